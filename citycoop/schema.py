@@ -1,0 +1,196 @@
+"""The curated tables: one declared Arrow schema per table, each column described.
+
+This module is the single source of truth for table layouts; writes are checked
+against it and docs/schema.md is generated from it (`python -m citycoop.schema`).
+Bump SCHEMA_VERSION when a column changes meaning or type.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1"
+
+_S, _I, _I64, _F, _B = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool_()
+_TS = pa.timestamp("us", tz="UTC")
+_LS = pa.list_(pa.string())
+
+
+def col(name: str, type_: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={"description": doc})
+
+
+DOC_ID = col("doc_id", _S, "Document key: first 16 hex digits of the SHA-256 of the raw file bytes. Joins every table.", False)
+SPAN = [
+    col("start", _I64, "Character offset where the (first) mention starts in documents.text.", False),
+    col("end", _I64, "Character offset where it ends (exclusive).", False),
+    col("evidence", _S, "The sentence that holds the mention, whitespace collapsed."),
+]
+
+TABLES: dict[str, pa.Schema] = {
+    "documents": pa.schema([
+        DOC_ID,
+        col("source", _S, "Path of the raw file relative to the raw folder (POSIX).", False),
+        col("content_sha256", _S, "SHA-256 of the raw file bytes.", False),
+        col("n_bytes", _I64, "Size of the raw file in bytes.", False),
+        col("n_chars", _I64, "Length of the extracted text in characters.", False),
+        col("content_type", _S, "'text' or 'html' (HTML is converted to its main text).", False),
+        col("encoding", _S, "Encoding the raw bytes were decoded from."),
+        col("language", _S, "Detected language code (en, it, es, ...; 'und' when unsure)."),
+        col("text", _S, "The normalised text the extractors read; every start/end offset points into it.", False),
+        col("ingested_at", _TS, "When this version of the page was extracted (UTC).", False),
+        col("run_id", _S, "The run that extracted it (see runs).", False),
+        col("extractor_version", _S, "Fingerprint of extractor code, model and gazetteers used.", False),
+    ]),
+    "cities": pa.schema([
+        DOC_ID,
+        col("name", _S, "Canonical GeoNames name (Turin, Wrocław); the page's spelling when unresolved.", False),
+        col("country_code", _S, "ISO 3166-1 alpha-2 country of the city."),
+        col("geonames_id", _I64, "GeoNames id; null when no GeoNames record was found (method=fallback)."),
+        col("latitude", _F, "WGS84 latitude from GeoNames."),
+        col("longitude", _F, "WGS84 longitude from GeoNames."),
+        col("population", _I64, "Population from GeoNames."),
+        col("admin1_code", _S, "GeoNames first-level admin code (US: state code)."),
+        col("surface_forms", _LS, "Every spelling of the city on the page (Torino, City of Turin...).", False),
+        col("n_mentions", _I, "How many times the page mentions it.", False),
+        *SPAN,
+        col("method", _S, "Why it counts as a city: context (City of X, (IT)), ner, gazetteer, fallback.", False),
+        col("confidence", _F, "0-1 margin of the chosen GeoNames record over the best other-country one.", False),
+    ]),
+    "countries": pa.schema([
+        DOC_ID,
+        col("country_code", _S, "ISO 3166-1 alpha-2.", False),
+        col("alpha3", _S, "ISO 3166-1 alpha-3.", False),
+        col("name", _S, "Short English name.", False),
+        col("mention_type", _S, "named (a name), code ('(IT)'), or demonym only ('Italian towns').", False),
+        col("surface_forms", _LS, "Spellings on the page.", False),
+        col("n_mentions", _I, "Number of mentions.", False),
+        *SPAN,
+    ]),
+    "regions": pa.schema([
+        DOC_ID,
+        col("name", _S, "Region, state, province or county name.", False),
+        col("country_code", _S, "ISO 3166-1 alpha-2 when known."),
+        col("iso_code", _S, "ISO 3166-2 subdivision code when known."),
+        col("region_type", _S, "region, state, province, county... when known."),
+        col("surface_forms", _LS, "Spellings on the page.", False),
+        col("n_mentions", _I, "Number of mentions.", False),
+        *SPAN,
+        col("method", _S, "gazetteer (pycountry / region_aliases.tsv) or rule ('X County').", False),
+    ]),
+    "years": pa.schema([
+        DOC_ID,
+        col("year", _I, "Calendar year 1900-2099.", False),
+        col("date", pa.date32(), "Full date when the page gives one."),
+        col("role", _S, "start, end, signed, target or published, when the sentence says so."),
+        col("text", _S, "The year or date as written.", False),
+        *SPAN,
+    ]),
+    "funding": pa.schema([
+        DOC_ID,
+        col("amount", _F, "Money amount in units of currency (€32 million -> 32000000); null for a share."),
+        col("currency", _S, "ISO 4217 code."),
+        col("amount_eur", _F, "Amount in EUR at the fixed rates of extractors/data/currencies.tsv."),
+        col("share_pct", _F, "Co-funding share in percent of costs; null for an amount."),
+        col("funder", _S, "Funder named in the sentence (ERDF, Horizon 2020, European Commission...)."),
+        col("programme", _S, "Programme or project named in the sentence."),
+        col("text", _S, "The amount or share as written.", False),
+        *SPAN,
+    ]),
+    "programmes": pa.schema([
+        DOC_ID,
+        col("name", _S, "Canonical programme, fund, network or project name (IURC, ERDF...).", False),
+        col("kind", _S, "programme, fund, network, initiative, institution or project.", False),
+        col("surface_forms", _LS, "Spellings and aliases on the page.", False),
+        col("n_mentions", _I, "Number of mentions.", False),
+        *SPAN,
+        col("method", _S, "gazetteer (programmes.json) or rule ('the X project').", False),
+    ]),
+    "partner_links": pa.schema([
+        DOC_ID,
+        col("source_name", _S, "One end: canonical city name or organisation name.", False),
+        col("target_name", _S, "The other end. Links are undirected; each pair appears once per document.", False),
+        col("source_type", _S, "city or organisation.", False),
+        col("target_type", _S, "city or organisation.", False),
+        col("source_geonames_id", _I64, "GeoNames id when the source is a city."),
+        col("target_geonames_id", _I64, "GeoNames id when the target is a city."),
+        col("relation", _S, "pairing, twinning, sister_city, partner, lead_partner, cooperation, member.", False),
+        col("programme", _S, "Programme named in the sentence, else the page's main programme."),
+        col("year", _I, "Year stated in the same sentence."),
+        *SPAN,
+    ]),
+    "mentions": pa.schema([
+        DOC_ID,
+        col("start", _I64, "Start offset in documents.text.", False),
+        col("end", _I64, "End offset (exclusive).", False),
+        col("text", _S, "The span as written.", False),
+        col("label", _S, "CITY, COUNTRY, DEMONYM, REGION, YEAR, YEAR_IN_NAME, MONEY, PERCENT, PROGRAMME.", False),
+        col("method", _S, "gazetteer, ner, rule, context.", False),
+        col("value", _S, "Normalised value: GeoNames id, ISO code, year, amount...", False),
+    ]),
+    "rejected": pa.schema([
+        col("source", _S, "Path of the rejected file relative to the raw folder.", False),
+        col("reason", _S, "Short reason code: empty, binary, too_large, undecodable, duplicate...", False),
+        col("detail", _S, "Human-readable explanation.", False),
+        col("run_id", _S, "The run that rejected it.", False),
+        col("rejected_at", _TS, "When (UTC).", False),
+    ]),
+    "runs": pa.schema([
+        col("run_id", _S, "Run identifier (UTC start time + random suffix).", False),
+        col("started_at", _TS, "Start (UTC).", False),
+        col("finished_at", _TS, "End (UTC).", False),
+        col("raw", _S, "Raw folder read.", False),
+        col("pages_seen", _I64, "Page files found.", False),
+        col("added", _I64, "Documents extracted for the first time.", False),
+        col("updated", _I64, "Documents whose content changed and were re-extracted.", False),
+        col("removed", _I64, "Documents whose file disappeared; their rows were dropped.", False),
+        col("unchanged", _I64, "Documents kept as they were.", False),
+        col("rejected", _I64, "Files rejected (see rejected).", False),
+        col("pipeline_version", _S, "citycoop package version.", False),
+        col("extractor_version", _S, "Fingerprint of extractor code, model and gazetteers.", False),
+        col("model", _S, "spaCy pipeline name and version.", False),
+        col("schema_version", _S, "SCHEMA_VERSION of these tables.", False),
+    ]),
+}
+
+# Tables holding one row set per document (replaced together when a page changes).
+DOC_TABLES = ("documents", "cities", "countries", "regions", "years", "funding", "programmes",
+              "partner_links", "mentions")
+SORT_KEYS = {
+    "documents": ["source"], "cities": ["doc_id", "start"], "countries": ["doc_id", "start"],
+    "regions": ["doc_id", "start"], "years": ["doc_id", "start", "year"], "funding": ["doc_id", "start"],
+    "programmes": ["doc_id", "start"], "partner_links": ["doc_id", "start", "source_name", "target_name"],
+    "mentions": ["doc_id", "start", "end", "label"], "rejected": ["source"], "runs": ["started_at"],
+}
+
+
+def to_table(name: str, rows: list[dict]) -> pa.Table:
+    """Rows -> Arrow table of the declared schema, sorted by the table's key.
+
+    Raises a ValueError naming the table and column when a row does not fit."""
+    schema = TABLES[name]
+    try:
+        table = pa.Table.from_pylist(rows, schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError) as exc:
+        raise ValueError(f"table {name}: rows do not fit the declared schema: {exc}") from exc
+    for field in schema:
+        if not field.nullable and table.column(field.name).null_count:
+            row = table.column(field.name).to_pylist().index(None)
+            raise ValueError(f"table {name}: column {field.name} is null in row {row}, which the schema forbids")
+    return table.sort_by([(k, "ascending") for k in SORT_KEYS[name]]) if len(table) else table
+
+
+def markdown() -> str:
+    """The data dictionary as Markdown (docs/schema.md is this output)."""
+    lines = [f"# Curated tables (schema version {SCHEMA_VERSION})", "",
+             "Generated from `citycoop/schema.py` by `python -m citycoop.schema`; do not edit by hand.", ""]
+    for name, schema in TABLES.items():
+        lines += [f"## `{name}`", "", "| column | type | nullable | description |", "|---|---|---|---|"]
+        for f in schema:
+            desc = (f.metadata or {}).get(b"description", b"").decode()
+            lines.append(f"| `{f.name}` | {f.type} | {'yes' if f.nullable else 'no'} | {desc} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown())

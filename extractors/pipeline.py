@@ -1,0 +1,37 @@
+"""One entry point: a parsed spaCy Doc in, every record kind out.
+
+The order matters only where one extractor is another's context: places first
+(links need resolved cities), programmes before funding (funder names) and links.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .funding import extract_funding
+from .links import extract_links, find_parties
+from .places import extract_places
+from .programmes import extract_programmes
+from .records import Extraction
+from .text import Sentences
+from .years import extract_years
+
+# Bump when extraction logic changes in a way that changes output: stored documents
+# extracted by another version are extracted again on the next run.
+EXTRACTOR_VERSION = "1"
+
+
+def extract(doc: Doc) -> Extraction:
+    sents = Sentences.of(doc)
+    text = doc.text
+    places = extract_places(doc, sents)
+    programmes, programme_hits, programme_mentions = extract_programmes(text, sents)
+    years, year_mentions = extract_years(text, sents)
+    funding, money_mentions = extract_funding(text, sents, programme_hits)
+    city_mentions = [m for m in places.mentions if m.label == "CITY"]
+    parties = find_parties(doc, places.cities, city_mentions, programme_hits)
+    links = extract_links(doc, sents, parties, programme_hits, years)
+    mentions = sorted(places.mentions + programme_mentions + year_mentions + money_mentions,
+                      key=lambda m: (m.start, m.end, m.label))
+    return Extraction(cities=places.cities, countries=places.countries, regions=places.regions,
+                      years=years, funding=funding, programmes=programmes, partner_links=links,
+                      mentions=mentions)

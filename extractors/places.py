@@ -1,0 +1,568 @@
+"""Places: countries, regions and cities, resolved together because each is the
+other's context ("Latina" near "Lazio" and "Italian towns" is Latina, Italy).
+
+Steps, all pure functions of the spaCy Doc:
+1. find candidate spans: country names/codes/demonyms, region names and typed region
+   phrases ("Bacau County"), GeoNames city names (token n-grams looked up by name key);
+2. keep the longest non-overlapping spans (a country beats a same-length city name,
+   a city beats a same-length region name unless the page declares it a region);
+3. accept a city span only with enough evidence that it is a place here (NER label,
+   "City of X", the name on a list line, population...), not a person or part of an
+   organisation name or an image credit;
+4. pick the GeoNames record per name by population plus context: countries, regions
+   and other cities named in the same sentence and page.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .geo import MAX_NAME_TOKENS, Candidate, City, gazetteer
+from .lexicons import EU_CODES, ambiguous_city_keys, countries, country_names, demonyms, not_city_keys, regions
+from .records import CityRecord, CountryRecord, Mention, RegionRecord
+from .text import Sentences, credit_ranges, inside, line_bounds, name_key
+
+# Words that may stand next to a city name without making it an organisation name.
+ADMIN_WORDS = frozenset("""city town municipality municipal council councillor councilor mayor
+metropolitan metropolis area region province county district borough government hall
+administration comune commune ayuntamiento gemeinde stadt ville ciudad cidade capital
+metro urban centre center agglomeration greater community of the and de di del della""".split())
+PARTICLES = frozenset("de del della di da do dos das la le les am an im upon on sur en y e el al".split())
+CITY_CUES_BEFORE = re.compile(
+    r"(?:\b(?:city|municipality|town|village|comune|commune|mayor|city council|city hall|"
+    r"municipal council|ayuntamiento|ville|stadt|gemeinde|cidade|ciudad|prefeitura|alcald[ií]a)"
+    r"\s+(?:of|de|di|von|du|da|do)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+CITY_CUES_AFTER = re.compile(
+    r"^(?:\s+(?:City|Municipality|municipality|City Council|city council|Town Council|"
+    r"Metropolitan City|Metropolitan Area|metropolitan area|Councillor|Councilor|Mayor|mayor|"
+    r"city|town)\b|\s*\([A-Z]{2}\))"
+)
+REGION_TYPES = ("region", "state", "province", "county", "department", "prefecture", "voivodeship",
+                "voivodship", "canton", "oblast", "governorate", "autonomous community", "land")
+CITY_TYPES = ("city", "town", "municipality", "capital", "port", "village", "metropolis", "commune")
+_TYPE_WORD = "|".join(REGION_TYPES)
+TYPED_REGION = re.compile(
+    rf"\b(?:(?:the\s+)?(?:{_TYPE_WORD})\s+of\s+(?P<a>[A-Z][\w’'.-]*(?:[\s-]+(?:[A-Z][\w’'.-]*|de|del|y|do|da)){{0,3}})"
+    rf"|(?P<b>[A-Z][\w’'-]*(?:[\s-]+[A-Za-z][\w’'-]*){{0,2}})\s+(?i:{_TYPE_WORD})\b)",
+)
+_NOT_REGION_NAMES = frozenset("the a an this that each every one member european federal national "
+                              "central free island united our their its his her whole entire "
+                              "capital smart green new same other".split())
+DECLARED = re.compile(
+    r"^\W*(?P<name>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*|\s(?:de|del|la|y|do|da)){0,3})\s+"
+    r"(?:is|was|remains)\s+(?P<rest>[^.;:]{0,120})"
+)
+_DECL_STOP = frozenset("home of in with for that which who where to from on at by as".split())
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    kind: str  # country | demonym | code | region | typed_region | city
+    key: str
+    value: object = None  # alpha2, Region tuple, Candidate tuple
+    tok_start: int = -1
+    tok_end: int = -1
+    priority: int = 0
+
+
+@dataclass
+class PlaceResult:
+    cities: list[CityRecord] = field(default_factory=list)
+    countries: list[CountryRecord] = field(default_factory=list)
+    regions: list[RegionRecord] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- candidates
+
+@lru_cache(maxsize=None)
+def _country_regex() -> re.Pattern:
+    names = sorted(country_names(), key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
+@lru_cache(maxsize=None)
+def _demonym_regex() -> re.Pattern:
+    words = sorted(demonyms(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])")
+
+
+_CODE = re.compile(r"\((?P<code>[A-Z]{2})\)")
+# Names that contain a country name but are not the country.
+_NOT_COUNTRY = re.compile(r"\b(?:Latin|South|North|Central) America\b|\bNew Mexico\b|\bAmericas\b|"
+                          r"\bNew South Wales\b|\bNew England\b|\bGuinea pig")
+
+
+def country_matches(text: str) -> list[Match]:
+    blocked = [(m.start(), m.end()) for m in _NOT_COUNTRY.finditer(text)]
+    names = country_names()
+    out = []
+    for m in _country_regex().finditer(text):
+        if not any(a <= m.start() < b for a, b in blocked):
+            out.append(Match(m.start(), m.end(), "country", name_key(m.group()), names[m.group()], priority=3))
+    known = countries()
+    for m in _CODE.finditer(text):
+        code = EU_CODES.get(m.group("code"), m.group("code"))
+        if code in known:
+            out.append(Match(m.start("code"), m.end("code"), "code", code.lower(), code, priority=3))
+    dem = demonyms()
+    for m in _demonym_regex().finditer(text):
+        out.append(Match(m.start(), m.end(), "demonym", m.group().lower(), dem[m.group()], priority=3))
+    return out
+
+
+def typed_region_matches(text: str) -> list[Match]:
+    """'Region of Lazio', 'Bacau County', 'Lam Dong Province', 'the Italian region of Lazio'."""
+    out = []
+    for m in TYPED_REGION.finditer(text):
+        group = "a" if m.group("a") else "b"
+        name = m.group(group).strip()
+        first = name.split()[0].lower() if name.split() else ""
+        if not name or first in _NOT_REGION_NAMES or "\n" in m.group() or name in demonyms():
+            continue
+        out.append(Match(m.start(), m.end(), "typed_region", name_key(name), name, priority=4))
+    return out
+
+
+def _token_keys(doc: Doc) -> list[str]:
+    return [name_key(t.text) for t in doc]
+
+
+def gazetteer_matches(doc: Doc) -> list[Match]:
+    """Longest token n-grams that name a city or a region; n-grams start capitalised."""
+    gaz = gazetteer()
+    regs = regions()
+    never = not_city_keys()
+    keys = _token_keys(doc)
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + MAX_NAME_TOKENS) - 1, i - 1, -1):
+            last = doc[j]
+            if not last.text[:1].isalnum() or "\n" in doc.text[tok.idx:last.idx]:
+                continue
+            inner = doc[i:j + 1]
+            if any(t.is_lower and t.text not in PARTICLES for t in inner):
+                continue
+            key = " ".join(k for k in keys[i:j + 1] if k)
+            cands = gaz.candidates(key) if key not in never else ()
+            region = regs.get(key)
+            if cands or region:
+                found = (j, key, cands, region)
+                break
+        if not found:
+            i += 1
+            continue
+        j, key, cands, region = found
+        start, end = tok.idx, doc[j].idx + len(doc[j])
+        if cands:
+            out.append(Match(start, end, "city", key, cands, i, j + 1, priority=2))
+        if region:
+            out.append(Match(start, end, "region", key, region, i, j + 1, priority=1))
+        i = j + 1
+    return out
+
+
+def declared_types(doc: Doc) -> dict[str, str]:
+    """Name key -> 'region' or 'city' where a sentence says what the place is.
+
+    'Chihuahua is the largest State in Mexico' -> region; 'Bratislava is the capital...'
+    -> city. Only the words right after the verb count ("home to a port" says nothing).
+    """
+    out: dict[str, str] = {}
+    for sent in doc.sents:
+        m = DECLARED.match(sent.text)
+        if not m:
+            continue
+        for word in re.findall(r"[\w-]+", m.group("rest").lower())[:8]:
+            if word in _DECL_STOP:
+                break
+            if word in REGION_TYPES:
+                out.setdefault(name_key(m.group("name")), "region")
+                break
+            if word in CITY_TYPES:
+                out.setdefault(name_key(m.group("name")), "city")
+                break
+    return out
+
+
+def resolve_overlaps(matches: list[Match]) -> list[Match]:
+    """Longest span wins; on a tie the higher priority (typed region > country > city > region)."""
+    chosen: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), -m.priority, m.start)):
+        if any(m.start < b and a < m.end for a, b in taken):
+            continue
+        chosen.append(m)
+        taken.append((m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+# ---------------------------------------------------------------- city evidence
+
+def _entities(doc: Doc) -> list[Span]:
+    """NER entities split at line breaks: scraped menus glue lines into one entity."""
+    out = []
+    for ent in doc.ents:
+        if "\n" not in ent.text:
+            out.append(ent)
+            continue
+        start = ent.start
+        for k in range(ent.start, ent.end + 1):
+            if k == ent.end or "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+                piece_end = k if k == ent.end or "\n" in doc[k].text else k + 1
+                if piece_end > start:
+                    out.append(Span(doc, start, piece_end, label=ent.label_))
+                start = k + 1
+    return out
+
+
+def _ent_at(ents: list[Span], start: int, end: int) -> Span | None:
+    for ent in ents:
+        if ent.start_char < end and start < ent.end_char:
+            return ent
+    return None
+
+
+def _words(span_text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w’'-]+", span_text) if w.lower() not in ("’s", "'s", "s")]
+
+
+def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
+    """True where the city name is part of an organisation or programme name."""
+    after = doc[m.tok_end:m.tok_end + 3]
+    run = []
+    for t in after:
+        if t.text[:1].isupper() and t.is_alpha:
+            run.append(t.lower_)
+        else:
+            break
+    if any(w not in ADMIN_WORDS for w in run):
+        return True
+    before = doc[max(0, m.tok_start - 2):m.tok_start]
+    if len(before) == 2 and before[1].lower_ in ("of", "di", "de", "du", "der", "des") \
+            and before[0].text[:1].isupper() and before[0].is_alpha \
+            and before[0].lower_ not in ADMIN_WORDS and before[0].lower_ not in ("the", "in", "from", "to"):
+        return True
+    if ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+        extra = [w.lower() for w in _words(ent.text) if name_key(w) not in m.key.split()]
+        return any(w not in ADMIN_WORDS for w in extra)
+    return False
+
+
+def _is_person_part(m: Match, ent: Span | None) -> bool:
+    if ent is None or ent.label_ != "PERSON":
+        return False
+    return len(_words(ent.text)) > len(_words(m_text := ent.doc.text[m.start:m.end])) and \
+        not ent.text.startswith(m_text + ",")
+
+
+def _has_cue(text: str, m: Match) -> bool:
+    before = text[max(0, m.start - 40):m.start]
+    after = text[m.end:m.end + 30]
+    return bool(CITY_CUES_BEFORE.search(before) or CITY_CUES_AFTER.match(after))
+
+
+def _list_line(text: str, m: Match) -> bool:
+    """The name alone on its line ('  3. Florence', '• Bergamo'): lists of places."""
+    a, b = line_bounds(text, m.start)
+    rest = (text[a:m.start] + text[m.end:b]).strip(" \t•*-–·,;.:()0123456789")
+    return rest == ""
+
+
+def _best_population(cands: tuple[Candidate, ...]) -> int:
+    return max(c.city.population for c in cands)
+
+
+def accept_city(doc: Doc, m: Match, ent: Span | None, credits: list[tuple[int, int]]) -> str | None:
+    """Why this span is a city mention (the method), or None when it is not one."""
+    text = doc.text
+    if inside(credits, m.start, m.end) or _is_person_part(m, ent):
+        return None
+    cue = _has_cue(text, m)
+    if not cue and _is_org_internal(doc, m, ent):
+        return None
+    primary = any(c.primary for c in m.value)
+    ner_place = ent is not None and ent.label_ in ("GPE", "LOC")
+    strong_cue = bool(CITY_CUES_BEFORE.search(text[max(0, m.start - 40):m.start])) or \
+        bool(re.match(r"\s*\([A-Z]{2}\)", text[m.end:m.end + 6]))
+    if m.key in ambiguous_city_keys():
+        return "context" if strong_cue else ("ner" if ner_place and primary else None)
+    if not primary:
+        # alternate names only ('Breslau'): need a cue, or NER and a sizeable city
+        if strong_cue:
+            return "context"
+        big = _best_population(m.value) >= 100_000
+        return "ner" if ner_place and big and ent is not None and name_key(ent.text) == m.key else None
+    if cue:
+        return "context"
+    if ner_place:
+        return "ner"
+    pop = _best_population(m.value)
+    if _list_line(text, m) and pop >= 5000:
+        return "gazetteer"
+    exact_ent = ent is not None and name_key(ent.text.removesuffix("’s").removesuffix("'s")) == m.key
+    if exact_ent and ent.label_ in ("PERSON", "ORG", "NORP") and pop >= 15000:
+        return "gazetteer"
+    if ent is None and doc[m.tok_start].pos_ == "PROPN" and pop >= 15000:
+        return "gazetteer"
+    return None
+
+
+# ---------------------------------------------------------------- disambiguation
+
+@dataclass
+class Context:
+    """Countries, regions and cities of the page, by sentence, for disambiguation."""
+
+    doc_countries: dict[str, float] = field(default_factory=dict)
+    sent_countries: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    doc_regions: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # cc -> region codes
+    sent_regions: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # iso codes
+    sent_cities: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    doc_cities: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    attached: dict[int, str] = field(default_factory=dict)  # match start -> country right after it
+
+
+def _score(city: City, primary: bool, sents: set[int], ctx: Context) -> float:
+    cc = city.country_code
+    s = math.log10(city.population + 10) + (0.5 if primary else 0.0)
+    s += ctx.doc_countries.get(cc, 0.0)
+    if any(cc in ctx.sent_countries.get(i, ()) for i in sents):
+        s += 1.5
+    if cc in ctx.doc_regions:
+        s += 1.0
+    for i in sents:
+        for code in ctx.sent_regions.get(i, ()):
+            if code.split("-")[0] == cc:
+                s += 0.5
+                if code.split("-")[1] == city.admin1_code:
+                    s += 2.0
+    s += min(2.0, 0.8 * sum(1 for i in sents for c in ctx.sent_cities.get(i, ()) if c == cc))
+    s += min(1.0, 0.3 * ctx.doc_cities.get(cc, 0))
+    return s
+
+
+def choose(cands: tuple[Candidate, ...], sents: set[int], ctx: Context,
+           attached: set[str]) -> tuple[Candidate, float]:
+    """Best candidate and a 0-1 confidence (margin over the runner-up)."""
+    pool = [c for c in cands if c.city.country_code in attached] or list(cands)
+    scored = sorted(((_score(c.city, c.primary, sents, ctx) + (3.0 if c.city.country_code in attached else 0), c)
+                     for c in pool), key=lambda x: (-x[0], -x[1].city.population, x[1].city.geonames_id))
+    best_score, best = scored[0]
+    other = next((s for s, c in scored[1:] if c.city.country_code != best.city.country_code), None)
+    conf = 1.0 if other is None else round(1 - math.exp(-(best_score - other)), 3)
+    return best, conf
+
+
+# ---------------------------------------------------------------- main entry
+
+def _attached_country(text: str, m: Match, by_start: dict[int, Match]) -> str | None:
+    """Country written right after a city: 'Nagoya, Japan', 'Torino (IT)', 'Aurora, Illinois'."""
+    after = text[m.end:m.end + 4]
+    for off in range(0, 4):
+        nxt = by_start.get(m.end + off)
+        if nxt is not None and re.fullmatch(r"[\s,(]*", after[:off] if off else ""):
+            if nxt.kind in ("country", "code"):
+                return nxt.value
+            if nxt.kind == "region":
+                return nxt.value[0].country_code
+    return None
+
+
+def _georgia_is_us(text: str) -> bool:
+    return bool(re.search(r"\b(?:Atlanta|Savannah|USA|U\.S\.|United States|Alabama|Florida|"
+                          r"Tennessee|Carolina|Texas|California)\b", text))
+
+
+def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
+    sents = sents or Sentences.of(doc)
+    text = doc.text
+    credits = credit_ranges(text)
+    ents = _entities(doc)
+    declared = declared_types(doc)
+
+    matches = country_matches(text) + typed_region_matches(text) + gazetteer_matches(doc)
+    for m in matches:
+        if m.kind == "region" and declared.get(m.key) == "region":
+            m.priority = 5  # the page says it is a region: beat the same-length city name
+    kept = [m for m in resolve_overlaps(matches) if not inside(credits, m.start, m.end)]
+    if any(m.kind == "country" and m.key == "georgia" for m in kept) and _georgia_is_us(text):
+        for m in kept:
+            if m.kind == "country" and m.key == "georgia":
+                m.kind, m.value = "region", regions().get("georgia", ())
+                m.value = tuple(r for r in m.value if r.country_code == "US") or m.value
+    by_start = {m.start: m for m in kept}
+
+    result = PlaceResult()
+    ctx = Context()
+    country_hits: dict[str, list[tuple[Match, str]]] = defaultdict(list)
+    region_hits: dict[str, list[Match]] = defaultdict(list)
+    city_hits: list[tuple[Match, str]] = []
+
+    for m in kept:
+        if m.kind in ("country", "code", "demonym"):
+            ent = _ent_at(ents, m.start, m.end)
+            if m.kind == "country" and ent is not None and ent.label_ == "PERSON" and len(_words(ent.text)) > 1:
+                continue  # 'Jordan Smith'
+            country_hits[m.value].append((m, m.kind))
+            weight = 0.7 if m.kind == "demonym" else 1.0
+            ctx.doc_countries[m.value] = max(ctx.doc_countries.get(m.value, 0.0), weight)
+            if m.kind != "demonym":
+                ctx.sent_countries[sents.index(m.start)].add(m.value)
+        elif m.kind in ("region", "typed_region"):
+            if m.kind == "region" and declared.get(m.key) == "city":
+                continue
+            region_hits[m.key].append(m)
+        elif m.kind == "city":
+            if declared.get(m.key) == "region":
+                region_hits[m.key].append(m)
+                continue
+            method = accept_city(doc, m, _ent_at(ents, m.start, m.end), credits)
+            if method:
+                city_hits.append((m, method))
+    # a name accepted once is a city everywhere on the page (except inside org names)
+    accepted_keys = {m.key for m, _ in city_hits}
+    for m in kept:
+        if m.kind == "city" and m.key in accepted_keys and all(m is not h for h, _ in city_hits):
+            ent = _ent_at(ents, m.start, m.end)
+            if not inside(credits, m.start, m.end) and not _is_person_part(m, ent) \
+                    and not _is_org_internal(doc, m, ent):
+                city_hits.append((m, "context"))
+    city_hits.sort(key=lambda x: x[0].start)
+
+    regions_out = _regions(region_hits, ctx, sents, text)
+    result.regions = regions_out
+    result.countries = _countries(country_hits, sents)
+    result.cities = _cities(city_hits, ctx, sents, text, by_start)
+    result.mentions = _mentions(country_hits, region_hits, result.cities, city_hits, text)
+    return result
+
+
+def _regions(region_hits: dict[str, list[Match]], ctx: Context, sents: Sentences, text: str) -> list[RegionRecord]:
+    out = []
+    lex = regions()
+    for key, hits in region_hits.items():
+        first = hits[0]
+        surface = text[first.start:first.end]
+        options = lex.get(key) or lex.get(name_key(surface), ())
+        region = None
+        if options:
+            near = set().union(*(ctx.sent_countries.get(sents.index(h.start), set()) for h in hits))
+            region = next((r for r in options if r.country_code in near), None) or \
+                next((r for r in options if r.country_code in ctx.doc_countries), None) or options[0]
+            for h in hits:
+                ctx.doc_regions[region.country_code].add(region.iso_code)
+                ctx.sent_regions[sents.index(h.start)].add(region.iso_code)
+        name = region.name if region else (first.value if isinstance(first.value, str) else surface)
+        kind = region.region_type if region else _type_word(surface)
+        cc = region.country_code if region else None
+        if cc is None:
+            near = ctx.sent_countries.get(sents.index(first.start), set())
+            cc = next(iter(sorted(near)), None) if len(near) == 1 else None
+        out.append(RegionRecord(
+            name=name, country_code=cc, iso_code=region.iso_code if region else None, region_type=kind,
+            surface_forms=tuple(sorted({text[h.start:h.end] for h in hits})), n_mentions=len(hits),
+            start=first.start, end=first.end, evidence=sents.evidence(first.start, first.end),
+            method="gazetteer" if region else "rule"))
+    return out
+
+
+def _type_word(surface: str) -> str | None:
+    low = surface.lower()
+    return next((t for t in REGION_TYPES if re.search(rf"\b{t}\b", low)), None)
+
+
+def _countries(country_hits: dict[str, list[tuple[Match, str]]], sents: Sentences) -> list[CountryRecord]:
+    rank = {"country": 0, "code": 1, "demonym": 2}
+    label = {"country": "named", "code": "code", "demonym": "demonym"}
+    known = countries()
+    out = []
+    for code, hits in country_hits.items():
+        info = known.get(code)
+        if info is None:
+            continue
+        strongest = min((k for _, k in hits), key=rank.__getitem__)
+        first = hits[0][0]
+        out.append(CountryRecord(
+            country_code=code, alpha3=info.alpha3, name=info.name, mention_type=label[strongest],
+            surface_forms=tuple(sorted({sents.text[m.start:m.end] for m, _ in hits})), n_mentions=len(hits),
+            start=first.start, end=first.end, evidence=sents.evidence(first.start, first.end)))
+    return sorted(out, key=lambda r: r.start)
+
+
+def _cities(city_hits: list[tuple[Match, str]], ctx: Context, sents: Sentences, text: str,
+            by_start: dict[int, Match]) -> list[CityRecord]:
+    by_key: dict[str, list[tuple[Match, str]]] = defaultdict(list)
+    for m, method in city_hits:
+        by_key[m.key].append((m, method))
+    # pass 1: names with one country among their candidates anchor the context
+    resolved: dict[str, tuple[Candidate, float]] = {}
+    for key, hits in by_key.items():
+        cands = hits[0][0].value
+        if len({c.city.country_code for c in cands}) == 1:
+            best, _ = choose(cands, set(), Context(), set())
+            resolved[key] = (best, 1.0)
+    for key, (cand, _) in resolved.items():
+        for m, _ in by_key[key]:
+            ctx.sent_cities[sents.index(m.start)].add(cand.city.country_code)
+        ctx.doc_cities[cand.city.country_code] += 1
+    # pass 2: the ambiguous names, in context
+    for key, hits in by_key.items():
+        if key in resolved:
+            continue
+        sent_ids = {sents.index(m.start) for m, _ in hits}
+        attached = {c for m, _ in hits if (c := _attached_country(text, m, by_start))}
+        resolved[key] = choose(hits[0][0].value, sent_ids, ctx, attached)
+    # one record per GeoNames city (aliases 'Torino' and 'Turin' merge)
+    merged: dict[int, list[tuple[Match, str, float]]] = defaultdict(list)
+    for key, hits in by_key.items():
+        cand, conf = resolved[key]
+        merged[cand.city.geonames_id].extend((m, method, conf) for m, method in hits)
+    out = []
+    rank = {"context": 0, "ner": 1, "gazetteer": 2}
+    for gid, hits in merged.items():
+        city = gazetteer().city(gid)
+        hits.sort(key=lambda x: x[0].start)
+        first = hits[0][0]
+        method = min((h[1] for h in hits), key=rank.__getitem__)
+        out.append(CityRecord(
+            name=city.name, country_code=city.country_code, geonames_id=gid, latitude=city.latitude,
+            longitude=city.longitude, population=city.population, admin1_code=city.admin1_code or None,
+            surface_forms=tuple(sorted({text[m.start:m.end] for m, _, _ in hits})), n_mentions=len(hits),
+            start=first.start, end=first.end, evidence=sents.evidence(first.start, first.end),
+            method=method, confidence=min(h[2] for h in hits)))
+    return sorted(out, key=lambda r: r.start)
+
+
+def _mentions(country_hits, region_hits, cities: list[CityRecord], city_hits, text: str) -> list[Mention]:
+    out = []
+    for code, hits in country_hits.items():
+        for m, kind in hits:
+            out.append(Mention(m.start, m.end, text[m.start:m.end], "DEMONYM" if kind == "demonym" else "COUNTRY",
+                               "gazetteer" if kind != "code" else "rule", code))
+    for hits in region_hits.values():
+        for m in hits:
+            out.append(Mention(m.start, m.end, text[m.start:m.end], "REGION", "rule" if m.kind == "typed_region" else "gazetteer", m.key))
+    gid_by_key = {}
+    for rec in cities:
+        for form in rec.surface_forms:
+            gid_by_key[name_key(form)] = rec.geonames_id
+    for m, method in city_hits:
+        out.append(Mention(m.start, m.end, text[m.start:m.end], "CITY", method, str(gid_by_key.get(m.key, ""))))
+    return out

@@ -1,0 +1,90 @@
+"""Small pure helpers on text shared by the extractors."""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ł": "l", "Ł": "l", "ø": "o",
+                       "Ø": "o", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish form: 'Wrocław' -> 'wroclaw', 'Đà Lạt' -> 'da lat'."""
+    s = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def name_key(name: str) -> str:
+    """Lookup key for place and organisation names: folded, punctuation as spaces.
+
+    'Donostia-San Sebastián', 'Donostia / San Sebastian' and 'donostia san sebastian'
+    share one key, so the gazetteer needs no spelling variants of separators.
+    """
+    s = re.sub(r"[’'`]", "", fold(name))
+    return re.sub(r"[^0-9a-z]+", " ", s).strip()
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Sentence boundaries of a Doc, for O(log n) 'which sentence holds offset x'."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    text: str
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Sentences":
+        spans = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(doc.text))]
+        return cls(tuple(a for a, _ in spans), tuple(b for _, b in spans), doc.text)
+
+    def index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        i = self.index(offset)
+        return self.starts[i], self.ends[i]
+
+    def evidence(self, start: int, end: int | None = None) -> str:
+        """The sentence(s) around a span, whitespace collapsed, for the evidence column."""
+        a, _ = self.bounds(start)
+        _, b = self.bounds(max(start, (end or start) - 1))
+        return " ".join(self.text[a:b].split())
+
+
+def line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Start and end offsets of the line holding ``offset``."""
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    return a, len(text) if b < 0 else b
+
+
+_CREDIT = re.compile(
+    r"(\bCC[ -]BY\b|\bCC0\b|\bown work\b|\btrabajo propio\b|\beigenes werk\b|©|\(c\)\s|"
+    r"^\s*(photo|image|foto|picture|credit|credits|source)\s*:|"
+    r"^\s*(by|de|von|par)\s+\S+.*\s-\s)",
+    re.IGNORECASE,
+)
+
+
+def is_credit_line(line: str) -> bool:
+    """Image credits and licence lines ('By Jardoz - Own work, CC BY-SA 3.0'): not content."""
+    return bool(_CREDIT.search(line)) and len(line) < 200
+
+
+def credit_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of credit lines, to mask place matches inside them."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if is_credit_line(line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)

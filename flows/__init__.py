@@ -1,0 +1,1 @@
+"""Prefect flows. ``flows.ingest.ingest`` is the main job (``citycoop ingest``)."""

@@ -1,0 +1,230 @@
+"""The ingest flow: raw pages -> extracted rows -> curated Parquet, incrementally.
+
+The flow body only wires tasks:
+
+    scan raw folder  ->  plan (what is new, changed, removed)  ->  process batches
+    (read + spaCy + extract + stage part files, hundreds of pages per task)  ->  commit
+
+Retries sit on the I/O tasks (scan, commit); a batch is safe to retry too, as its
+staged part files are overwritten, never appended to.
+"""
+from __future__ import annotations
+
+import secrets
+import sys
+import time
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from citycoop import __version__
+from citycoop.config import Settings
+from citycoop.nlp import load_nlp, model_version
+from citycoop.rows import extract_pages
+from citycoop.schema import DOC_TABLES, SCHEMA_VERSION, TABLES, to_table
+from citycoop.sources import PageRef, Rejection, discover, read_page
+from citycoop.storage import Store
+from citycoop.versioning import extractor_fingerprint
+
+
+@dataclass
+class Plan:
+    """Which pages to extract, which stored documents to drop, what stays."""
+
+    extract: list[PageRef] = field(default_factory=list)
+    drop_doc_ids: set[str] = field(default_factory=set)
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    duplicates: list[Rejection] = field(default_factory=list)
+
+
+def make_plan(refs: list[PageRef], stored: dict[str, dict], fingerprint: str, force: bool = False) -> Plan:
+    """Pure: compare the pages on disk with the stored documents.
+
+    A page is unchanged when a stored document has its content hash, its source path
+    and the current extractor fingerprint. Two files with the same bytes are one
+    document: the first path (sorted) wins, the others are rejected as duplicates."""
+    plan = Plan()
+    stored_sources = {info["source"] for info in stored.values()}
+    keep: set[str] = set()
+    seen: dict[str, str] = {}
+    for ref in refs:
+        if ref.doc_id in seen:
+            plan.duplicates.append(Rejection(ref.source, "duplicate", f"same content as {seen[ref.doc_id]}"))
+            continue
+        seen[ref.doc_id] = ref.source
+        info = stored.get(ref.doc_id)
+        if not force and info and info["source"] == ref.source and info["extractor_version"] == fingerprint:
+            keep.add(ref.doc_id)
+            plan.unchanged += 1
+            continue
+        plan.extract.append(ref)
+        if ref.source in stored_sources or info is not None:
+            plan.updated += 1
+        else:
+            plan.added += 1
+    current_sources = set(seen.values())
+    plan.drop_doc_ids = set(stored) - keep
+    plan.removed = sum(1 for info in stored.values() if info["source"] not in current_sources)
+    return plan
+
+
+@dataclass
+class BatchResult:
+    part: str
+    documents: int
+    rows: dict[str, int]
+    rejected: list[Rejection]
+    seconds: float
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    raw: str
+    curated: str
+    pages_seen: int
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    rejected: int
+    rejections: list[dict]
+    rows: dict[str, int]  # rows per table after the run
+    seconds: float
+    recovered_run: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@task(name="scan-raw", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def scan_raw(raw: str, max_bytes: int) -> tuple[list[PageRef], list[Rejection]]:
+    return discover(Path(raw), max_bytes)
+
+
+@task(name="process-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def process_batch(refs: list[PageRef], part: str, curated: str, run_id: str, settings: Settings,
+                  ingested_at: datetime, fingerprint: str) -> BatchResult:
+    """Read, parse and extract one batch of pages, and stage its part file per table."""
+    t0 = time.perf_counter()
+    pages, rejected = [], []
+    for ref in refs:
+        got = read_page(ref, settings.max_bytes)
+        (rejected if isinstance(got, Rejection) else pages).append(got)
+    rows, failed = extract_pages(pages, settings, run_id, ingested_at, fingerprint)
+    rejected += failed
+    store = Store(Path(curated))
+    counts = {}
+    for table in DOC_TABLES:
+        data = to_table(table, rows[table])
+        counts[table] = len(data)
+        store.stage(run_id, table, part, data)
+    return BatchResult(part, counts["documents"], counts, rejected, time.perf_counter() - t0)
+
+
+@task(name="commit", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def commit(curated: str, run_id: str, delete_parts: list[str], replace: dict) -> None:
+    Store(Path(curated)).commit(run_id, delete_parts, replace)
+
+
+def _batches(refs: list[PageRef], size: int) -> list[list[PageRef]]:
+    return [refs[i:i + size] for i in range(0, len(refs), size)]
+
+
+def _progress(msg: str, quiet: bool) -> None:
+    if not quiet:
+        print(msg, file=sys.stderr, flush=True)
+
+
+def _rewrite_parts(store: Store, run_id: str, stored: dict[str, dict], drop: set[str]) -> list[str]:
+    """Stage filtered copies of parts that lose some documents; return parts to delete."""
+    by_part: dict[str, set[str]] = defaultdict(set)
+    for doc_id in drop:
+        by_part[stored[doc_id]["part"]].add(doc_id)
+    delete = []
+    for part, doc_ids in sorted(by_part.items()):
+        all_in_part = {d for d, info in stored.items() if info["part"] == part}
+        if doc_ids >= all_in_part:
+            delete.append(part)
+        else:
+            store.stage_filtered(run_id, part, doc_ids)
+    return delete
+
+
+# One batch at a time by default: spaCy uses the cores through n_process; the Dask
+# runner (see task_runner()) spreads batches over workers instead.
+@flow(name="citycoop-ingest", log_prints=False, validate_parameters=False,
+      task_runner=ThreadPoolTaskRunner(max_workers=1))
+def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None = None,
+           force: bool = False, quiet: bool = False) -> RunSummary:
+    """Bring ``curated`` up to date with the pages under ``raw``."""
+    settings = settings or Settings.from_env()
+    logger = get_run_logger()
+    started = datetime.now(timezone.utc)
+    t0 = time.perf_counter()
+    run_id = started.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+    store = Store(Path(curated))
+    with store.lock():
+        recovered = store.recover()
+        if recovered:
+            logger.warning("finished the commit of interrupted run %s", recovered)
+        nlp = load_nlp(settings.model)  # fail fast on a missing model, before any work
+        fingerprint = extractor_fingerprint(settings.model)
+        refs, rejected = scan_raw(raw, settings.max_bytes)
+        stored = store.documents_index()
+        plan = make_plan(refs, stored, fingerprint, force)
+        rejected = list(rejected) + plan.duplicates
+        _progress(f"citycoop: {len(refs)} pages in {raw}: {plan.added} new, {plan.updated} changed, "
+                  f"{plan.removed} removed, {plan.unchanged} unchanged", quiet)
+
+        batches = _batches(plan.extract, settings.batch_size)
+        futures = [process_batch.submit(batch, f"part-{run_id}-{i:05d}.parquet", curated, run_id, settings,
+                                        started, fingerprint) for i, batch in enumerate(batches)]
+        done = 0
+        for i, fut in enumerate(futures):
+            result: BatchResult = fut.result()
+            rejected += result.rejected
+            done += len(batches[i])
+            rate = done / max(time.perf_counter() - t0, 1e-9)
+            _progress(f"  batch {i + 1}/{len(batches)}: {done}/{len(plan.extract)} pages, {rate:.1f} pages/s", quiet)
+
+        delete_parts = _rewrite_parts(store, run_id, stored, plan.drop_doc_ids)
+        finished = datetime.now(timezone.utc)
+        now = finished
+        rejected_rows = [{"source": r.source, "reason": r.reason, "detail": r.detail, "run_id": run_id,
+                          "rejected_at": now} for r in rejected]
+        runs = store.read("runs").to_pylist() + [{
+            "run_id": run_id, "started_at": started, "finished_at": finished, "raw": str(raw),
+            "pages_seen": len(refs), "added": plan.added, "updated": plan.updated, "removed": plan.removed,
+            "unchanged": plan.unchanged, "rejected": len(rejected), "pipeline_version": __version__,
+            "extractor_version": fingerprint, "model": model_version(nlp), "schema_version": SCHEMA_VERSION}]
+        nothing_changed = not plan.extract and not plan.drop_doc_ids
+        previous_rejected = store.read("rejected", ["source", "reason"]).to_pylist()
+        same_rejections = sorted((r["source"], r["reason"]) for r in rejected_rows) == \
+            sorted((r["source"], r["reason"]) for r in previous_rejected)
+        replace = {"runs": to_table("runs", runs)}
+        if not (nothing_changed and same_rejections):
+            replace["rejected"] = to_table("rejected", rejected_rows)
+        commit(curated, run_id, delete_parts, replace)
+        rows = {t: sum(_count(p) for p in store.parts(t)) for t in TABLES}
+
+    summary = RunSummary(run_id, str(raw), str(curated), len(refs), plan.added, plan.updated, plan.removed,
+                         plan.unchanged, len(rejected),
+                         [{"source": r.source, "reason": r.reason, "detail": r.detail} for r in rejected],
+                         rows, round(time.perf_counter() - t0, 2), recovered)
+    logger.info("run %s: %s", run_id, summary.as_dict())
+    return summary
+
+
+def _count(path: Path) -> int:
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(path).metadata.num_rows
