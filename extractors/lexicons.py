@@ -77,7 +77,8 @@ class Region:
 
 
 _GENERIC_REGION_NAMES = {"centre", "center", "central", "north", "south", "east", "west", "capital",
-                         "norte", "sur", "centro", "littoral", "coast", "islands", "city"}
+                         "norte", "sur", "centro", "littoral", "coast", "islands", "city", "northern",
+                         "southern", "eastern", "western", "upper", "lower", "middle", "region", "district"}
 
 
 @lru_cache(maxsize=None)
@@ -95,7 +96,7 @@ def regions() -> dict[str, tuple[Region, ...]]:
         sub = by_code.get(code)
         kind = (sub.type if sub else "region").lower()
         key = name_key(name)
-        if len(key) < 4 or key in _GENERIC_REGION_NAMES:
+        if len(key) < 4 or set(key.split()) <= _GENERIC_REGION_NAMES:
             return
         region = Region(name, code, code.split("-")[0], kind)
         bucket = out.setdefault(key, [])

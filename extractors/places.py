@@ -50,11 +50,12 @@ CITY_TYPES = ("city", "town", "municipality", "capital", "port", "village", "met
 _TYPE_WORD = "|".join(REGION_TYPES)
 TYPED_REGION = re.compile(
     rf"\b(?:(?:the\s+)?(?:{_TYPE_WORD})\s+of\s+(?P<a>[A-Z][\w’'.-]*(?:[\s-]+(?:[A-Z][\w’'.-]*|de|del|y|do|da)){{0,3}})"
-    rf"|(?P<b>[A-Z][\w’'-]*(?:[\s-]+[A-Za-z][\w’'-]*){{0,2}})\s+(?i:{_TYPE_WORD})\b)",
+    rf"|(?P<b>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){{0,2}})\s+(?i:{_TYPE_WORD})\b)",
 )
 _NOT_REGION_NAMES = frozenset("the a an this that each every one member european federal national "
                               "central free island united our their its his her whole entire "
-                              "capital smart green new same other".split())
+                              "capital smart green new same other north south east west northern "
+                              "southern eastern western upper lower middle".split())
 DECLARED = re.compile(
     r"^\W*(?P<name>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*|\s(?:de|del|la|y|do|da)){0,3})\s+"
     r"(?:is|was|remains)\s+(?P<rest>[^.;:]{0,120})"
@@ -127,8 +128,9 @@ def typed_region_matches(text: str) -> list[Match]:
     for m in TYPED_REGION.finditer(text):
         group = "a" if m.group("a") else "b"
         name = m.group(group).strip()
-        first = name.split()[0].lower() if name.split() else ""
-        if not name or first in _NOT_REGION_NAMES or "\n" in m.group() or name in demonyms():
+        words = {w.lower() for w in re.split(r"[\s-]+", name) if w}
+        if not words or words <= _NOT_REGION_NAMES or "\n" in m.group() or name in demonyms() \
+                or name in country_names():
             continue
         out.append(Match(m.start(), m.end(), "typed_region", name_key(name), name, priority=4))
     return out
@@ -260,7 +262,10 @@ def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
             and before[0].lower_ not in ADMIN_WORDS and before[0].lower_ not in ("the", "in", "from", "to"):
         return True
     if ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
-        extra = [w.lower() for w in _words(ent.text) if name_key(w) not in m.key.split()]
+        # 'Graz and Maribor' tagged WORK_OF_ART is two places, not a title
+        gaz, names = gazetteer(), country_names()
+        extra = [w.lower() for w in _words(ent.text) if name_key(w) not in m.key.split()
+                 and w.lower() not in ("and", "or") and name_key(w) not in gaz and w not in names]
         return any(w not in ADMIN_WORDS for w in extra)
     return False
 
@@ -285,6 +290,16 @@ def _list_line(text: str, m: Match) -> bool:
     return rest == ""
 
 
+def _is_acronym(text: str, m: Match) -> bool:
+    """'SUD', 'CIM TTM' in running text are abbreviations, not city names in capitals."""
+    span = text[m.start:m.end]
+    if not span.isupper():
+        return False
+    a, b = line_bounds(text, m.start)
+    line = text[a:b]
+    return any(c.islower() for c in line)
+
+
 def _best_population(cands: tuple[Candidate, ...]) -> int:
     return max(c.city.population for c in cands)
 
@@ -292,7 +307,7 @@ def _best_population(cands: tuple[Candidate, ...]) -> int:
 def accept_city(doc: Doc, m: Match, ent: Span | None, credits: list[tuple[int, int]]) -> str | None:
     """Why this span is a city mention (the method), or None when it is not one."""
     text = doc.text
-    if inside(credits, m.start, m.end) or _is_person_part(m, ent):
+    if inside(credits, m.start, m.end) or _is_person_part(m, ent) or _is_acronym(text, m):
         return None
     cue = _has_cue(text, m)
     if not cue and _is_org_internal(doc, m, ent):
@@ -301,8 +316,11 @@ def accept_city(doc: Doc, m: Match, ent: Span | None, credits: list[tuple[int, i
     ner_place = ent is not None and ent.label_ in ("GPE", "LOC")
     strong_cue = bool(CITY_CUES_BEFORE.search(text[max(0, m.start - 40):m.start])) or \
         bool(re.match(r"\s*\([A-Z]{2}\)", text[m.end:m.end + 6]))
+    exact_ent = ent is not None and name_key(ent.text.removesuffix("’s").removesuffix("'s")) == m.key
+    # NER saw only part of the name ('Donostia' PERSON in 'Donostia-San Sebastian')
+    ent_inside = ent is not None and m.start <= ent.start_char and ent.end_char <= m.end
     if m.key in ambiguous_city_keys():
-        return "context" if strong_cue else ("ner" if ner_place and primary else None)
+        return "context" if strong_cue else ("ner" if ner_place and primary and exact_ent else None)
     if not primary:
         # alternate names only ('Breslau'): need a cue, or NER and a sizeable city
         if strong_cue:
@@ -316,10 +334,9 @@ def accept_city(doc: Doc, m: Match, ent: Span | None, credits: list[tuple[int, i
     pop = _best_population(m.value)
     if _list_line(text, m) and pop >= 5000:
         return "gazetteer"
-    exact_ent = ent is not None and name_key(ent.text.removesuffix("’s").removesuffix("'s")) == m.key
-    if exact_ent and ent.label_ in ("PERSON", "ORG", "NORP") and pop >= 15000:
-        return "gazetteer"
-    if ent is None and doc[m.tok_start].pos_ == "PROPN" and pop >= 15000:
+    # a proper noun (or a name NER tagged as a whole) that names a sizeable city; persons
+    # and organisation names were ruled out above
+    if pop >= 15000 and (doc[m.tok_start].pos_ == "PROPN" or exact_ent or ent_inside):
         return "gazetteer"
     return None
 

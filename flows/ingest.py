@@ -55,7 +55,8 @@ def make_plan(refs: list[PageRef], stored: dict[str, dict], fingerprint: str, fo
     stored_sources = {info["source"] for info in stored.values()}
     keep: set[str] = set()
     seen: dict[str, str] = {}
-    for ref in refs:
+    # a path already stored under this content keeps it; otherwise the first path wins
+    for ref in sorted(refs, key=lambda r: (stored.get(r.doc_id, {}).get("source") != r.source, r.source)):
         if ref.doc_id in seen:
             plan.duplicates.append(Rejection(ref.source, "duplicate", f"same content as {seen[ref.doc_id]}"))
             continue

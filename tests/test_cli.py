@@ -1,0 +1,60 @@
+"""The console command, run as a user would (subprocesses)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+
+def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "citycoop", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_version():
+    out = run("--version")
+    assert out.returncode == 0
+    assert out.stdout.startswith("citycoop ")
+
+
+def test_missing_raw_folder_is_one_clear_line_and_exit_2(tmp_path):
+    out = run("ingest", "--raw", str(tmp_path / "nope"), "--curated", str(tmp_path / "cur"))
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [
+        f"citycoop: error: raw folder '{tmp_path / 'nope'}' does not exist or is not a folder"]
+    assert not (tmp_path / "cur").exists()
+
+
+def test_missing_model_is_a_clear_error(tmp_path):
+    out = run("ingest", "--raw", str(ROOT / "raw"), "--curated", str(tmp_path / "cur"), "--model", "no_such_model")
+    assert out.returncode == 3
+    assert "spaCy model 'no_such_model' is not installed" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_locked_curated_folder_is_refused(tmp_path):
+    from citycoop.storage import Store
+
+    with Store(tmp_path / "cur").lock():
+        out = run("ingest", "--raw", str(ROOT / "raw"), "--curated", str(tmp_path / "cur"))
+    assert out.returncode == 4
+    assert "being written by another citycoop run" in out.stderr
+
+
+@pytest.mark.slow
+def test_ingest_console_output_is_clean(tmp_path):
+    """A real run through the CLI: progress, a summary, no tracebacks or telemetry noise."""
+    out = run("ingest", "--raw", str(ROOT / "raw"), "--curated", str(tmp_path / "cur"))
+    assert out.returncode == 0, out.stderr
+    assert "5 pages" in out.stdout and "5 added" in out.stdout
+    assert "partner_links" in out.stdout
+    assert "Traceback" not in out.stderr + out.stdout
+    assert "batch 1/1: 5/5 pages" in out.stderr
+    lines = [l for l in out.stderr.splitlines() if l.strip()]
+    assert len(lines) <= 4, out.stderr  # header + progress, nothing else
+    tables = run("tables", "--curated", str(tmp_path / "cur"))
+    assert tables.returncode == 0
+    assert any(l.split()[:2] == ["documents", "5"] for l in tables.stdout.splitlines())

@@ -1,0 +1,131 @@
+"""Years, funding, programmes and partner links: table-driven, real spaCy model."""
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract
+from extractors.funding import parse_number
+
+# ---------------------------------------------------------------- years
+YEAR_CASES = {
+    "devset": [
+        ("The program runs in the three-year period (2021-2023).", [2021, 2023]),
+        ("Aggiornato il: 09/02/2024", [2024]),
+        ("On 9 September 2022, a memorandum was signed.", [2022]),
+        ("These grants are funded by Horizon 2020, the EU framework programme.", []),
+        ("It seeks to promote its Favela 2030 Programme and Industry 5.0 strategies, RIS4 too.", []),
+        ("Established in 1893, Da Lat is a centre.", []),
+        ("A 2-years exchange: 2 partner cities, 2 study visits, industry 4.0.", []),
+        ("The city was finalist for Italy’s Capital of Culture 2022.", [2022]),
+    ],
+    "composed": [
+        ("The project runs 2025–2027 and ended a pilot (2019/2020).", [2019, 2020, 2025, 2027]),
+        ("Signed on March 3, 2023 and again on 2023-05-17.", [2023]),
+        ("From 2015 to 2018 the cities exchanged staff.", [2015, 2018]),
+        ("The budget is EUR 2,000,000 for 2000 participants and 1,500 meters of cycle lanes.", []),
+        ("The Agenda 2030 goals guide the work until 2030.", [2030]),
+        ("In 2014-20 the programming period changed.", [2014, 2020]),
+    ],
+}
+
+
+@pytest.mark.parametrize("text,years", [c for cases in YEAR_CASES.values() for c in cases])
+def test_years(nlp, text, years):
+    assert sorted({y.year for y in extract(nlp(text)).years}) == years
+
+
+def test_year_roles_and_dates(nlp):
+    ex = extract(nlp("The twinning agreement was signed on 9 September 2022. The project runs from 2024 to 2026. "
+                     "The city aims to be climate neutral by 2030."))
+    roles = {(y.year, y.role) for y in ex.years}
+    assert roles == {(2022, "signed"), (2024, "start"), (2026, "end"), (2030, "target")}
+    assert str(next(y.date for y in ex.years if y.year == 2022)) == "2022-09-09"
+
+
+# ---------------------------------------------------------------- funding
+@pytest.mark.parametrize("raw,mult,value", [
+    ("2,000,000", False, 2_000_000), ("2.000.000", False, 2_000_000), ("450 000", False, 450_000),
+    ("1.78", True, 1.78), ("1,5", True, 1.5), ("32", True, 32), ("1,234.5", False, 1234.5),
+    ("1.234,5", False, 1234.5), ("250,000", False, 250_000),
+])
+def test_parse_number(raw, mult, value):
+    assert parse_number(raw, mult) == value
+
+
+FUNDING_CASES = {
+    "devset": [
+        ("The activities of Pilot Cities will be supported by €32 million in grants from the NetZero Cities project.",
+         [(32_000_000, "EUR", None)]),
+        ("75% of the project costs is co-funded by the European Union through ERDF funds.", [(None, None, 75)]),
+        ("About 70 % of the population lives in urban areas.", []),
+        ("Lazio is the second region of Italy for GDP produced (about 11% of the national total).", []),
+        ("Download the Memorandum of Understanding (630.35 KB).", []),
+        ("Let's GOv was selected from 103 applications involving 159 cities from 33 countries.", []),
+    ],
+    "composed": [
+        ("The project has a total budget of EUR 2,000,000, co-financed 85% by ERDF.",
+         [(2_000_000, "EUR", None), (None, None, 85)]),
+        ("The city received a grant of €1.78M and a prize worth USD 1 million.",
+         [(1_780_000, "EUR", None), (1_000_000, "USD", None)]),
+        ("The town twinning grant of HUF 7 million supports the festival.", [(7_000_000, "HUF", None)]),
+        ("A loan of 2.5 million euros and £250,000 in grants were allocated.",
+         [(2_500_000, "EUR", None), (250_000, "GBP", None)]),
+        ("The city's GDP reached €40 billion last year.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize("text,expected", [c for cases in FUNDING_CASES.values() for c in cases])
+def test_funding(nlp, text, expected):
+    got = [(f.amount, f.currency, f.share_pct) for f in extract(nlp(text)).funding]
+    assert got == expected
+
+
+def test_funding_funder_and_eur_amount(nlp):
+    f = extract(nlp("A grant of HUF 7 million from the European Commission supports the twinning.")).funding[0]
+    assert f.funder == "European Commission"
+    assert f.amount_eur == pytest.approx(7_000_000 * 0.00253)
+
+
+# ---------------------------------------------------------------- links
+LINK_CASES = {
+    "devset": [
+        ("In the framework of the IURC programme, the City of Torino has been selected for a two-years "
+         "cooperation project involving the City of Nagoya, Japan.", {("Nagoya", "Turin")}),
+        ("Bratislava will continue to cooperate with Tokorozawa to integrate urban ecology viewpoints.",
+         {("Bratislava", "Tokorozawa")}),
+        ("Cali is connected to the Buenaventura port and to the municipality of Yumbo.", set()),
+    ],
+    "composed": [
+        ("The twinning between Graz and Maribor started in 2010.", {("Graz", "Maribor")}),
+        ("Leipzig and Dresden are sister cities since 1990.", {("Dresden", "Leipzig")}),
+        ("Vienna, together with Bratislava, leads the twin-city strategy.", {("Bratislava", "Vienna")}),
+        ("The mayors of Lyon and Milan attended the conference in Paris.", set()),
+    ],
+}
+
+
+@pytest.mark.parametrize("text,pairs", [c for cases in LINK_CASES.values() for c in cases])
+def test_links(nlp, text, pairs):
+    got = {tuple(sorted((l.source_name, l.target_name))) for l in extract(nlp(text)).partner_links}
+    assert got == pairs
+
+
+def test_link_has_relation_programme_year_and_evidence(nlp):
+    text = "Within URBACT, the twinning between Graz and Maribor started in 2010."
+    link = extract(nlp(text)).partner_links[0]
+    assert link.relation == "twinning" and link.programme == "URBACT" and link.year == 2010
+    assert link.evidence == text and link.source_type == link.target_type == "city"
+    assert link.source_geonames_id and link.target_geonames_id
+
+
+def test_partner_list_of_two_links_them(nlp):
+    text = "International partners\n\nCity of Torino (IT), City of Nagoya (JP).\n\nThe project in Torino"
+    links = extract(nlp(text)).partner_links
+    assert {(l.source_name, l.target_name, l.relation) for l in links} == {("Turin", "Nagoya", "partner")}
+
+
+def test_programmes_are_canonical(nlp):
+    ex = extract(nlp("The International Urban and Regional Cooperation (IURC) and Horizon 2020 fund the "
+                     "European Regional Development Fund projects."))
+    assert {p.name for p in ex.programmes} >= {"IURC", "Horizon 2020", "ERDF"}

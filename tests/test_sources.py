@@ -1,0 +1,104 @@
+"""Reading pages: encodings, HTML, and every kind of bad file gets a reason."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from citycoop.sources import Page, Rejection, decode, detect_language, discover, normalise, read_page
+
+PAGE = "The City of Torino signed a twinning agreement with Nagoya in 2005. Città di Torino, São Paulo — €5 million."
+
+
+def _read(tmp_path, name: str, data: bytes, max_bytes: int = 1_000_000):
+    (tmp_path / name).write_bytes(data)
+    refs, rejected = discover(tmp_path, max_bytes)
+    if rejected:
+        return rejected[0]
+    return read_page(refs[0], max_bytes)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_common_encodings_decode_to_the_same_text(tmp_path, encoding):
+    page = _read(tmp_path, "p.txt", PAGE.encode(encoding))
+    assert isinstance(page, Page)
+    assert page.text == PAGE
+
+
+def test_mojibake_is_repaired():
+    broken = PAGE.encode("utf-8").decode("cp1252", errors="replace")
+    assert "Ã" in broken
+    assert normalise(broken) == PAGE
+
+
+def test_no_break_spaces_become_spaces():
+    assert normalise("€\u00a032\u202fmillion for Anci\u00a0Lazio") == "€ 32 million for Anci Lazio"
+
+
+def test_html_keeps_article_lists_and_tables_and_drops_boilerplate(tmp_path):
+    html = b"""<!doctype html><html><head><title>T</title><script>var x = 'Berlin';</script></head><body>
+    <nav><a href='/'>Home</a> <a href='/news'>News about Madrid</a></nav>
+    <div class='cookie-banner'>We use cookies to improve your experience. Accept all cookies.</div>
+    <article><h1>Two cities sign a partnership</h1>
+    <p>The City of Graz and the City of Maribor agreed today to cooperate on urban mobility for the next
+    three years, within the URBACT programme. The partnership was signed on 3 March 2024 in Graz.</p>
+    <p>The project partners are listed below, with their roles in the network.</p>
+    <ul><li>City of Graz (AT), lead partner</li><li>City of Maribor (SI)</li></ul>
+    <table><tr><td>Partner</td><td>Budget</td></tr><tr><td>Graz</td><td>EUR 450 000</td></tr></table>
+    </article><footer>Copyright 2024 Example Portal. Imprint. Privacy policy.</footer></body></html>"""
+    page = _read(tmp_path, "p.html", html)
+    assert isinstance(page, Page) and page.content_type == "html"
+    assert "City of Maribor (SI)" in page.text
+    assert "EUR 450 000" in page.text
+    assert "cookies" not in page.text and "var x" not in page.text
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\t\n", "empty"),
+    ("bin.txt", bytes(range(256)) * 8, "binary"),
+    ("pic.png", b"\x89PNG\r\n", "unsupported_type"),
+    ("tags.html", b"<html><body><script>x()</script></body></html>", "no_text"),
+])
+def test_bad_files_are_rejected_with_a_reason(tmp_path, name, data, reason):
+    got = _read(tmp_path, name, data)
+    assert isinstance(got, Rejection)
+    assert got.reason == reason and got.detail
+
+
+def test_too_large_files_are_rejected(tmp_path):
+    got = _read(tmp_path, "big.txt", b"word " * 1000, max_bytes=100)
+    assert isinstance(got, Rejection) and got.reason == "too_large"
+
+
+def test_symlink_outside_raw_is_rejected_and_nested_folders_are_read(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not for us")
+    raw = tmp_path / "raw"
+    (raw / "a" / "b").mkdir(parents=True)
+    (raw / "a" / "b" / "page.txt").write_text(PAGE)
+    os.symlink(outside, raw / "link.txt")
+    refs, rejected = discover(raw, 10_000)
+    assert [r.source for r in refs] == ["a/b/page.txt"]
+    assert [(r.source, r.reason) for r in rejected] == [("link.txt", "outside_raw")]
+
+
+def test_file_vanishing_after_the_scan_is_rejected(tmp_path):
+    (tmp_path / "p.txt").write_text(PAGE)
+    refs, _ = discover(tmp_path, 10_000)
+    (tmp_path / "p.txt").unlink()
+    got = read_page(refs[0], 10_000)
+    assert isinstance(got, Rejection) and got.reason == "vanished"
+
+
+def test_decode_prefers_strict_utf8():
+    assert decode("Kraków".encode()) == ("Kraków", "utf-8")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The city of Turin and the city of Nagoya are partners in the programme for innovation.", "en"),
+    ("Il Comune di Torino e la città di Nagoya sono partner del programma per la innovazione.", "it"),
+    ("La ciudad de Lugo y el ayuntamiento de Donostia colaboran en el programa de los residuos.", "es"),
+])
+def test_language_is_detected(text, lang):
+    assert detect_language(text) == lang
