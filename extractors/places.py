@@ -31,12 +31,16 @@ from .text import Sentences, credit_ranges, inside, line_bounds, name_key
 ADMIN_WORDS = frozenset("""city town municipality municipal council councillor councilor mayor
 metropolitan metropolis area region province county district borough government hall
 administration comune commune ayuntamiento gemeinde stadt ville ciudad cidade capital
-metro urban centre center agglomeration greater community of the and de di del della""".split())
+metro urban centre center agglomeration greater community of the and de di del della
+municipalidad municipio prefeitura concello gemeente kommune kommun stad miasto gmina
+mesto město obec varos város mairie citta città intendencia alcaldia alcaldía""".split())
 PARTICLES = frozenset("de del della di da do dos das la le les am an im upon on sur en y e el al".split())
 CITY_CUES_BEFORE = re.compile(
     r"(?:\b(?:city|municipality|town|village|comune|commune|mayor|city council|city hall|"
-    r"municipal council|ayuntamiento|ville|stadt|gemeinde|cidade|ciudad|prefeitura|alcald[ií]a)"
-    r"\s+(?:of|de|di|von|du|da|do)\s+(?:the\s+)?)$",
+    r"municipal council|ayuntamiento|ville|stadt|gemeinde|cidade|ciudad|prefeitura|alcald[ií]a|"
+    r"municipalidad|municipio|concello|citt[aà]|miasto|gmina|intendencia|c[aâ]mara municipal)"
+    r"\s+(?:of|de|di|von|du|da|do|del)\s+(?:the\s+)?)$"
+    r"|\b(?:gemeente|kommune|kommun|gmina|miasto|mesto|město|stadt|comune)\s+$",
     re.IGNORECASE,
 )
 CITY_CUES_AFTER = re.compile(
@@ -50,7 +54,7 @@ CITY_TYPES = ("city", "town", "municipality", "capital", "port", "village", "met
 _TYPE_WORD = "|".join(REGION_TYPES)
 TYPED_REGION = re.compile(
     rf"\b(?:(?:the\s+)?(?:{_TYPE_WORD})\s+of\s+(?P<a>[A-Z][\w’'.-]*(?:[\s-]+(?:[A-Z][\w’'.-]*|de|del|y|do|da)){{0,3}})"
-    rf"|(?P<b>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){{0,2}})\s+(?i:{_TYPE_WORD})\b)",
+    rf"|(?<![\w’'])(?P<b>[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){{0,2}})\s+(?i:{_TYPE_WORD})\b)",
 )
 _NOT_REGION_NAMES = frozenset("the a an this that each every one member european federal national "
                               "central free island united our their its his her whole entire "
@@ -100,7 +104,7 @@ def _demonym_regex() -> re.Pattern:
 
 _CODE = re.compile(r"\((?P<code>[A-Z]{2})\)")
 # Names that contain a country name but are not the country.
-_NOT_COUNTRY = re.compile(r"\b(?:Latin|South|North|Central) America\b|\bNew Mexico\b|\bAmericas\b|"
+_NOT_COUNTRY = re.compile(r"\b(?:Latin|South|North|Central) American?\b|\bNew Mexico\b|\bAmericas\b|"
                           r"\bNew South Wales\b|\bNew England\b|\bGuinea pig")
 
 
@@ -118,6 +122,8 @@ def country_matches(text: str) -> list[Match]:
             out.append(Match(m.start("code"), m.end("code"), "code", code.lower(), code, priority=3))
     dem = demonyms()
     for m in _demonym_regex().finditer(text):
+        if any(a <= m.start() < b for a, b in blocked):
+            continue
         out.append(Match(m.start(), m.end(), "demonym", m.group().lower(), dem[m.group()], priority=3))
     return out
 
@@ -161,6 +167,9 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
             inner = doc[i:j + 1]
             if any(t.is_lower and t.text not in PARTICLES for t in inner):
                 continue
+            tail = doc.text[last.idx + len(last):last.idx + len(last) + 2]
+            if len(tail) == 2 and tail[0] == "-" and tail[1].islower():
+                continue  # 'Agri-food', 'Roman-style': part of a compound word
             key = " ".join(k for k in keys[i:j + 1] if k)
             cands = gaz.candidates(key) if key not in never else ()
             region = regs.get(key)
@@ -201,6 +210,24 @@ def declared_types(doc: Doc) -> dict[str, str]:
                 out.setdefault(name_key(m.group("name")), "city")
                 break
     return out
+
+
+def prefer_regions(matches: list[Match]) -> None:
+    """A name that is a region and a city of *another* country is the region when the
+    page speaks of the region's country (or the city is small): Andalusia (ES) not
+    Andalusia, Alabama; Ontario (CA) not Ontario, California; but Bari, Italy, not the
+    Bari region of Somalia. Where both share the country (Chihuahua, Madrid, Berlin),
+    the city reading stays the default."""
+    page_countries = {m.value for m in matches if m.kind in ("country", "code", "demonym")}
+    regions_at = {(m.start, m.end): m for m in matches if m.kind == "region"}
+    for m in matches:
+        region = regions_at.get((m.start, m.end))
+        if m.kind == "city" and region is not None:
+            region_cc = {r.country_code for r in region.value}
+            if any(c.city.country_code in region_cc for c in m.value):
+                continue
+            if region_cc & page_countries or _best_population(m.value) < 50_000:
+                region.priority = 5
 
 
 def resolve_overlaps(matches: list[Match]) -> list[Match]:
@@ -261,7 +288,8 @@ def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
             and before[0].text[:1].isupper() and before[0].is_alpha \
             and before[0].lower_ not in ADMIN_WORDS and before[0].lower_ not in ("the", "in", "from", "to"):
         return True
-    if ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+    if ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW") \
+            and "," not in ent.text:  # 'Lyon, Brabantstad' tagged ORG is a list
         # 'Graz and Maribor' tagged WORK_OF_ART is two places, not a title
         gaz, names = gazetteer(), country_names()
         extra = [w.lower() for w in _words(ent.text) if name_key(w) not in m.key.split()
@@ -320,7 +348,12 @@ def accept_city(doc: Doc, m: Match, ent: Span | None, credits: list[tuple[int, i
     # NER saw only part of the name ('Donostia' PERSON in 'Donostia-San Sebastian')
     ent_inside = ent is not None and m.start <= ent.start_char and ent.end_char <= m.end
     if m.key in ambiguous_city_keys():
-        return "context" if strong_cue else ("ner" if ner_place and primary and exact_ent else None)
+        if strong_cue:
+            return "context"
+        if ner_place and primary and exact_ent:
+            return "ner"
+        # '3. Florence' in a numbered list of places
+        return "gazetteer" if primary and _list_line(text, m) and _best_population(m.value) >= 100_000 else None
     if not primary:
         # alternate names only ('Breslau'): need a cue, or NER and a sizeable city
         if strong_cue:
@@ -336,9 +369,23 @@ def accept_city(doc: Doc, m: Match, ent: Span | None, credits: list[tuple[int, i
         return "gazetteer"
     # a proper noun (or a name NER tagged as a whole) that names a sizeable city; persons
     # and organisation names were ruled out above
-    if pop >= 15000 and (doc[m.tok_start].pos_ == "PROPN" or exact_ent or ent_inside):
+    if pop >= 15000 and (doc[m.tok_start].pos_ == "PROPN" or exact_ent or ent_inside) \
+            and not _is_modifier_or_title_word(doc, m):
         return "gazetteer"
     return None
+
+
+def _is_modifier_or_title_word(doc: Doc, m: Match) -> bool:
+    """'Roman walls', 'Media contact', 'Knowledge Hub': a one-word name used as an
+    adjective or inside a title, with no other sign of being a place."""
+    if m.tok_end - m.tok_start > 1:
+        return False
+    nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ") and nxt.is_alpha:
+        return True
+    prev = doc[m.tok_start - 1] if m.tok_start > 0 else None
+    return bool(prev is not None and prev.is_title and prev.is_alpha and not prev.is_sent_start
+                and prev.lower_ not in ADMIN_WORDS and prev.lower_ not in ("in", "from", "to"))
 
 
 # ---------------------------------------------------------------- disambiguation
@@ -415,6 +462,7 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     declared = declared_types(doc)
 
     matches = country_matches(text) + typed_region_matches(text) + gazetteer_matches(doc)
+    prefer_regions(matches)
     for m in matches:
         if m.kind == "region" and declared.get(m.key) == "region":
             m.priority = 5  # the page says it is a region: beat the same-length city name
@@ -544,7 +592,8 @@ def _cities(city_hits: list[tuple[Match, str]], ctx: Context, sents: Sentences, 
         if key in resolved:
             continue
         sent_ids = {sents.index(m.start) for m, _ in hits}
-        attached = {c for m, _ in hits if (c := _attached_country(text, m, by_start))}
+        attached = {c for m in by_start.values() if m.kind == "city" and m.key == key
+                    and (c := _attached_country(text, m, by_start))}
         resolved[key] = choose(hits[0][0].value, sent_ids, ctx, attached)
     # one record per GeoNames city (aliases 'Torino' and 'Turin' merge)
     merged: dict[int, list[tuple[Match, str, float]]] = defaultdict(list)
