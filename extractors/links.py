@@ -1,15 +1,22 @@
-"""Partner links: pairs of cities or organisations the text says cooperate.
+"""Partner links: pairs of cities, regions or organisations the text says cooperate.
 
-A link needs a stated relation, never co-occurrence alone. Rules, per sentence, over
-the "parties" the sentence names (resolved cities, and organisations from NER):
-- 'cooperation/partnership/twinning between X and Y'
-- 'X will cooperate/collaborate/partner with Y', 'X is twinned with Y'
-- 'X, together with Y (and Z)'
-- 'a cooperation project involving Y' (X = the sentence's first party)
-- 'X and Y are sister cities' / 'sister city X'
-- partner lists ('Partners: City of Torino (IT), City of Nagoya (JP)'): every pair when
-  the list has at most four members, else the lead partner with each city
-- a pairing/common-interest sentence listing 2-4 cities: every pair
+A link needs a stated relation, never co-occurrence alone. The rules work per sentence
+on the "parties" it names (resolved cities, regions, organisations from NER) and on
+coordinated runs of them ('Cork and Valparaíso', 'Daejeon Metropolitan City and the
+City of Surabaya'):
+
+- 'cooperation / partnership / twinning between X and Y'
+- 'X will cooperate / collaborate / partner / join forces with Y (and Z)'
+- 'X signed an agreement / a letter of intent with Y', 'X will mentor Y'
+- 'X, together with Y (and Z), ...'  ('Together with Y and Z, the lead partner X ...')
+- 'X and Y will cooperate / work together / are sister cities'
+- 'a cooperation project involving Y' (X = the party before the cue)
+- 'the project brings together A, B, C and D'
+- a pairing / common-interest sentence listing 3-4 cities
+- partner lists ('Partners: A (IT), B (JP)', bullet lists under 'members:') with at
+  most four members link every pair; longer lists link the lead partner to each city
+- bullet items 'X and Y, ...' under a paragraph about partnerships or pairings
+
 Undirected pairs are written once per document.
 """
 from __future__ import annotations
@@ -21,23 +28,28 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .lexicons import currencies
 from .programmes import ProgrammeHit
-from .records import CityRecord, LinkRecord, Mention, YearRecord
+from .records import CityRecord, LinkRecord, Mention, RegionRecord, YearRecord
 from .text import Sentences, name_key
 
-MAX_LIST = 4  # partner lists up to this size link every pair
-RELATIONS = [  # (regex on the cue, relation)
-    (r"sister[- ]cit|twin (?:town|cit)", "sister_city"),
+MAX_LIST = 4  # partner lists up to this size link every pair (GOLD_FORMAT convention)
+RELATIONS = [  # (regex on the cue text, relation)
+    (r"sister|friendship", "sister_city"),
     (r"twinn|twin", "twinning"),
-    (r"pair", "pairing"),
-    (r"lead partner|project leader|coordinator|leader\b", "lead_partner"),
-    (r"partner", "partner"),
-    (r"member", "member"),
+    (r"pair|mentor", "pairing"),
+    (r"lead partner|project leader|coordinator|leader\b|pilot lead", "lead_partner"),
+    (r"partner|consortium|member", "partner"),
 ]
-_ORG_WORDS = re.compile(r"\b(?:Ministry|Agency|University|Association|Associazione|Council|Institute|"
-                        r"Chamber|Foundation|Fondazione|Authority|Department|Office|Community|Agenzia|"
-                        r"Centre|Center|Politecnico|Region|Province|Internazionale|Strategica|Bank|"
-                        r"Network|Company|Consortium|Management|Development|Eixo|Comunidad|Intermunicipal)\b")
+_ORG_HEAD = re.compile(r"\b(?:Ministry|Agency|University|Universidad|Università|Universidade|Association|"
+                       r"Associazione|Council|Institute|Instituto|Istituto|Chamber|Foundation|Fondazione|"
+                       r"Authority|Department|Office|Community|Agenzia|Centre|Center|Politecnico|Region|"
+                       r"Province|Internazionale|Strategica|Bank|Network|Company|Consortium|Management|"
+                       r"Development|Eixo|Comunidad|Intermunicipal|College|School|Hospital|Port|Utility|"
+                       r"Utilities|Cluster|Hub|Lab|Technologies|Group|Society|Trust|Fund|Forum|Alliance)\b")
+
+
+_CURRENCY_CODES = frozenset(c.code for c in currencies().values())
 
 
 @dataclass(frozen=True)
@@ -45,7 +57,7 @@ class Party:
     start: int
     end: int
     name: str
-    kind: str  # city | organisation
+    kind: str  # city | region | organisation
     geonames_id: int | None
 
 
@@ -54,68 +66,117 @@ def _relation(cue: str, default: str = "cooperation") -> str:
     return next((rel for pat, rel in RELATIONS if re.search(pat, low)), default)
 
 
-def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention],
-                 programme_hits: list[ProgrammeHit]) -> list[Party]:
-    """Cities (by their canonical name) and organisations named in the text."""
+def _clean_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim bullets, 'the' and punctuation around an organisation span."""
+    text = doc.text
+    while start < end and (text[start] in "•*-–—·|,;: \t" or text[start:start + 4] in ("the ", "The ")):
+        start += 4 if text[start:start + 4] in ("the ", "The ") else 1
+    while end > start and text[end - 1] in " ,.;:–—-":
+        end -= 1
+    return start, end
+
+
+def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention], regions: list[RegionRecord],
+                 region_mentions: list[Mention], programme_hits: list[ProgrammeHit]) -> list[Party]:
+    """Cities (canonical names), regions and organisation names, in text order.
+
+    An organisation whose name holds a city ('AGH University of Kraków', 'Czech
+    Technical University in Prague') is one organisation party, not the city; an
+    administrative name ('the City Council of Velletri') stays the city."""
+    text = doc.text
     by_gid = {str(c.geonames_id): c for c in cities}
-    parties = []
-    for m in city_mentions:
-        city = by_gid.get(m.value)
-        if city is not None:
-            parties.append(Party(m.start, m.end, city.name, "city", city.geonames_id))
-    taken = [(p.start, p.end) for p in parties]
+    city_parties = [Party(m.start, m.end, by_gid[m.value].name, "city", by_gid[m.value].geonames_id)
+                    for m in city_mentions if m.value in by_gid]
+    region_by_key = {}
+    for r in regions:
+        for form in r.surface_forms:
+            region_by_key[name_key(form)] = r
+    region_parties = [Party(m.start, m.end, region_by_key[name_key(m.text)].name, "region", None)
+                      for m in region_mentions if name_key(m.text) in region_by_key]
     programme_spans = [(h.start, h.end) for h in programme_hits]
+    orgs: list[Party] = []
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "FAC", "GPE", "NORP") or "\n" in ent.text:
             continue
-        text = re.sub(r"^(?:the|The)\s+", "", ent.text).strip(" ,.;:")
-        start = ent.start_char + ent.text.find(text)
-        end = start + len(text)
-        if any(start < b and a < end for a, b in taken + programme_spans):
+        start, end = _clean_org(doc, ent.start_char, ent.end_char)
+        # 'Czech Technical University' + ' in Prague': the city is part of the name
+        tail = re.match(r"\s+(?:in|of|de|di|do|da|del)\s+[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)?", text[end:end + 60])
+        if tail and _ORG_HEAD.search(text[start:end]):
+            end += tail.end()
+        name = text[start:end]
+        if name.count("(") != name.count(")"):  # 'Swiss Agency ... (SDC': cut at the parenthesis
+            cut = name.rfind("(")
+            name, end = name[:cut].rstrip(), start + len(name[:cut].rstrip())
+        while re.search(r"\s(?:of|the|and|for|de|di)$", name):
+            name = re.sub(r"\s\S+$", "", name)
+            end = start + len(name)
+        if len(name) < 3 or not name[:1].isupper() or any(start < b and a < end for a, b in programme_spans):
             continue
-        if ent.label_ in ("GPE", "NORP") and not _ORG_WORDS.search(text):
+        if " " not in name and not (name.isupper() or any(c.isupper() for c in name[1:])) \
+                and not _ORG_HEAD.search(name):
+            continue  # one plain word ('Administration') is no organisation's name
+        if name.isupper() and name in _CURRENCY_CODES:
             continue
-        if len(text) < 3 or not text[:1].isupper():
-            continue
-        parties.append(Party(start, end, text, "organisation", None))
-    return sorted(parties, key=lambda p: p.start)
+        if not _ORG_HEAD.search(name) and (ent.label_ in ("GPE", "NORP") or
+                                           any(start <= c.start and c.end <= end for c in city_parties + region_parties)):
+            continue  # 'the City of Surabaya' is the city party already
+        orgs.append(Party(start, end, name, "organisation", None))
+    inside_org = lambda p: any(o.start <= p.start and p.end <= o.end and _ORG_HEAD.search(o.name) for o in orgs)
+    places = [p for p in city_parties + region_parties if not inside_org(p)]
+    taken = [(p.start, p.end) for p in places]
+    orgs = [o for o in orgs if not any(o.start < b and a < o.end for a, b in taken)]
+    return sorted(places + orgs, key=lambda p: p.start)
 
 
 def _in(parties: list[Party], a: int, b: int) -> list[Party]:
     return [p for p in parties if a <= p.start and p.end <= b]
 
 
-_GLUE = re.compile(r"^[\s,]*(?:and|&|as well as)?[\s,]*(?:the\s+)?(?:(?:City|Municipality|Town|Region|"
-                   r"city|municipality|town|region) (?:Council )?of\s+)?$")
-_FILLER = re.compile(r"^[\s,]*(?:the\s+)?(?:(?:City|Municipality|Town|city|municipality|town) (?:Council )?of\s+)?$")
-_CODE_TAIL = re.compile(r"^\s*\([A-Z]{2}\)")
+_GLUE = re.compile(r"^[\s,]*(?:and|&|as well as|y|e|und|et)?[\s,]*(?:the\s+)?(?:(?:City|Municipality|Town|Region|"
+                   r"city|municipality|town|region|Metropolitan City) (?:Council )?of\s+)?$")
+_PAREN = re.compile(r"\s*\([^()]{0,60}\)")
+_ADMIN_SUFFIX = re.compile(r"^\s+(?:Metropolitan City|City Council|City|Municipality|Municipal Council|Region|"
+                           r"Province|County|Kommune|Kommun)\b")
 
 
-def coordinated(parties: list[Party], text: str, first: int) -> list[Party]:
-    """The run of parties starting at index ``first`` joined only by commas/'and'."""
+def coordinated(parties: list[Party], doc: Doc, first: int) -> list[Party]:
+    """The run of parties from index ``first`` joined by commas/'and', skipping
+    parentheses ('(IT)', '(project leader)') and short appositives without a verb
+    (', Chile's capital,', ', Zimbabwe,')."""
+    text = doc.text
     run = [parties[first]]
+    last_end = run[0].end
     for p in parties[first + 1:]:
-        gap = text[run[-1].end:p.start]
-        gap = _CODE_TAIL.sub("", gap)
-        gap = re.sub(r"^\s*\([^)]{0,40}\)", "", gap)  # '(project leader)', '(IT)'
-        if _GLUE.match(gap):
+        if p.name == run[-1].name and re.fullmatch(r"\s*\(\s*", text[last_end:p.start]):
+            last_end = p.end  # 'München (Munich)': one party, two spellings
+            continue
+        gap = _PAREN.sub("", text[last_end:p.start]).lstrip(")")
+        gap = _ADMIN_SUFFIX.sub("", gap)
+        if not _GLUE.match(gap):
+            appositive = re.match(r"^,([^,;.:]{1,45}),(\s*(?:and|&)?\s*(?:the\s+)?(?:(?:City|Municipality|Town|city) of\s+)?)$", gap)
+            if not appositive or _has_verb(doc, last_end, p.start):
+                break
+        if p.name != run[-1].name:
             run.append(p)
-        else:
-            break
+        last_end = p.end
     return run
+
+
+def _has_verb(doc: Doc, a: int, b: int) -> bool:
+    span = doc.char_span(a, b, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 @dataclass
 class _Collector:
     text: str
-    sents: Sentences
     programme_hits: list[ProgrammeHit]
     years: list[YearRecord]
     doc_programme: str | None
     out: dict[frozenset, LinkRecord]
 
     def add(self, a: Party, b: Party, relation: str, s0: int, s1: int) -> None:
-        if a.name == b.name or name_key(a.name) == name_key(b.name):
+        if name_key(a.name) == name_key(b.name):
             return
         key = frozenset((name_key(a.name), name_key(b.name)))
         if key in self.out:
@@ -126,38 +187,51 @@ class _Collector:
         self.out[key] = LinkRecord(a.name, b.name, a.kind, b.kind, a.geonames_id, b.geonames_id, relation,
                                    programme, year, s0, s1, " ".join(self.text[s0:s1].split()))
 
+    def clique(self, run: list[Party], relation: str, s0: int, s1: int) -> None:
+        if 2 <= len(run) <= MAX_LIST:
+            for a, b in itertools.combinations(run, 2):
+                self.add(a, b, relation, s0, s1)
 
+
+_COOP = (r"cooperat\w*|co-operat\w*|collaborat\w*|partner(?:ed|ing|s)?|work(?:s|ed|ing)? (?:together|jointly)|"
+         r"team(?:ed|s)? up|join(?:ed|s)? forces|twinned|paired|linked|shar(?:e|es|ed|ing)(?: [\w']+){0,3}|"
+         r"exchang(?:e|es|ed|ing)(?: [\w']+){0,2}|network(?:ed|ing)?")
 _BETWEEN = re.compile(r"\b(?P<cue>cooperation|co-operation|partnership|twinning|pairing|agreement|collaboration|"
-                      r"exchange|memorandum|relations?|friendship|link|alliance)s?\b[^.]{0,40}?\b(?:between|among)\s", re.I)
-_WITH = re.compile(r"\b(?P<cue>cooperat\w*|co-operat\w*|collaborat\w*|partner(?:ed|ing|s)?|work(?:s|ed|ing)? together|"
-                   r"team(?:ed|s)? up|twinned|paired|linked|sister[- ]city (?:agreement|relationship|ties)?)\s+with\s", re.I)
-_TOGETHER = re.compile(r",?\s*(?:together|jointly|along) with\s", re.I)
+                      r"exchange|memorandum|relations?|friendship|link|alliance|ties)s?\b[^.;]{0,40}?\b(?:between|among)\s", re.I)
+_WITH = re.compile(rf"\b(?P<cue>{_COOP}|sister[- ]city (?:agreement|relationship|ties))\s+with\s", re.I)
+_DEAL_WITH = re.compile(r"\b(?P<cue>agreement|memorandum(?: of understanding)?|letter of intent|MoU|accord|pact|"
+                        r"protocol|partnership|twinning|friendship|cooperation)[^.;]{0,60}?\bwith\s", re.I)
+_MENTOR = re.compile(r"\b(?P<cue>mentor(?:s|ed|ing)?|twin(?:s|ned)? with)\s+(?!with)", re.I)
+_TOGETHER = re.compile(r"(?:^|,)\s*(?:together|jointly|along) with\s", re.I)
 _INVOLVING = re.compile(r"\b(?P<cue>cooperation|partnership|twinning|pairing|exchange|collaboration)\b[^.]{0,30}?\binvolving\s", re.I)
-_SISTER = re.compile(r"\b(?:are|became|have been|were|as)\s+(?P<cue>sister cities|twin cities|twin towns|sister towns|partner cities|partner towns)\b", re.I)
-_LIST_HEAD = re.compile(r"(?im)^[ \t•*-]*(?:the\s+)?(?:international\s+|project\s+|main\s+)?partners?"
-                        r"(?:\s+(?:are|include|is))?(?:[ \t]*:\s*|[ \t]*\n[ \t]*\n\s*)")
+_SUBJECT_VERB = re.compile(rf"^[\s,]*(?:\([^()]{{0,60}}\)\s*)?(?:,[^,;.]{{0,45}},)?\s*(?:will|shall|have|has|are|were|to|would|can|also|now|both|already|\s)*"
+                           rf"(?P<cue>{_COOP}|(?:been |become |became )?(?:sister|twin|partner|friendship)[- ](?:cities|towns|city|regions)|"
+                           rf"signed\b|(?:have |has )?(?:been )?twinned)", re.I)
+_BRINGS = re.compile(r"\b(?P<cue>brings? together|brought together|unites|connects|gathers)\b[^:.;]{0,40}?:?\s", re.I)
 _PAIR_CUE = re.compile(r"\b(?P<cue>pair(?:ed|ing|s)?|common interest|cooperat\w*|partnership|twinn\w*|sister cit\w*|"
                        r"collaborat\w*|exchanges?)\b", re.I)
-_LEAD = re.compile(r"lead partner|project leader|leader|coordinator|lead\b", re.I)
+_LIST_HEAD = re.compile(r"(?im)^[ \t•*-]*(?:the\s+)?(?:[\w-]+\s+){0,6}(?:partners?|members?|consortium|participants)"
+                        r"(?:\s+(?:are|include|is))?(?:[ \t]*:\s*|[ \t]*\n[ \t]*\n\s*)")
+_LEAD = re.compile(r"lead partner|project leader|leader|coordinator|pilot lead|\blead\b", re.I)
+_BULLET = re.compile(r"(?m)^[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+")
+_PAIRS_INTRO = re.compile(r"partnership|pairing|pairs|twinning|sister|cooperation|partners", re.I)
 
 
 def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hits: list[ProgrammeHit],
                   years: list[YearRecord]) -> list[LinkRecord]:
     text = doc.text
     known = Counter(h.name for h in programme_hits if h.kind == "programme")
-    col = _Collector(text, sents, programme_hits, years, known.most_common(1)[0][0] if known else None, {})
+    col = _Collector(text, programme_hits, years, known.most_common(1)[0][0] if known else None, {})
     for s0, s1 in zip(sents.starts, sents.ends):
         ps = _in(parties, s0, s1)
         if len(ps) < 2:
             continue
         sentence = text[s0:s1]
-        _rule_between(col, ps, text, s0, s1, sentence)
-        _rule_with(col, ps, text, s0, s1, sentence)
-        _rule_together(col, ps, text, s0, s1, sentence)
-        _rule_involving(col, ps, text, s0, s1, sentence)
-        _rule_sister(col, ps, text, s0, s1, sentence)
-        _rule_pair_list(col, ps, text, s0, s1, sentence)
-    _rule_partner_lists(col, parties, text)
+        for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
+                     _rule_pair_list):
+            rule(col, ps, doc, s0, s1, sentence)
+    _rule_partner_lists(col, parties, doc)
+    _rule_pair_bullets(col, parties, doc)
     return sorted(col.out.values(), key=lambda r: (r.start, r.source_name, r.target_name))
 
 
@@ -165,118 +239,164 @@ def _first_after(ps: list[Party], pos: int, within: int = 30) -> int | None:
     return next((i for i, p in enumerate(ps) if pos <= p.start <= pos + within), None)
 
 
-def _subject(ps: list[Party], pos: int, text: str) -> Party | None:
-    """The party the clause is about: the last one before ``pos`` that is not inside a
-    parenthesis; cities are preferred to organisations."""
-    before = [p for p in ps if p.end <= pos]
-    if not before:
-        return None
-    cities = [p for p in before if p.kind == "city"]
-    return (cities or before)[0] if (cities or before) else None
+def _nearest_before(ps: list[Party], pos: int, text: str) -> Party | None:
+    """The party the clause is about: the last one before ``pos`` in the same clause."""
+    before = [p for p in ps if p.end <= pos and ";" not in text[p.end:pos]
+              and not re.search(r"\bwith\s+(?:the\s+)?(?:(?:City|Municipality|Town) of\s+)?$", text[max(0, p.start - 30):p.start])]
+    return before[-1] if before else None
 
 
-def _rule_between(col, ps, text, s0, s1, sentence) -> None:
+def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
     for m in _BETWEEN.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
-        if i is None:
-            continue
-        run = coordinated(ps, text, i)
-        if 2 <= len(run) <= MAX_LIST:
-            for a, b in itertools.combinations(run, 2):
-                col.add(a, b, _relation(m.group("cue")), s0, s1)
+        if i is not None:
+            col.clique(coordinated(ps, doc, i), _relation(m.group("cue")), s0, s1)
 
 
-def _rule_with(col, ps, text, s0, s1, sentence) -> None:
-    for m in _WITH.finditer(sentence):
-        i = _first_after(ps, s0 + m.end())
-        subj = _subject(ps, s0 + m.start(), text)
-        if i is None or subj is None:
-            continue
-        for b in coordinated(ps, text, i)[:MAX_LIST]:
-            col.add(subj, b, _relation(m.group("cue")), s0, s1)
+def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
+    """'X joined forces with Y and Z': X with each, and the members with each other."""
+    for pattern in (_WITH, _DEAL_WITH, _MENTOR):
+        for m in pattern.finditer(sentence):
+            i = _first_after(ps, s0 + m.end())
+            subj = _nearest_before(ps, s0 + m.start(), doc.text)
+            if i is None or subj is None:
+                continue
+            run = coordinated(ps, doc, i)
+            members = [subj] + [p for p in run if p.name != subj.name]
+            if len(members) <= MAX_LIST:
+                col.clique(members, _relation(m.group("cue")), s0, s1)
+            else:
+                for b in run:
+                    col.add(subj, b, _relation(m.group("cue")), s0, s1)
 
 
-def _rule_together(col, ps, text, s0, s1, sentence) -> None:
+def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
     for m in _TOGETHER.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
         if i is None:
             continue
-        run = coordinated(ps, text, i)
+        run = coordinated(ps, doc, i)
         before = [p for p in ps if p.end <= s0 + m.start()]
         after_run = ps[i + len(run):]
         # 'X, together with Y, ...' or 'Together with Y and Z, the lead partner X will ...'
         subj = before[-1] if before else (after_run[0] if after_run else None)
         if subj is None:
             continue
-        lead = bool(_LEAD.search(text[max(s0, subj.start - 20):subj.start]))
+        lead = bool(_LEAD.search(doc.text[max(s0, subj.start - 20):subj.start]))
         if len(run) + 1 <= MAX_LIST or lead:
             for b in run:
                 col.add(subj, b, "lead_partner" if lead else "partner", s0, s1)
-
-
-def _rule_involving(col, ps, text, s0, s1, sentence) -> None:
     for m in _INVOLVING.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
-        subj = _subject(ps, s0 + m.start(), text)
-        if i is None or subj is None:
-            continue
-        for b in coordinated(ps, text, i)[:MAX_LIST]:
-            col.add(subj, b, _relation(m.group("cue")), s0, s1)
+        subj = _nearest_before(ps, s0 + m.start(), doc.text)
+        if i is not None and subj is not None:
+            for b in coordinated(ps, doc, i)[:MAX_LIST]:
+                col.add(subj, b, _relation(m.group("cue")), s0, s1)
 
 
-def _rule_sister(col, ps, text, s0, s1, sentence) -> None:
-    for m in _SISTER.finditer(sentence):
-        before = [p for p in ps if p.end <= s0 + m.start()]
-        if len(before) < 2:
-            continue
-        run = coordinated(before, text, max(0, len(before) - MAX_LIST))
-        run = [p for p in run if p in before]
-        for a, b in itertools.combinations(run[-MAX_LIST:], 2):
-            col.add(a, b, _relation(m.group("cue")), s0, s1)
+def _rule_subject_verb(col, ps, doc, s0, s1, sentence) -> None:
+    """'Cork and Valparaíso ... will cooperate', 'Leipzig and Dresden are sister cities'."""
+    i = 0
+    while i < len(ps):
+        run = coordinated(ps, doc, i)
+        if len(run) >= 2:
+            after = doc.text[run[-1].end:s1]
+            m = _SUBJECT_VERB.match(after)
+            if m and len(run) <= MAX_LIST:
+                col.clique(run, _relation(m.group("cue")), s0, s1)
+        i += len(run)
 
 
-def _rule_pair_list(col, ps, text, s0, s1, sentence) -> None:
+def _rule_brings(col, ps, doc, s0, s1, sentence) -> None:
+    for m in _BRINGS.finditer(sentence):
+        i = _first_after(ps, s0 + m.end(), within=40)
+        if i is not None:
+            col.clique(coordinated(ps, doc, i), "partner", s0, s1)
+
+
+def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
     """'... an area of common interest for Donostia-San Sebastian, Lugo, and Toyama'."""
     cue = _PAIR_CUE.search(sentence)
     if not cue:
         return
     cities = [p for p in ps if p.kind == "city"]
     for i in range(len(cities)):
-        run = coordinated(cities, text, i)
+        run = coordinated(cities, doc, i)
         if 3 <= len(run) <= MAX_LIST:
-            for a, b in itertools.combinations(run, 2):
-                col.add(a, b, _relation(cue.group("cue"), "pairing"), s0, s1)
+            col.clique(run, _relation(cue.group("cue"), "pairing"), s0, s1)
             return
 
 
-def _rule_partner_lists(col, parties, text) -> None:
-    """'Partners: A (IT), B (JP)' and 'The partners are : the City of A (project leader) and ...'."""
+def _rule_partner_lists(col, parties, doc) -> None:
+    """'Partners: A (IT), B (JP)', 'The partners are : the City of A (project leader) and
+    ...', and bullet lists under 'The consortium has four members:'."""
+    text = doc.text
     for m in _LIST_HEAD.finditer(text):
-        end = text.find("\n\n", m.end())
-        end = len(text) if end < 0 else end
-        block = _in(parties, m.end(), end)
-        if len(block) < 2:
+        end = _list_end(text, m.end())
+        members = _list_members(_in(parties, m.end(), end), text)
+        if len(members) < 2:
             continue
-        members = _list_members(block, text)
         s0, s1 = m.start(), end
-        if 2 <= len(members) <= MAX_LIST:
-            for a, b in itertools.combinations(members, 2):
-                col.add(a, b, "partner", s0, s1)
+        if len(members) <= MAX_LIST:
+            col.clique(members, "partner", s0, s1)
             continue
-        lead = next((p for p in members if _LEAD.search(text[p.end:p.end + 30].split(")")[0])), None)
+        lead = next((p for p in members if _LEAD.search(_item_text(text, p))), None)
         if lead is not None:
             for b in members:
                 if b is not lead and b.kind == "city":
                     col.add(lead, b, "lead_partner", s0, s1)
 
 
+def _list_end(text: str, start: int) -> int:
+    """A list runs to the next blank line, or to the end of a run of bullet lines."""
+    if _BULLET.match(text, start):
+        pos = start
+        while True:
+            nl = text.find("\n", pos)
+            if nl < 0:
+                return len(text)
+            nxt = re.match(r"\s*", text[nl + 1:]).end() + nl + 1
+            if not _BULLET.match(text, nl + 1) or "\n\n" in text[nl:nxt]:
+                return nl
+            pos = nl + 1
+    end = text.find("\n\n", start)
+    return len(text) if end < 0 else end
+
+
+def _item_text(text: str, p: Party) -> str:
+    """The rest of the list item after a party: up to the next separator or line end."""
+    rest = text[p.end:p.end + 80]
+    return re.split(r"[;\n]|,\s*(?:and\s+)?(?:the\s+)?(?:City|Municipality|Region)\b", rest)[0]
+
+
 def _list_members(block: list[Party], text: str) -> list[Party]:
-    """Members of a partner list: one party per item (items split by ';' or ',' / 'and')."""
+    """One party per list item; items are split by ';', ',', 'and' or line breaks. In an
+    item naming both a city and an organisation, the city stands for the item unless
+    the item begins with the organisation."""
     members: list[Party] = []
     for p in block:
         if members:
             gap = text[members[-1].end:p.start]
-            if not re.search(r"[;,]|\band\b", gap):
-                continue  # same item: 'the City of Graz and the Graz Regional Management' stays two
+            if not re.search(r"[;,\n]|\band\b", gap) or re.fullmatch(r"\s*[–—-]\s*(?:the\s+)?", gap):
+                # 'Hlavní město Praha – City of Prague': one item, keep the city
+                if p.kind == "city" and members[-1].kind != "city" and "\n" not in gap:
+                    members[-1] = p
+                continue
         members.append(p)
     return members
+
+
+def _rule_pair_bullets(col, parties, doc) -> None:
+    """Bullet items that each open with a pair ('- Bonn and Cape Coast, Ghana, ...') under
+    a paragraph that speaks of partnerships or pairings."""
+    text = doc.text
+    for m in _BULLET.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        ps = _in(parties, m.end(), line_end)
+        if len(ps) < 2 or ps[0].start > m.end() + 5:
+            continue
+        run = coordinated(ps, doc, 0)
+        intro = text[max(0, m.start() - 400):m.start()]
+        if len(run) == 2 and _PAIRS_INTRO.search(intro):
+            col.add(run[0], run[1], _relation(intro[-200:], "partner"), m.start(), line_end)

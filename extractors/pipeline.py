@@ -28,7 +28,8 @@ def extract(doc: Doc) -> Extraction:
     years, year_mentions = extract_years(text, sents)
     funding, money_mentions = extract_funding(text, sents, programme_hits)
     city_mentions = [m for m in places.mentions if m.label == "CITY"]
-    parties = find_parties(doc, places.cities, city_mentions, programme_hits)
+    region_mentions = [m for m in places.mentions if m.label == "REGION"]
+    parties = find_parties(doc, places.cities, city_mentions, places.regions, region_mentions, programme_hits)
     links = extract_links(doc, sents, parties, programme_hits, years)
     mentions = sorted(places.mentions + programme_mentions + year_mentions + money_mentions,
                       key=lambda m: (m.start, m.end, m.label))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -354,12 +354,10 @@ def accept_city(doc: Doc, m: Match, ent: Span | None, credits: list[tuple[int, i
             return "ner"
         # '3. Florence' in a numbered list of places
         return "gazetteer" if primary and _list_line(text, m) and _best_population(m.value) >= 100_000 else None
-    if not primary:
-        # alternate names only ('Breslau'): need a cue, or NER and a sizeable city
-        if strong_cue:
-            return "context"
-        big = _best_population(m.value) >= 100_000
-        return "ner" if ner_place and big and ent is not None and name_key(ent.text) == m.key else None
+    if not primary and _best_population(m.value) < 100_000:
+        # alternate names of small places are often other words: need a cue
+        return "context" if strong_cue else None
+    # (alternate names of big cities are their exonyms: 'Ghent', 'Antwerp', 'Breslau')
     if cue:
         return "context"
     if ner_place:
@@ -467,6 +465,9 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
         if m.kind == "region" and declared.get(m.key) == "region":
             m.priority = 5  # the page says it is a region: beat the same-length city name
     kept = [m for m in resolve_overlaps(matches) if not inside(credits, m.start, m.end)]
+    # a region that lost to a same-span city name gets the span back if the city is rejected
+    kept_ids = {id(m) for m in kept}
+    region_fallback = {(m.start, m.end): m for m in matches if m.kind == "region" and id(m) not in kept_ids}
     if any(m.kind == "country" and m.key == "georgia" for m in kept) and _georgia_is_us(text):
         for m in kept:
             if m.kind == "country" and m.key == "georgia":
@@ -501,6 +502,8 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
             method = accept_city(doc, m, _ent_at(ents, m.start, m.end), credits)
             if method:
                 city_hits.append((m, method))
+            elif (m.start, m.end) in region_fallback:
+                region_hits[m.key].append(region_fallback[(m.start, m.end)])
     # a name accepted once is a city everywhere on the page (except inside org names)
     accepted_keys = {m.key for m, _ in city_hits}
     for m in kept:
@@ -540,6 +543,12 @@ def _regions(region_hits: dict[str, list[Match]], ctx: Context, sents: Sentences
         if cc is None:
             near = ctx.sent_countries.get(sents.index(first.start), set())
             cc = next(iter(sorted(near)), None) if len(near) == 1 else None
+        same = next((i for i, r in enumerate(out) if region and r.iso_code == region.iso_code), None)
+        if same is not None:  # 'Andalusia' and 'Andalucía' are one region
+            r = out[same]
+            out[same] = replace(r, surface_forms=tuple(sorted(set(r.surface_forms) | {text[h.start:h.end] for h in hits})),
+                                n_mentions=r.n_mentions + len(hits))
+            continue
         out.append(RegionRecord(
             name=name, country_code=cc, iso_code=region.iso_code if region else None, region_type=kind,
             surface_forms=tuple(sorted({text[h.start:h.end] for h in hits})), n_mentions=len(hits),
