@@ -19,10 +19,10 @@ from .programmes import ProgrammeHit
 from .records import FundingRecord, Mention
 from .text import Sentences
 
-MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6,
+MULTIPLIERS = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6,
                "m": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9}
 _NUM = r"\d{1,3}(?:(?:[ .,\u202f\u00a0])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_MULT = r"million|millions|billion|billions|thousand|mln|bln|mn|bn|m|M|B|k|K"
+_MULT = r"million|millions|billion|billions|thousand|crores?|lakhs?|mln|bln|mn|bn|m|M|B|k|K"
 _SHARE = re.compile(r"(?<![\d.,])(?P<pct>\d{1,3}(?:[.,]\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
 
 
@@ -48,7 +48,9 @@ def parse_number(raw: str, has_multiplier: bool) -> float:
         for sep in (",", "."):
             if sep in s:
                 parts = s.split(sep)
-                thousands = len(parts) > 2 or (len(parts[-1]) == 3 and not has_multiplier)
+                # '2,076 crore' and '250,000' group thousands; '1.78M' and '1,5 million' are decimals
+                three = len(parts[-1]) == 3 and (sep == "," or not has_multiplier)
+                thousands = len(parts) > 2 or three
                 s = s.replace(sep, "") if thousands else s.replace(sep, ".")
     return float(s)
 
@@ -69,9 +71,23 @@ def _pick_funder(hits: list[ProgrammeHit], start: int, end: int, s0: int, s1: in
     return funder, programme
 
 
-def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeHit]) -> tuple[list[FundingRecord], list[Mention]]:
+DOLLAR_COUNTRIES = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
+
+
+def dollar_currency(country_codes: list[str]) -> str:
+    """What a bare '$' means on this page: USD unless the page is about one of the
+    other dollar countries (Canada, Australia...) and not about the US."""
+    if "US" in country_codes:
+        return "USD"
+    others = [DOLLAR_COUNTRIES[c] for c in country_codes if c in DOLLAR_COUNTRIES]
+    return others[0] if others else "USD"
+
+
+def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeHit],
+                    country_codes: list[str] = ()) -> tuple[list[FundingRecord], list[Mention]]:
     c = cues()
     cur = currencies()
+    dollar = dollar_currency(list(country_codes))
     out: list[FundingRecord] = []
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -90,8 +106,12 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             currency = cur[m.group("cur")]
             taken.append((a, b))
             mentions.append(Mention(a, b, text[a:b], "MONEY", "rule", f"{value:g} {currency.code}"))
-            if not _has_any(sentence, c["funding_cues"]) or _has_any(sentence, c["not_funding_cues"]):
+            # on these pages money is almost always a grant, budget or cost: only
+            # economic statistics (GDP, exports, prices) are left out
+            if _has_any(sentence, c["not_funding_cues"]):
                 continue
+            if m.group("cur") == "$" and dollar != "USD":
+                currency = cur[dollar]
             funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
             out.append(FundingRecord(value, currency.code, round(value * currency.eur_rate, 2), None,
                                      funder, programme, text[a:b], a, b, sents.evidence(a, b)))
@@ -104,7 +124,10 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
         sentence = text[s0:s1]
         window = text[b:min(s1, b + 60)]
         mentions.append(Mention(a, b, text[a:b], "PERCENT", "rule", f"{pct:g}"))
-        if _has_any(window, c["not_share_cues"]) or not _has_any(sentence, c["share_cues"]):
+        # 'ERDF contribution: EUR 2,592,000 (60 %)': a share right after a funded amount
+        after_amount = any(0 <= a - y <= 3 and text[y:a].strip() in ("(", "") for x, y in taken) and \
+            _has_any(sentence, c["funding_cues"])
+        if _has_any(window, c["not_share_cues"]) or not (after_amount or _has_any(sentence, c["share_cues"])):
             continue
         funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
         out.append(FundingRecord(None, None, None, pct, funder, programme, text[a:b], a, b, sents.evidence(a, b)))

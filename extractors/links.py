@@ -199,12 +199,15 @@ _COOP = (r"cooperat\w*|co-operat\w*|collaborat\w*|partner(?:ed|ing|s)?|work(?:s|
 _BETWEEN = re.compile(r"\b(?P<cue>cooperation|co-operation|partnership|twinning|pairing|agreement|collaboration|"
                       r"exchange|memorandum|relations?|friendship|link|alliance|ties)s?\b[^.;]{0,40}?\b(?:between|among)\s", re.I)
 _WITH = re.compile(rf"\b(?P<cue>{_COOP}|sister[- ]city (?:agreement|relationship|ties))\s+with\s", re.I)
-_DEAL_WITH = re.compile(r"\b(?P<cue>agreement|memorandum(?: of understanding)?|letter of intent|MoU|accord|pact|"
+_DEAL_WITH = re.compile(r"\b(?P<cue>agreement|memorandum(?: of understanding)?|letter of intent|MoU|accord|pact|ties|"
                         r"protocol|partnership|twinning|friendship|cooperation)[^.;]{0,60}?\bwith\s", re.I)
+_OF_PARTNER = re.compile(r"\b(?P<cue>(?:sister|twin|partner|friendship|buddy)[- ](?:city|town|region|municipality))\s+(?:of|to)\s", re.I)
+_POSSESSIVE = re.compile(r"^['’]s\s+(?:new\s+|oldest\s+|first\s+)?(?P<cue>(?:sister|twin|partner|friendship|buddy)[- ](?:city|town|region|cities|towns))[,:]?\s+(?:of\s+)?$")
 _MENTOR = re.compile(r"\b(?P<cue>mentor(?:s|ed|ing)?|twin(?:s|ned)? with)\s+(?!with)", re.I)
 _TOGETHER = re.compile(r"(?:^|,)\s*(?:together|jointly|along) with\s", re.I)
 _INVOLVING = re.compile(r"\b(?P<cue>cooperation|partnership|twinning|pairing|exchange|collaboration)\b[^.]{0,30}?\binvolving\s", re.I)
-_SUBJECT_VERB = re.compile(rf"^[\s,]*(?:\([^()]{{0,60}}\)\s*)?(?:,[^,;.]{{0,45}},)?\s*(?:will|shall|have|has|are|were|to|would|can|also|now|both|already|\s)*"
+_SUBJECT_VERB = re.compile(rf"^[\s,]*(?:\([^()]{{0,60}}\)\s*)?(?:,[^,;.]{{0,45}},)?\s*(?:will|shall|have|has|are|were|to|would|can|also|now|both|already|been|"
+                           rf"agreed|decided|plan|plans|aim|aims|intend|set|going|officially|formally|recently|\s)*"
                            rf"(?P<cue>{_COOP}|(?:been |become |became )?(?:sister|twin|partner|friendship)[- ](?:cities|towns|city|regions)|"
                            rf"signed\b|(?:have |has )?(?:been )?twinned)", re.I)
 _BRINGS = re.compile(r"\b(?P<cue>brings? together|brought together|unites|connects|gathers)\b[^:.;]{0,40}?:?\s", re.I)
@@ -228,7 +231,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
             continue
         sentence = text[s0:s1]
         for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
-                     _rule_pair_list):
+                     _rule_pair_list, _rule_possessive):
             rule(col, ps, doc, s0, s1, sentence)
     _rule_partner_lists(col, parties, doc)
     _rule_pair_bullets(col, parties, doc)
@@ -255,7 +258,7 @@ def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
 
 def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     """'X joined forces with Y and Z': X with each, and the members with each other."""
-    for pattern in (_WITH, _DEAL_WITH, _MENTOR):
+    for pattern in (_WITH, _DEAL_WITH, _MENTOR, _OF_PARTNER):
         for m in pattern.finditer(sentence):
             i = _first_after(ps, s0 + m.end())
             subj = _nearest_before(ps, s0 + m.start(), doc.text)
@@ -305,6 +308,14 @@ def _rule_subject_verb(col, ps, doc, s0, s1, sentence) -> None:
             if m and len(run) <= MAX_LIST:
                 col.clique(run, _relation(m.group("cue")), s0, s1)
         i += len(run)
+
+
+def _rule_possessive(col, ps, doc, s0, s1, sentence) -> None:
+    """'Leipzig's sister city Houston', 'Kraków’s partner city, Nuremberg'."""
+    for a, b in zip(ps, ps[1:]):
+        m = _POSSESSIVE.match(doc.text[a.end:b.start])
+        if m:
+            col.add(a, b, _relation(m.group("cue")), s0, s1)
 
 
 def _rule_brings(col, ps, doc, s0, s1, sentence) -> None:

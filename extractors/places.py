@@ -447,6 +447,21 @@ def _attached_country(text: str, m: Match, by_start: dict[int, Match]) -> str | 
     return None
 
 
+_GE_CONTEXT = re.compile(r"\b(?:Tbilisi|Batumi|Kutaisi|Rustavi|Caucasus|Caucasian|Georgian Dream|"
+                         r"(?:country|Republic) of Georgia)\b")
+
+
+def _georgia_mention_is_us(text: str, m: Match, us_page: bool) -> bool:
+    """'Atlanta, Georgia', 'the state of Georgia', 'Georgia (US)' are the US state; on a
+    page that also speaks of Tbilisi, other mentions are the country."""
+    before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 12]
+    if re.search(r"(?:state of|[A-Z][a-z]+,)\s*$", before) or re.match(r"\s*(?:\((?:US|USA)\)|State\b|state\b)", after):
+        return True
+    if re.search(r"(?:country of|Republic of|Tbilisi,|Batumi,)\s*$", before) or re.match(r"\s*\(GE\)", after):
+        return False
+    return us_page and not _GE_CONTEXT.search(text)
+
+
 def _georgia_is_us(text: str) -> bool:
     return bool(re.search(r"\b(?:Atlanta|Savannah|USA|U\.S\.|United States|Alabama|Florida|"
                           r"Tennessee|Carolina|Texas|California)\b", text))
@@ -468,11 +483,11 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     # a region that lost to a same-span city name gets the span back if the city is rejected
     kept_ids = {id(m) for m in kept}
     region_fallback = {(m.start, m.end): m for m in matches if m.kind == "region" and id(m) not in kept_ids}
-    if any(m.kind == "country" and m.key == "georgia" for m in kept) and _georgia_is_us(text):
-        for m in kept:
-            if m.kind == "country" and m.key == "georgia":
-                m.kind, m.value = "region", regions().get("georgia", ())
-                m.value = tuple(r for r in m.value if r.country_code == "US") or m.value
+    us_page = _georgia_is_us(text)
+    for m in kept:
+        if m.kind == "country" and m.key == "georgia" and _georgia_mention_is_us(text, m, us_page):
+            m.kind = "region"
+            m.value = tuple(r for r in regions().get("georgia", ()) if r.country_code == "US")
     by_start = {m.start: m for m in kept}
 
     result = PlaceResult()

@@ -71,6 +71,10 @@ FUNDING_CASES = {
         ("A loan of 2.5 million euros and £250,000 in grants were allocated.",
          [(2_500_000, "EUR", None), (250_000, "GBP", None)]),
         ("The city's GDP reached €40 billion last year.", []),
+        ("ERDF contribution: EUR 2,592,000 (60 %). Heat networks reach less than 2 % of homes.",
+         [(2_592_000, "EUR", None), (None, None, 60)]),
+        ("Kochi has a sanctioned budget of ₹2,076 crore under the mission.", [(20_760_000_000, "INR", None)]),
+        ("Each pairing can draw on up to EUR 450 000 from the programme.", [(450_000, "EUR", None)]),
     ],
 }
 
@@ -79,6 +83,13 @@ FUNDING_CASES = {
 def test_funding(nlp, text, expected):
     got = [(f.amount, f.currency, f.share_pct) for f in extract(nlp(text)).funding]
     assert got == expected
+
+
+def test_bare_dollars_follow_the_page_country(nlp):
+    ex = extract(nlp("London, Ontario in Canada received an additional $45,000 grant for the exchange."))
+    assert [(f.amount, f.currency) for f in ex.funding] == [(45_000, "CAD")]
+    ex = extract(nlp("Atlanta in the United States received a $45,000 grant for the exchange."))
+    assert [(f.amount, f.currency) for f in ex.funding] == [(45_000, "USD")]
 
 
 def test_funding_funder_and_eur_amount(nlp):
@@ -101,6 +112,13 @@ LINK_CASES = {
         ("Leipzig and Dresden are sister cities since 1990.", {("Dresden", "Leipzig")}),
         ("Vienna, together with Bratislava, leads the twin-city strategy.", {("Bratislava", "Vienna")}),
         ("The mayors of Lyon and Milan attended the conference in Paris.", set()),
+        ("Cork and Valparaíso, two port cities, will cooperate on the regeneration of harbour land.",
+         {("Cork", "Valparaíso")}),
+        ("Santiago, Chile's capital, and Ghent will cooperate on river quays.", {("Gent", "Santiago")}),
+        ("Leipzig's sister city Houston sent a delegation.", {("Houston", "Leipzig")}),
+        ("London renews ties with Nanjing and signs a letter of intent with Puebla.",
+         {("London", "Nanjing"), ("London", "Puebla")}),
+        ("Viseu will mentor Idrija on setting up a food council.", {("Idrija", "Viseu")}),
     ],
 }
 
@@ -123,6 +141,21 @@ def test_partner_list_of_two_links_them(nlp):
     text = "International partners\n\nCity of Torino (IT), City of Nagoya (JP).\n\nThe project in Torino"
     links = extract(nlp(text)).partner_links
     assert {(l.source_name, l.target_name, l.relation) for l in links} == {("Turin", "Nagoya", "partner")}
+
+
+def test_consortium_bullet_list_links_every_member(nlp):
+    text = ("The pilot consortium has four members:\n• City of Prague (CZ), pilot lead\n• City of Kraków (PL)\n"
+            "• Czech Technical University in Prague (CZ)\n• AGH University of Kraków (PL)\n\nThe pilot runs 24 months.")
+    pairs = {frozenset((l.source_name, l.target_name)) for l in extract(nlp(text)).partner_links}
+    assert len(pairs) == 6
+    assert frozenset(("Prague", "AGH University of Kraków")) in pairs
+
+
+def test_pair_bullets_under_a_partnership_paragraph(nlp):
+    text = ("Five municipal partnerships were renewed:\n- Bonn and Cape Coast, Ghana, cooperating on coastal protection;\n"
+            "- Würzburg and Mwanza, Tanzania, on clean drinking water.")
+    pairs = {frozenset((l.source_name, l.target_name)) for l in extract(nlp(text)).partner_links}
+    assert pairs == {frozenset(("Bonn", "Cape Coast")), frozenset(("Würzburg", "Mwanza"))}
 
 
 def test_programmes_are_canonical(nlp):

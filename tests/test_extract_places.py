@@ -34,6 +34,9 @@ COMPOSED = [
     ("Atlanta, Georgia signed a memorandum with Savannah to promote tourism in the United States.",
      {"Atlanta": "US", "Savannah": "US"}, {"Georgia"}),
     ("Lugo (IT) in Emilia-Romagna hosted the meeting with Ravenna.", {"Lugo": "IT", "Ravenna": "IT"}, set()),
+    ("Andalusia and Jalisco will work together; Seville is in Spain.", {"Sevilla": "ES"}, {"Andalusia", "Jalisco"}),
+    ("London, Ontario, Canada, renewed its ties with Nanjing.", {"London": "CA", "Nanjing": "CN"}, {"Ontario"}),
+    ("The agri-food sector and the Roman walls; Media contact: press office.", {}, {"Ağrı", "Roman", "Media"}),
 ]
 KNOWN_MISSES = [
     pytest.param("The pilot project was tendered to experts of the Politecnico fìdi Milano.", {}, {"Milan"},
@@ -64,6 +67,13 @@ def test_cities(nlp, text, expected, absent):
 def test_countries(nlp, text, codes):
     _, result = _cities(nlp, text)
     assert {c.country_code: c.mention_type for c in result.countries} == codes
+
+
+def test_georgia_state_and_country_on_one_page(nlp):
+    _, result = _cities(nlp, "Atlanta, Georgia signed a memorandum with Tbilisi, the capital of Georgia, "
+                             "and the country of Georgia sent a delegation.")
+    assert {c.country_code for c in result.countries} == {"GE"}
+    assert {r.iso_code for r in result.regions} == {"US-GA"}
 
 
 def test_regions_carry_their_country(nlp):
