@@ -163,19 +163,67 @@ SORT_KEYS = {
 }
 
 
-def to_table(name: str, rows: list[dict]) -> pa.Table:
-    """Rows -> Arrow table of the declared schema, sorted by the table's key.
+class SchemaViolation(ValueError):
+    """A row that does not fit its table: names the table, column and row."""
 
-    Raises a ValueError naming the table and column when a row does not fit."""
+
+def _country_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset([c.alpha_2 for c in pycountry.countries] + ["XK"])
+
+
+# Value rules per column, beyond types: (table, column) -> (check, what it means)
+CHECKS: dict[tuple[str, str], tuple] = {
+    ("cities", "country_code"): (lambda v: v in _country_codes(), "an ISO 3166-1 alpha-2 code"),
+    ("countries", "country_code"): (lambda v: v in _country_codes(), "an ISO 3166-1 alpha-2 code"),
+    ("regions", "country_code"): (lambda v: v in _country_codes(), "an ISO 3166-1 alpha-2 code"),
+    ("cities", "latitude"): (lambda v: -90 <= v <= 90, "a latitude"),
+    ("cities", "longitude"): (lambda v: -180 <= v <= 180, "a longitude"),
+    ("cities", "confidence"): (lambda v: 0 <= v <= 1, "between 0 and 1"),
+    ("years", "year"): (lambda v: 1900 <= v <= 2099, "a year from 1900 to 2099"),
+    ("funding", "amount"): (lambda v: v >= 0, "not negative"),
+    ("funding", "amount_eur"): (lambda v: v >= 0, "not negative"),
+    ("funding", "share_pct"): (lambda v: 0 <= v <= 100, "a percentage from 0 to 100"),
+}
+
+
+def validate(name: str, rows: list[dict], text_length: dict[str, int] | None = None) -> None:
+    """Value checks before a write; the first violation raises SchemaViolation.
+
+    With ``text_length`` (doc_id -> characters), every span must lie inside its text."""
+    for i, row in enumerate(rows):
+        for (table, column), (check, meaning) in CHECKS.items():
+            value = row.get(column) if table == name else None
+            if value is None:
+                continue
+            try:
+                ok = check(value)
+            except TypeError:
+                ok = False
+            if not ok:
+                raise SchemaViolation(f"table {name}: column {column} in row {i} is {value!r}, not {meaning}")
+        if text_length is not None and "start" in row and row.get("doc_id") in text_length:
+            n = text_length[row["doc_id"]]
+            if not 0 <= row["start"] <= row["end"] <= n:
+                raise SchemaViolation(f"table {name}: span start/end in row {i} is {row['start']}-{row['end']}, "
+                                      f"outside the document's {n} characters")
+
+
+def to_table(name: str, rows: list[dict], text_length: dict[str, int] | None = None) -> pa.Table:
+    """Rows -> Arrow table of the declared schema, checked and sorted by the table's key.
+
+    Raises SchemaViolation naming the table, column and row when a row does not fit."""
     schema = TABLES[name]
+    validate(name, rows, text_length)
     try:
         table = pa.Table.from_pylist(rows, schema=schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError) as exc:
-        raise ValueError(f"table {name}: rows do not fit the declared schema: {exc}") from exc
+        raise SchemaViolation(f"table {name}: rows do not fit the declared schema: {exc}") from exc
     for field in schema:
         if not field.nullable and table.column(field.name).null_count:
             row = table.column(field.name).to_pylist().index(None)
-            raise ValueError(f"table {name}: column {field.name} is null in row {row}, which the schema forbids")
+            raise SchemaViolation(f"table {name}: column {field.name} is null in row {row}, which the schema forbids")
     return table.sort_by([(k, "ascending") for k in SORT_KEYS[name]]) if len(table) else table
 
 

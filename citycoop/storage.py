@@ -15,7 +15,10 @@ killed mid-apply is finished by the next run (the journal is replayed, which is
 idempotent). A run killed before its journal exists left only staging files, which the
 next run deletes. Readers that list `curated/<table>/*.parquet` never see a half-written
 file: files appear only by rename, and '.'/'_' names are ignored by Arrow, pandas,
-Polars and DuckDB globs.
+Polars and DuckDB globs. Renames of several files are not one atomic step: while a
+commit is applied (milliseconds), or after a crash inside it until the next run, a
+reader may find some tables updated and others not; `documents` drops rows first and
+gains rows last, so anything joined through `documents.doc_id` stays consistent.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,20 +182,47 @@ class Store:
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, self.root / JOURNAL)  # the commit point
+        if os.environ.get("CITYCOOP_CRASH_TEST") == "mid-commit":  # crash tests only: die half-way
+            self._apply(plan, limit=len(plan["moves"] + plan["deletes"]) // 2)
+            os.kill(os.getpid(), signal.SIGKILL)
         self._apply(plan)
         (self.root / JOURNAL).unlink()
         shutil.rmtree(self.root / STAGING / run_id, ignore_errors=True)
+        try:
+            (self.root / STAGING).rmdir()
+        except OSError:
+            pass  # not empty (another run's leftovers are cleared by recover) or gone
 
-    def _apply(self, plan: dict) -> None:
-        for src, dst in plan["moves"]:
-            if os.path.exists(src):
-                Path(dst).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(src, dst)
-        for path in plan["deletes"]:
-            try:
-                os.unlink(path)
-            except FileNotFoundError:
-                pass
+    @staticmethod
+    def _operations(plan: dict) -> list[tuple[str, str, str | None]]:
+        """The plan as ordered steps. `documents` loses rows first and gains rows last,
+        so while a commit is applied (or after a crash inside it, until the next run
+        replays the journal) a join through documents.doc_id never sees half a page."""
+        def table_of(path: str) -> str:
+            return Path(path).parent.name
+
+        ops = [("delete", path, None) for path in plan["deletes"]]
+        ops += [("move", src, dst) for src, dst in plan["moves"]]
+
+        def order(op: tuple[str, str, str | None]) -> int:
+            kind, a, b = op
+            is_docs = table_of(b or a) == "documents"
+            shrinking = kind == "delete" or os.path.exists(b)  # a rewrite only ever drops documents
+            return 0 if is_docs and shrinking else (2 if is_docs else 1)
+
+        return sorted(ops, key=order)
+
+    def _apply(self, plan: dict, limit: int | None = None) -> None:
+        for kind, a, b in self._operations(plan)[:limit]:
+            if kind == "move":
+                if os.path.exists(a):
+                    Path(b).parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(a, b)
+            else:
+                try:
+                    os.unlink(a)
+                except FileNotFoundError:
+                    pass
         for table in TABLES:
             self._ensure_readable(table)
 

@@ -124,8 +124,9 @@ def process_batch(refs: list[PageRef], part: str, curated: str, run_id: str, set
     rejected += failed
     store = Store(Path(curated))
     counts = {}
+    lengths = {d["doc_id"]: d["n_chars"] for d in rows["documents"]}
     for table in DOC_TABLES:
-        data = to_table(table, rows[table])
+        data = to_table(table, rows[table], lengths)
         counts[table] = len(data)
         store.stage(run_id, table, part, data)
     return BatchResult(part, counts["documents"], counts, rejected, time.perf_counter() - t0)

@@ -33,6 +33,15 @@ def prefect_server():
 
 
 @pytest.fixture(scope="session")
+def prefect_api_url(prefect_server) -> str:
+    """The session server's URL, for subprocesses (CLI runs) to report to it instead of
+    starting a temporary server of their own (~10 s each)."""
+    from prefect.settings import PREFECT_API_URL
+
+    return PREFECT_API_URL.value()
+
+
+@pytest.fixture(scope="session")
 def sample_run(prefect_server, tmp_path_factory):
     """The ingest flow, run for real on the sample pages in raw/."""
     from flows.ingest import ingest

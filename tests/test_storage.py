@@ -81,6 +81,20 @@ def test_schema_violations_name_the_table_and_column():
     with pytest.raises(ValueError, match="table years: column text is null in row 0"):
         to_table("years", [{"doc_id": "d", "year": 2020, "date": None, "role": None, "text": None,
                             "start": 0, "end": 4, "evidence": "x"}])
-    with pytest.raises(ValueError, match="table years"):
+    with pytest.raises(ValueError, match="table years: column year in row 0 is 'twenty'"):
         to_table("years", [{"doc_id": "d", "year": "twenty", "date": None, "role": None, "text": "x",
                             "start": 0, "end": 4, "evidence": "x"}])
+
+
+@pytest.mark.parametrize("table,row,message", [
+    ("years", {"year": 1850}, "column year in row 0 is 1850, not a year from 1900 to 2099"),
+    ("countries", {"country_code": "EU"}, "column country_code in row 0 is 'EU', not an ISO 3166-1 alpha-2 code"),
+    ("funding", {"amount": -5.0}, "column amount in row 0 is -5.0, not not negative"),
+    ("funding", {"share_pct": 120.0}, "column share_pct in row 0 is 120.0, not a percentage"),
+    ("years", {"year": 2020, "start": 5, "end": 50}, "span start/end in row 0 is 5-50, outside the document's 10"),
+])
+def test_value_checks_name_table_column_and_row(table, row, message):
+    from citycoop.schema import SchemaViolation, validate
+
+    with pytest.raises(SchemaViolation, match=f"table {table}: " + message.replace("(", r"\(")):
+        validate(table, [{"doc_id": "d", "start": 0, "end": 1, **row}], {"d": 10})
