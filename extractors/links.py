@@ -66,9 +66,8 @@ def _relation(cue: str, default: str = "cooperation") -> str:
     return next((rel for pat, rel in RELATIONS if re.search(pat, low)), default)
 
 
-def _clean_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _clean_org(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim bullets, 'the' and punctuation around an organisation span."""
-    text = doc.text
     while start < end and (text[start] in "•*-–—·|,;: \t" or text[start:start + 4] in ("the ", "The ")):
         start += 4 if text[start:start + 4] in ("the ", "The ") else 1
     while end > start and text[end - 1] in " ,.;:–—-":
@@ -98,7 +97,7 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "FAC", "GPE", "NORP") or "\n" in ent.text:
             continue
-        start, end = _clean_org(doc, ent.start_char, ent.end_char)
+        start, end = _clean_org(text, ent.start_char, ent.end_char)
         # 'Czech Technical University' + ' in Prague': the city is part of the name
         tail = re.match(r"\s+(?:in|of|de|di|do|da|del)\s+[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)?", text[end:end + 60])
         if tail and _ORG_HEAD.search(text[start:end]):
@@ -139,11 +138,10 @@ _ADMIN_SUFFIX = re.compile(r"^\s+(?:Metropolitan City|City Council|City|Municipa
                            r"Province|County|Kommune|Kommun)\b")
 
 
-def coordinated(parties: list[Party], doc: Doc, first: int) -> list[Party]:
+def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[Party]:
     """The run of parties from index ``first`` joined by commas/'and', skipping
     parentheses ('(IT)', '(project leader)') and short appositives without a verb
     (', Chile's capital,', ', Zimbabwe,')."""
-    text = doc.text
     run = [parties[first]]
     last_end = run[0].end
     for p in parties[first + 1:]:
@@ -222,7 +220,7 @@ _PAIRS_INTRO = re.compile(r"partnership|pairing|pairs|twinning|sister|cooperatio
 
 def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hits: list[ProgrammeHit],
                   years: list[YearRecord]) -> list[LinkRecord]:
-    text = doc.text
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once
     known = Counter(h.name for h in programme_hits if h.kind == "programme")
     col = _Collector(text, programme_hits, years, known.most_common(1)[0][0] if known else None, {})
     for s0, s1 in zip(sents.starts, sents.ends):
@@ -253,7 +251,7 @@ def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
     for m in _BETWEEN.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
         if i is not None:
-            col.clique(coordinated(ps, doc, i), _relation(m.group("cue")), s0, s1)
+            col.clique(coordinated(ps, doc, i, col.text), _relation(m.group("cue")), s0, s1)
 
 
 def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
@@ -261,10 +259,10 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     for pattern in (_WITH, _DEAL_WITH, _MENTOR, _OF_PARTNER):
         for m in pattern.finditer(sentence):
             i = _first_after(ps, s0 + m.end())
-            subj = _nearest_before(ps, s0 + m.start(), doc.text)
+            subj = _nearest_before(ps, s0 + m.start(), col.text)
             if i is None or subj is None:
                 continue
-            run = coordinated(ps, doc, i)
+            run = coordinated(ps, doc, i, col.text)
             members = [subj] + [p for p in run if p.name != subj.name]
             if len(members) <= MAX_LIST:
                 col.clique(members, _relation(m.group("cue")), s0, s1)
@@ -278,22 +276,22 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
         i = _first_after(ps, s0 + m.end())
         if i is None:
             continue
-        run = coordinated(ps, doc, i)
+        run = coordinated(ps, doc, i, col.text)
         before = [p for p in ps if p.end <= s0 + m.start()]
         after_run = ps[i + len(run):]
         # 'X, together with Y, ...' or 'Together with Y and Z, the lead partner X will ...'
         subj = before[-1] if before else (after_run[0] if after_run else None)
         if subj is None:
             continue
-        lead = bool(_LEAD.search(doc.text[max(s0, subj.start - 20):subj.start]))
+        lead = bool(_LEAD.search(col.text[max(s0, subj.start - 20):subj.start]))
         if len(run) + 1 <= MAX_LIST or lead:
             for b in run:
                 col.add(subj, b, "lead_partner" if lead else "partner", s0, s1)
     for m in _INVOLVING.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
-        subj = _nearest_before(ps, s0 + m.start(), doc.text)
+        subj = _nearest_before(ps, s0 + m.start(), col.text)
         if i is not None and subj is not None:
-            for b in coordinated(ps, doc, i)[:MAX_LIST]:
+            for b in coordinated(ps, doc, i, col.text)[:MAX_LIST]:
                 col.add(subj, b, _relation(m.group("cue")), s0, s1)
 
 
@@ -301,9 +299,9 @@ def _rule_subject_verb(col, ps, doc, s0, s1, sentence) -> None:
     """'Cork and Valparaíso ... will cooperate', 'Leipzig and Dresden are sister cities'."""
     i = 0
     while i < len(ps):
-        run = coordinated(ps, doc, i)
+        run = coordinated(ps, doc, i, col.text)
         if len(run) >= 2:
-            after = doc.text[run[-1].end:s1]
+            after = col.text[run[-1].end:s1]
             m = _SUBJECT_VERB.match(after)
             if m and len(run) <= MAX_LIST:
                 col.clique(run, _relation(m.group("cue")), s0, s1)
@@ -313,7 +311,7 @@ def _rule_subject_verb(col, ps, doc, s0, s1, sentence) -> None:
 def _rule_possessive(col, ps, doc, s0, s1, sentence) -> None:
     """'Leipzig's sister city Houston', 'Kraków’s partner city, Nuremberg'."""
     for a, b in zip(ps, ps[1:]):
-        m = _POSSESSIVE.match(doc.text[a.end:b.start])
+        m = _POSSESSIVE.match(col.text[a.end:b.start])
         if m:
             col.add(a, b, _relation(m.group("cue")), s0, s1)
 
@@ -322,7 +320,7 @@ def _rule_brings(col, ps, doc, s0, s1, sentence) -> None:
     for m in _BRINGS.finditer(sentence):
         i = _first_after(ps, s0 + m.end(), within=40)
         if i is not None:
-            col.clique(coordinated(ps, doc, i), "partner", s0, s1)
+            col.clique(coordinated(ps, doc, i, col.text), "partner", s0, s1)
 
 
 def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
@@ -332,7 +330,7 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
         return
     cities = [p for p in ps if p.kind == "city"]
     for i in range(len(cities)):
-        run = coordinated(cities, doc, i)
+        run = coordinated(cities, doc, i, col.text)
         if 3 <= len(run) <= MAX_LIST:
             col.clique(run, _relation(cue.group("cue"), "pairing"), s0, s1)
             return
@@ -341,7 +339,7 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
 def _rule_partner_lists(col, parties, doc) -> None:
     """'Partners: A (IT), B (JP)', 'The partners are : the City of A (project leader) and
     ...', and bullet lists under 'The consortium has four members:'."""
-    text = doc.text
+    text = col.text
     for m in _LIST_HEAD.finditer(text):
         end = _list_end(text, m.end())
         members = _list_members(_in(parties, m.end(), end), text)
@@ -400,14 +398,14 @@ def _list_members(block: list[Party], text: str) -> list[Party]:
 def _rule_pair_bullets(col, parties, doc) -> None:
     """Bullet items that each open with a pair ('- Bonn and Cape Coast, Ghana, ...') under
     a paragraph that speaks of partnerships or pairings."""
-    text = doc.text
+    text = col.text
     for m in _BULLET.finditer(text):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         ps = _in(parties, m.end(), line_end)
         if len(ps) < 2 or ps[0].start > m.end() + 5:
             continue
-        run = coordinated(ps, doc, 0)
+        run = coordinated(ps, doc, 0, col.text)
         intro = text[max(0, m.start() - 400):m.start()]
         if len(run) == 2 and _PAIRS_INTRO.search(intro):
             col.add(run[0], run[1], _relation(intro[-200:], "partner"), m.start(), line_end)

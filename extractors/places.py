@@ -151,6 +151,7 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
     gaz = gazetteer()
     regs = regions()
     never = not_city_keys()
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once
     keys = _token_keys(doc)
     out = []
     i, n = 0, len(doc)
@@ -162,12 +163,12 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
         found = None
         for j in range(min(n, i + MAX_NAME_TOKENS) - 1, i - 1, -1):
             last = doc[j]
-            if not last.text[:1].isalnum() or "\n" in doc.text[tok.idx:last.idx]:
+            if not last.text[:1].isalnum() or "\n" in text[tok.idx:last.idx]:
                 continue
             inner = doc[i:j + 1]
             if any(t.is_lower and t.text not in PARTICLES for t in inner):
                 continue
-            tail = doc.text[last.idx + len(last):last.idx + len(last) + 2]
+            tail = text[last.idx + len(last):last.idx + len(last) + 2]
             if len(tail) == 2 and tail[0] == "-" and tail[1].islower():
                 continue  # 'Agri-food', 'Roman-style': part of a compound word
             key = " ".join(k for k in keys[i:j + 1] if k)
@@ -298,11 +299,11 @@ def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
     return False
 
 
-def _is_person_part(m: Match, ent: Span | None) -> bool:
+def _is_person_part(m: Match, ent: Span | None, text: str) -> bool:
     if ent is None or ent.label_ != "PERSON":
         return False
-    return len(_words(ent.text)) > len(_words(m_text := ent.doc.text[m.start:m.end])) and \
-        not ent.text.startswith(m_text + ",")
+    m_text = text[m.start:m.end]
+    return len(_words(ent.text)) > len(_words(m_text)) and not ent.text.startswith(m_text + ",")
 
 
 def _has_cue(text: str, m: Match) -> bool:
@@ -335,7 +336,7 @@ def _best_population(cands: tuple[Candidate, ...]) -> int:
 def accept_city(doc: Doc, m: Match, ent: Span | None, credits: list[tuple[int, int]]) -> str | None:
     """Why this span is a city mention (the method), or None when it is not one."""
     text = doc.text
-    if inside(credits, m.start, m.end) or _is_person_part(m, ent) or _is_acronym(text, m):
+    if inside(credits, m.start, m.end) or _is_person_part(m, ent, text) or _is_acronym(text, m):
         return None
     cue = _has_cue(text, m)
     if not cue and _is_org_internal(doc, m, ent):
@@ -524,7 +525,7 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     for m in kept:
         if m.kind == "city" and m.key in accepted_keys and all(m is not h for h, _ in city_hits):
             ent = _ent_at(ents, m.start, m.end)
-            if not inside(credits, m.start, m.end) and not _is_person_part(m, ent) \
+            if not inside(credits, m.start, m.end) and not _is_person_part(m, ent, text) \
                     and not _is_org_internal(doc, m, ent):
                 city_hits.append((m, "context"))
     city_hits.sort(key=lambda x: x[0].start)

@@ -58,3 +58,21 @@ def test_ingest_console_output_is_clean(tmp_path):
     tables = run("tables", "--curated", str(tmp_path / "cur"))
     assert tables.returncode == 0
     assert any(l.split()[:2] == ["documents", "5"] for l in tables.stdout.splitlines())
+
+
+@pytest.mark.slow
+def test_strict_makes_rejections_an_error_and_names_them(tmp_path, prefect_api_url):
+    import os
+    import shutil
+
+    raw = tmp_path / "raw"
+    shutil.copytree(ROOT / "raw", raw)
+    (raw / "empty.txt").write_bytes(b"")
+    env = {**os.environ, "PREFECT_API_URL": prefect_api_url}
+    args = [sys.executable, "-m", "citycoop", "ingest", "--raw", str(raw), "--curated", str(tmp_path / "cur"), "--quiet"]
+    lenient = subprocess.run(args, capture_output=True, text=True, env=env, timeout=600)
+    assert lenient.returncode == 0
+    assert "1 rejected" in lenient.stdout and "rejected empty.txt: empty" in lenient.stdout
+    strict = subprocess.run(args + ["--strict"], capture_output=True, text=True, env=env, timeout=600)
+    assert strict.returncode == 5
+    assert "1 page(s) rejected and --strict is set" in strict.stderr

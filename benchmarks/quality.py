@@ -1,0 +1,49 @@
+"""Extraction quality on every gold set in tests/gold, as Markdown tables.
+
+    python benchmarks/quality.py [--sets sample dev heldout]
+
+Each set is ingested with the real flow into a temporary folder and scored with
+`citycoop.evaluate` (same matching rules as the dev-set scorer). The numbers in
+docs/quality.md come from this script.
+
+  sample   the five dev-set pages in raw/ (expert gold, copied from the dev set)
+  dev      ten composed pages, used to tune the rules
+  heldout  ten composed pages never looked at while tuning: the honest figure
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from citycoop.evaluate import evaluate
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = {
+    "sample": (ROOT / "raw", ROOT / "tests" / "gold" / "sample"),
+    "dev": (ROOT / "tests" / "gold" / "dev" / "raw", ROOT / "tests" / "gold" / "dev" / "gold"),
+    "dev2": (ROOT / "tests" / "gold" / "dev2" / "raw", ROOT / "tests" / "gold" / "dev2" / "gold"),
+    "heldout": (ROOT / "tests" / "gold" / "heldout" / "raw", ROOT / "tests" / "gold" / "heldout" / "gold"),
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sets", nargs="+", default=["sample", "dev", "heldout"], choices=sorted(SETS))
+    args = ap.parse_args()
+    for name in args.sets:
+        raw, gold = SETS[name]
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([sys.executable, "-m", "citycoop", "ingest", "--raw", str(raw), "--curated", tmp,
+                            "--quiet"], check=True, capture_output=True)
+            scores = evaluate(Path(tmp), gold)
+        print(f"\n### {name} ({len(list(gold.glob('*.json')))} pages)\n")
+        print("| field | P | R | F1 | tp | fp | fn |\n|---|---|---|---|---|---|---|")
+        for field, s in scores.items():
+            print(f"| {field} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} | {s.fp} | {s.fn} |")
+
+
+if __name__ == "__main__":
+    main()
