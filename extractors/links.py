@@ -131,8 +131,10 @@ def _in(parties: list[Party], a: int, b: int) -> list[Party]:
     return [p for p in parties if a <= p.start and p.end <= b]
 
 
-_GLUE = re.compile(r"^[\s,]*(?:and|&|as well as|y|e|und|et)?[\s,]*(?:the\s+)?(?:(?:City|Municipality|Town|Region|"
-                   r"city|municipality|town|region|Metropolitan City) (?:Council )?of\s+)?$")
+_GLUE = re.compile(r"^[\s,]*(?:as (?:the )?(?:lead )?(?:partner|coordinator|leader)[\s,]*)?(?:and|&|as well as|y|e|und|et)?[\s,]*"
+                   r"(?:the\s+)?(?:(?:City|Municipality|Town|Region|city|municipality|town|region|Metropolitan City) "
+                   r"(?:Council )?of\s+|(?:Ville|Comune|Ayuntamiento|Concello|Câmara Municipal) d[eio']\s*|"
+                   r"(?:Stadt|Gemeente|Gmina|Kommune|Kommun|Municipio)\s+)?$")
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 _ADMIN_SUFFIX = re.compile(r"^\s+(?:Metropolitan City|City Council|City|Municipality|Municipal Council|Region|"
                            r"Province|County|Kommune|Kommun)\b")
@@ -192,17 +194,21 @@ class _Collector:
 
 
 _COOP = (r"cooperat\w*|co-operat\w*|collaborat\w*|partner(?:ed|ing|s)?|work(?:s|ed|ing)? (?:together|jointly)|"
+         r"work(?:s|ed|ing)?(?= with)|"
          r"team(?:ed|s)? up|join(?:ed|s)? forces|twinned|paired|linked|shar(?:e|es|ed|ing)(?: [\w']+){0,3}|"
          r"exchang(?:e|es|ed|ing)(?: [\w']+){0,2}|network(?:ed|ing)?")
 _BETWEEN = re.compile(r"\b(?P<cue>cooperation|co-operation|partnership|twinning|pairing|agreement|collaboration|"
-                      r"exchange|memorandum|relations?|friendship|link|alliance|ties)s?\b[^.;]{0,40}?\b(?:between|among)\s", re.I)
+                      r"exchange|memorandum|relations?|friendship|link|alliance|ties|protocol|charter)s?\b[^.;]{0,40}?"
+                      r"\b(?:between|among|signed by(?: the (?:mayors|leaders|representatives|presidents) of)?)\s"
+                      r"|\b(?P<cue2>(?:twin|sister|partner|friendship) (?:towns|cities|regions)) of\s", re.I)
 _WITH = re.compile(rf"\b(?P<cue>{_COOP}|sister[- ]city (?:agreement|relationship|ties))\s+with\s", re.I)
 _DEAL_WITH = re.compile(r"\b(?P<cue>agreement|memorandum(?: of understanding)?|letter of intent|MoU|accord|pact|ties|"
                         r"protocol|partnership|twinning|friendship|cooperation)[^.;]{0,60}?\bwith\s", re.I)
-_OF_PARTNER = re.compile(r"\b(?P<cue>(?:sister|twin|partner|friendship|buddy)[- ](?:city|town|region|municipality))\s+(?:of|to)\s", re.I)
+_OF_PARTNER = re.compile(r"\b(?P<cue>(?:sister|twin|partner|friendship|buddy)[- ](?:city|town|region|municipality))\s+(?:of|to)\s"
+                         r"|\b(?:its|their) (?:new |oldest |first |long-standing )?(?P<cue2>(?:sister|twin|partner|friendship) (?:city|town|region))[,]?\s", re.I)
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:new\s+|oldest\s+|first\s+)?(?P<cue>(?:sister|twin|partner|friendship|buddy)[- ](?:city|town|region|cities|towns))[,:]?\s+(?:of\s+)?$")
 _MENTOR = re.compile(r"\b(?P<cue>mentor(?:s|ed|ing)?|twin(?:s|ned)? with)\s+(?!with)", re.I)
-_TOGETHER = re.compile(r"(?:^|,)\s*(?:together|jointly|along) with\s", re.I)
+_TOGETHER = re.compile(r"(?:^|,)\s*(?:together|jointly|along) with\s|\balongside\s", re.I)
 _INVOLVING = re.compile(r"\b(?P<cue>cooperation|partnership|twinning|pairing|exchange|collaboration)\b[^.]{0,30}?\binvolving\s", re.I)
 _SUBJECT_VERB = re.compile(rf"^[\s,]*(?:\([^()]{{0,60}}\)\s*)?(?:,[^,;.]{{0,45}},)?\s*(?:will|shall|have|has|are|were|to|would|can|also|now|both|already|been|"
                            rf"agreed|decided|plan|plans|aim|aims|intend|set|going|officially|formally|recently|\s)*"
@@ -233,6 +239,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
             rule(col, ps, doc, s0, s1, sentence)
     _rule_partner_lists(col, parties, doc)
     _rule_pair_bullets(col, parties, doc)
+    _rule_dash_pairs(col, parties, doc)
     return sorted(col.out.values(), key=lambda r: (r.start, r.source_name, r.target_name))
 
 
@@ -240,18 +247,20 @@ def _first_after(ps: list[Party], pos: int, within: int = 30) -> int | None:
     return next((i for i, p in enumerate(ps) if pos <= p.start <= pos + within), None)
 
 
-def _nearest_before(ps: list[Party], pos: int, text: str) -> Party | None:
-    """The party the clause is about: the last one before ``pos`` in the same clause."""
-    before = [p for p in ps if p.end <= pos and ";" not in text[p.end:pos]
-              and not re.search(r"\bwith\s+(?:the\s+)?(?:(?:City|Municipality|Town) of\s+)?$", text[max(0, p.start - 30):p.start])]
-    return before[-1] if before else None
+def _subjects(ps: list[Party], pos: int, text: str) -> list[Party]:
+    """Who the clause is about, best first: the last party before ``pos`` in the same
+    clause that is not itself the object of 'with', then the others, nearest first."""
+    before = [p for p in ps if p.end <= pos and ";" not in text[p.end:pos]]
+    is_object = lambda p: bool(re.search(r"\bwith\s+(?:the\s+)?(?:(?:City|Municipality|Town) of\s+)?$",
+                                         text[max(0, p.start - 30):p.start]))
+    return [p for p in reversed(before) if not is_object(p)] + [p for p in reversed(before) if is_object(p)]
 
 
 def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
     for m in _BETWEEN.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
         if i is not None:
-            col.clique(coordinated(ps, doc, i, col.text), _relation(m.group("cue")), s0, s1)
+            col.clique(coordinated(ps, doc, i, col.text), _relation(m.group("cue") or m.group("cue2")), s0, s1)
 
 
 def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
@@ -259,16 +268,19 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     for pattern in (_WITH, _DEAL_WITH, _MENTOR, _OF_PARTNER):
         for m in pattern.finditer(sentence):
             i = _first_after(ps, s0 + m.end())
-            subj = _nearest_before(ps, s0 + m.start(), col.text)
-            if i is None or subj is None:
+            if i is None:
                 continue
             run = coordinated(ps, doc, i, col.text)
+            subj = next((p for p in _subjects(ps, s0 + m.start(), col.text) if p.name != run[0].name), None)
+            if subj is None:
+                continue
             members = [subj] + [p for p in run if p.name != subj.name]
+            cue = m.group("cue") or (m.groupdict().get("cue2") or "")
             if len(members) <= MAX_LIST:
-                col.clique(members, _relation(m.group("cue")), s0, s1)
+                col.clique(members, _relation(cue), s0, s1)
             else:
                 for b in run:
-                    col.add(subj, b, _relation(m.group("cue")), s0, s1)
+                    col.add(subj, b, _relation(cue), s0, s1)
 
 
 def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
@@ -289,7 +301,7 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
                 col.add(subj, b, "lead_partner" if lead else "partner", s0, s1)
     for m in _INVOLVING.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
-        subj = _nearest_before(ps, s0 + m.start(), col.text)
+        subj = next(iter(_subjects(ps, s0 + m.start(), col.text)), None)
         if i is not None and subj is not None:
             for b in coordinated(ps, doc, i, col.text)[:MAX_LIST]:
                 col.add(subj, b, _relation(m.group("cue")), s0, s1)
@@ -393,6 +405,33 @@ def _list_members(block: list[Party], text: str) -> list[Party]:
                 continue
         members.append(p)
     return members
+
+
+_DASH = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*[–—-]\s*(?:the\s+)?$")
+_DASH_PAIRING = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?P<cue>pairing|partnership|twinning|cooperation|tandem|pair|link)\b", re.I)
+
+
+def _rule_dash_pairs(col, parties, doc) -> None:
+    """Pairing rows and compounds: 'Bordeaux (FR) – Córdoba (AR) – Rosario (AR) | topic',
+    'Lahti (Finland) – Cluj-Napoca (Romania): mobility', 'the Zaragoza–Guimarães pairing'."""
+    text = col.text
+    i = 0
+    while i < len(parties):
+        run = [parties[i]]
+        while i + len(run) < len(parties) and _DASH.match(text[run[-1].end:parties[i + len(run)].start]) \
+                and "\n" not in text[run[-1].end:parties[i + len(run)].start]:
+            run.append(parties[i + len(run)])
+        if 2 <= len(run) <= MAX_LIST:
+            a, b = run[0].start, run[-1].end
+            line_start = text.rfind("\n", 0, a) + 1
+            line_end = text.find("\n", b)
+            line_end = len(text) if line_end < 0 else line_end
+            row_start = re.fullmatch(r"[\s|•*\d.)-]*", text[line_start:a]) is not None
+            row_end = re.match(r"\s*(?:\([^()]{1,40}\))?\s*(?:[|:]|$)", text[b:line_end]) is not None
+            pairing = _DASH_PAIRING.match(text[b:line_end])
+            if (row_start and row_end) or pairing:
+                col.clique(run, "pairing", line_start, line_end)
+        i += len(run)
 
 
 def _rule_pair_bullets(col, parties, doc) -> None:

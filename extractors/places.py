@@ -102,7 +102,7 @@ def _demonym_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])")
 
 
-_CODE = re.compile(r"\((?P<code>[A-Z]{2})\)")
+_CODE = re.compile(r"\((?P<code>[A-Z]{2})\)|(?<=\|)[ \t]*(?P<cell>[A-Z]{2})[ \t]*(?=\|)")  # '(IT)', or a table cell 'IT'
 # Names that contain a country name but are not the country.
 _NOT_COUNTRY = re.compile(r"\b(?:Latin|South|North|Central) American?\b|\bNew Mexico\b|\bAmericas\b|"
                           r"\bNew South Wales\b|\bNew England\b|\bGuinea pig")
@@ -117,9 +117,10 @@ def country_matches(text: str) -> list[Match]:
             out.append(Match(m.start(), m.end(), "country", name_key(m.group()), names[m.group()], priority=3))
     known = countries()
     for m in _CODE.finditer(text):
-        code = EU_CODES.get(m.group("code"), m.group("code"))
+        group = "code" if m.group("code") else "cell"
+        code = EU_CODES.get(m.group(group), m.group(group))
         if code in known:
-            out.append(Match(m.start("code"), m.end("code"), "code", code.lower(), code, priority=3))
+            out.append(Match(m.start(group), m.end(group), "code", code.lower(), code, priority=3))
     dem = demonyms()
     for m in _demonym_regex().finditer(text):
         if any(a <= m.start() < b for a, b in blocked):
@@ -534,8 +535,47 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     result.regions = regions_out
     result.countries = _countries(country_hits, sents)
     result.cities = _cities(city_hits, ctx, sents, text, by_start)
+    result.cities += fallback_cities(text, kept, credits, ctx, sents)
     result.mentions = _mentions(country_hits, region_hits, result.cities, city_hits, text)
     return result
+
+
+_FALLBACK = re.compile(
+    r"(?:\b(?:[Mm]unicipality|[Tt]own|[Cc]ity|[Vv]illage|Comune|Commune|Municipio|Concello|Ville)\s+(?:of|de|di|du|do|da)"
+    r"|\b(?:Gemeente|Gmina|Stadt|Kommune))\s+(?P<name>[A-Z][\w’'-]+(?:\s(?:[A-Z][\w’'-]+|de|di|del|la|am|an|sur)){0,2})"
+    r"(?![\w’'])")
+_NOT_TOWN = frozenset("culture science light music design sport europe the lead partner council hall "
+                      "mission programme project network lab labs".split())
+
+
+def fallback_cities(text: str, kept: list[Match], credits: list[tuple[int, int]],
+                    ctx: Context, sents: Sentences) -> list[CityRecord]:
+    """'Municipality of Obuse' with no GeoNames record (towns under 5,000 people): keep
+    the name, with the country written next to it or the one country of its sentence."""
+    taken = [(m.start, m.end) for m in kept]
+    by_start = {m.start: m for m in kept}
+    out: dict[str, CityRecord] = {}
+    for m in _FALLBACK.finditer(text):
+        a, b = m.start("name"), m.end("name")
+        name = m.group("name")
+        words = {w.lower() for w in name.split()}
+        if any(a < y and x < b for x, y in taken) or inside(credits, a, b) or words & _NOT_TOWN or "’" in name \
+                or "'" in name \
+                or name_key(name) in not_city_keys() or name in country_names():
+            continue
+        probe = Match(a, b, "city", name_key(name))
+        cc = _attached_country(text, probe, by_start)
+        near = ctx.sent_countries.get(sents.index(a), set())
+        cc = cc or (next(iter(near)) if len(near) == 1 else None)
+        key = name_key(name)
+        if key in out:
+            r = out[key]
+            out[key] = replace(r, n_mentions=r.n_mentions + 1, country_code=r.country_code or cc)
+            continue
+        out[key] = CityRecord(name=name, country_code=cc, geonames_id=None, latitude=None, longitude=None,
+                              population=None, admin1_code=None, surface_forms=(name,), n_mentions=1, start=a,
+                              end=b, evidence=sents.evidence(a, b), method="fallback", confidence=0.5)
+    return list(out.values())
 
 
 def _regions(region_hits: dict[str, list[Match]], ctx: Context, sents: Sentences, text: str) -> list[RegionRecord]:

@@ -69,6 +69,13 @@ def test_countries(nlp, text, codes):
     assert {c.country_code: c.mention_type for c in result.countries} == codes
 
 
+def test_towns_without_a_geonames_record_keep_name_and_country(nlp):
+    _, result = _cities(nlp, "The Municipality of Obusetown (JP) joined the network with the City of Nagano.")
+    town = next(c for c in result.cities if c.name == "Obusetown")
+    assert (town.country_code, town.geonames_id, town.method) == ("JP", None, "fallback")
+    assert {c.name for c in result.cities} == {"Obusetown", "Nagano"}
+
+
 def test_georgia_state_and_country_on_one_page(nlp):
     _, result = _cities(nlp, "Atlanta, Georgia signed a memorandum with Tbilisi, the capital of Georgia, "
                              "and the country of Georgia sent a delegation.")
