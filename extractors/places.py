@@ -307,10 +307,11 @@ def _is_person_part(m: Match, ent: Span | None, text: str) -> bool:
     return len(_words(ent.text)) > len(_words(m_text)) and not ent.text.startswith(m_text + ",")
 
 
-def _has_cue(text: str, m: Match) -> bool:
-    before = text[max(0, m.start - 40):m.start]
-    after = text[m.end:m.end + 30]
-    return bool(CITY_CUES_BEFORE.search(before) or CITY_CUES_AFTER.match(after))
+def _cues(text: str, m: Match) -> tuple[bool, bool]:
+    """(strong, any): 'City of X' or 'X (IT)' is a strong cue; 'X City', 'X mayor' a weaker one."""
+    strong = bool(CITY_CUES_BEFORE.search(text[max(0, m.start - 40):m.start])) or \
+        bool(re.match(r"\s*\([A-Z]{2}\)", text[m.end:m.end + 6]))
+    return strong, strong or bool(CITY_CUES_AFTER.match(text[m.end:m.end + 30]))
 
 
 def _list_line(text: str, m: Match) -> bool:
@@ -334,18 +335,17 @@ def _best_population(cands: tuple[Candidate, ...]) -> int:
     return max(c.city.population for c in cands)
 
 
-def accept_city(doc: Doc, m: Match, ent: Span | None, credits: list[tuple[int, int]]) -> str | None:
-    """Why this span is a city mention (the method), or None when it is not one."""
-    text = doc.text
+def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[tuple[int, int]]) -> str | None:
+    """Why this span is a city mention (the method), or None when it is not one.
+
+    ``text`` is ``doc.text``, passed in because Doc.text is rebuilt on every access."""
     if inside(credits, m.start, m.end) or _is_person_part(m, ent, text) or _is_acronym(text, m):
         return None
-    cue = _has_cue(text, m)
+    strong_cue, cue = _cues(text, m)
     if not cue and _is_org_internal(doc, m, ent):
         return None
     primary = any(c.primary for c in m.value)
     ner_place = ent is not None and ent.label_ in ("GPE", "LOC")
-    strong_cue = bool(CITY_CUES_BEFORE.search(text[max(0, m.start - 40):m.start])) or \
-        bool(re.match(r"\s*\([A-Z]{2}\)", text[m.end:m.end + 6]))
     exact_ent = ent is not None and name_key(ent.text.removesuffix("’s").removesuffix("'s")) == m.key
     # NER saw only part of the name ('Donostia' PERSON in 'Donostia-San Sebastian')
     ent_inside = ent is not None and m.start <= ent.start_char and ent.end_char <= m.end
@@ -516,7 +516,7 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
             if declared.get(m.key) == "region":
                 region_hits[m.key].append(m)
                 continue
-            method = accept_city(doc, m, _ent_at(ents, m.start, m.end), credits)
+            method = accept_city(doc, text, m, _ent_at(ents, m.start, m.end), credits)
             if method:
                 city_hits.append((m, method))
             elif (m.start, m.end) in region_fallback:

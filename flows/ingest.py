@@ -200,9 +200,8 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
 
         delete_parts = _rewrite_parts(store, run_id, stored, plan.drop_doc_ids)
         finished = datetime.now(timezone.utc)
-        now = finished
         rejected_rows = [{"source": r.source, "reason": r.reason, "detail": r.detail, "run_id": run_id,
-                          "rejected_at": now} for r in rejected]
+                          "rejected_at": finished} for r in rejected]
         runs = store.read("runs").to_pylist() + [{
             "run_id": run_id, "started_at": started, "finished_at": finished, "raw": str(raw),
             "pages_seen": len(refs), "added": plan.added, "updated": plan.updated, "removed": plan.removed,
