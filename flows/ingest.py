@@ -10,13 +10,14 @@ staged part files are overwritten, never appended to.
 """
 from __future__ import annotations
 
+import os
 import secrets
+import socket
 import sys
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -24,7 +25,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from citycoop import __version__
 from citycoop.config import Settings
-from citycoop.nlp import load_nlp, model_version
+from citycoop.nlp import model_version
 from citycoop.rows import extract_pages
 from citycoop.schema import DOC_TABLES, SCHEMA_VERSION, TABLES, to_table
 from citycoop.sources import PageRef, Rejection, discover, read_page
@@ -84,6 +85,7 @@ class BatchResult:
     rows: dict[str, int]
     rejected: list[Rejection]
     seconds: float
+    worker: str  # host:pid of the process that ran the batch
 
 
 @dataclass
@@ -101,6 +103,7 @@ class RunSummary:
     rows: dict[str, int]  # rows per table after the run
     seconds: float
     recovered_run: str | None = None
+    workers: int = 0  # distinct processes that ran batches (more than 1 on a Dask cluster)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -108,7 +111,7 @@ class RunSummary:
 
 @task(name="scan-raw", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def scan_raw(raw: str, max_bytes: int) -> tuple[list[PageRef], list[Rejection]]:
-    return discover(Path(raw), max_bytes)
+    return discover(raw, max_bytes)
 
 
 @task(name="process-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -122,19 +125,20 @@ def process_batch(refs: list[PageRef], part: str, curated: str, run_id: str, set
         (rejected if isinstance(got, Rejection) else pages).append(got)
     rows, failed = extract_pages(pages, settings, run_id, ingested_at, fingerprint)
     rejected += failed
-    store = Store(Path(curated))
+    store = Store(curated)
     counts = {}
     lengths = {d["doc_id"]: d["n_chars"] for d in rows["documents"]}
     for table in DOC_TABLES:
         data = to_table(table, rows[table], lengths)
         counts[table] = len(data)
         store.stage(run_id, table, part, data)
-    return BatchResult(part, counts["documents"], counts, rejected, time.perf_counter() - t0)
+    return BatchResult(part, counts["documents"], counts, rejected, time.perf_counter() - t0,
+                       f"{socket.gethostname()}:{os.getpid()}")
 
 
 @task(name="commit", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def commit(curated: str, run_id: str, delete_parts: list[str], replace: dict) -> None:
-    Store(Path(curated)).commit(run_id, delete_parts, replace)
+    Store(curated).commit(run_id, delete_parts, replace)
 
 
 def _batches(refs: list[PageRef], size: int) -> list[list[PageRef]]:
@@ -161,6 +165,32 @@ def _rewrite_parts(store: Store, run_id: str, stored: dict[str, dict], drop: set
     return delete
 
 
+def task_runner(settings: Settings):
+    """Where batches run: in this process one at a time (spaCy's ``n_process`` uses the
+    cores), or on Dask — a LocalCluster of ``workers`` processes (0: one per core), or
+    the existing scheduler at ``dask_address`` (a multi-machine cluster; every worker
+    needs citycoop installed and must reach the raw and curated locations)."""
+    if settings.runner == "local":
+        return ThreadPoolTaskRunner(max_workers=1)
+    if settings.runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers or os.cpu_count() or 1,
+                                              "threads_per_worker": 1, "processes": True,
+                                              "dashboard_address": None})
+    raise ValueError(f"unknown runner {settings.runner!r}: use 'local' or 'dask'")
+
+
+def run_ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None = None,
+               force: bool = False, quiet: bool = False) -> "RunSummary":
+    """The ingest flow on the task runner the settings choose (what the CLI calls)."""
+    settings = settings or Settings.from_env()
+    return ingest.with_options(task_runner=task_runner(settings))(
+        raw=raw, curated=curated, settings=settings, force=force, quiet=quiet)
+
+
 # One batch at a time by default: spaCy uses the cores through n_process; the Dask
 # runner (see task_runner()) spreads batches over workers instead.
 @flow(name="citycoop-ingest", log_prints=False, validate_parameters=False,
@@ -173,12 +203,12 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
     started = datetime.now(timezone.utc)
     t0 = time.perf_counter()
     run_id = started.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
-    store = Store(Path(curated))
+    store = Store(curated)
     with store.lock():
         recovered = store.recover()
         if recovered:
             logger.warning("finished the commit of interrupted run %s", recovered)
-        nlp = load_nlp(settings.model)  # fail fast on a missing model, before any work
+        model = model_version(settings.model)  # fail fast on a missing model, before any work
         fingerprint = extractor_fingerprint(settings.model)
         refs, rejected = scan_raw(raw, settings.max_bytes)
         stored = store.documents_index()
@@ -191,8 +221,10 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
         futures = [process_batch.submit(batch, f"part-{run_id}-{i:05d}.parquet", curated, run_id, settings,
                                         started, fingerprint) for i, batch in enumerate(batches)]
         done = 0
+        workers: set[str] = set()
         for i, fut in enumerate(futures):
             result: BatchResult = fut.result()
+            workers.add(result.worker)
             rejected += result.rejected
             done += len(batches[i])
             rate = done / max(time.perf_counter() - t0, 1e-9)
@@ -206,7 +238,7 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
             "run_id": run_id, "started_at": started, "finished_at": finished, "raw": str(raw),
             "pages_seen": len(refs), "added": plan.added, "updated": plan.updated, "removed": plan.removed,
             "unchanged": plan.unchanged, "rejected": len(rejected), "pipeline_version": __version__,
-            "extractor_version": fingerprint, "model": model_version(nlp), "schema_version": SCHEMA_VERSION}]
+            "extractor_version": fingerprint, "model": model, "schema_version": SCHEMA_VERSION}]
         nothing_changed = not plan.extract and not plan.drop_doc_ids
         previous_rejected = store.read("rejected", ["source", "reason"]).to_pylist()
         same_rejections = sorted((r["source"], r["reason"]) for r in rejected_rows) == \
@@ -215,17 +247,12 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
         if not (nothing_changed and same_rejections):
             replace["rejected"] = to_table("rejected", rejected_rows)
         commit(curated, run_id, delete_parts, replace)
-        rows = {t: sum(_count(p) for p in store.parts(t)) for t in TABLES}
+        rows = {t: store.num_rows(t) for t in TABLES}
 
     summary = RunSummary(run_id, str(raw), str(curated), len(refs), plan.added, plan.updated, plan.removed,
                          plan.unchanged, len(rejected),
                          [{"source": r.source, "reason": r.reason, "detail": r.detail} for r in rejected],
-                         rows, round(time.perf_counter() - t0, 2), recovered)
+                         rows, round(time.perf_counter() - t0, 2), recovered, len(workers))
     logger.info("run %s: %s", run_id, summary.as_dict())
     return summary
 
-
-def _count(path: Path) -> int:
-    import pyarrow.parquet as pq
-
-    return pq.ParquetFile(path).metadata.num_rows
