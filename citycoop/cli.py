@@ -66,11 +66,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except StoreLocked as exc:
         return _fail(EXIT_LOCKED, str(exc))
     quiet_prefect(args.verbose)
-    from flows.ingest import run_ingest
+    from flows.ingest import ingest
 
     try:
-        summary = run_ingest(raw=str(raw), curated=str(curated), settings=settings, force=args.force,
-                             quiet=args.quiet)
+        summary = ingest(raw=str(raw), curated=str(curated), settings=settings, force=args.force,
+                         quiet=args.quiet)
     except StoreLocked as exc:
         return _fail(EXIT_LOCKED, str(exc))
     except Exception as exc:  # the flow already logged details; one clear line here
@@ -117,6 +117,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .fsutil import exists_dir
+
+    if not exists_dir(args.curated):
+        return _fail(EXIT_USAGE, f"curated folder '{args.curated}' does not exist; run `citycoop ingest` first")
+    from .report import write_report
+
+    print(f"wrote {write_report(args.curated, Path(args.out))}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="citycoop", description=(
         "Turn scraped pages about international city cooperation into curated Parquet tables."))
@@ -154,6 +165,14 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", required=True, help="folder of gold JSON files")
     ev.add_argument("--curated", default="curated", help="folder of tables (default: curated)")
     ev.set_defaults(func=cmd_evaluate)
+
+    rep = sub.add_parser("report", help="write a self-contained HTML report of the curated tables",
+                         description="One HTML file (images embedded, nothing fetched): rows per table, "
+                                     "run history, new cities since the last run, rejected pages, "
+                                     "a city map and the partner-link network.")
+    rep.add_argument("--curated", default="curated", help="folder or fsspec URL of tables (default: curated)")
+    rep.add_argument("--out", default="report.html", help="HTML file to write (default: report.html)")
+    rep.set_defaults(func=cmd_report)
     return p
 
 
