@@ -6,6 +6,8 @@ Bump SCHEMA_VERSION when a column changes meaning or type.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pyarrow as pa
 
 SCHEMA_VERSION = "1"
@@ -227,16 +229,128 @@ def to_table(name: str, rows: list[dict], text_length: dict[str, int] | None = N
     return table.sort_by([(k, "ascending") for k in SORT_KEYS[name]]) if len(table) else table
 
 
+@dataclass(frozen=True)
+class TableDoc:
+    """What a table holds, how it joins, and one query each in pandas, Polars and DuckDB.
+
+    The queries are run against real output by the tests, so the docs cannot rot."""
+
+    row: str  # one row per ...
+    key: str  # columns that identify a row
+    joins: str
+    pandas: str
+    polars: str
+    duckdb: str
+
+
+TABLE_DOCS: dict[str, TableDoc] = {
+    "documents": TableDoc(
+        "ingested page (the current version of each raw file)", "`doc_id`",
+        "every per-page table joins here on `doc_id`",
+        'pd.read_parquet("curated/documents", columns=["doc_id", "source", "language", "n_chars"])',
+        'pl.read_parquet("curated/documents/*.parquet").group_by("language").len()',
+        "SELECT content_type, count(*) AS pages FROM 'curated/documents/*.parquet' GROUP BY 1"),
+    "cities": TableDoc(
+        "city named on a page", "`doc_id`, `name`, `country_code`",
+        "`doc_id` → documents; `geonames_id` → GeoNames, and to `partner_links.source_geonames_id` / "
+        "`target_geonames_id`",
+        'pd.read_parquet("curated/cities").groupby(["country_code", "name"]).doc_id.nunique()'
+        '.sort_values(ascending=False)',
+        'pl.read_parquet("curated/cities/*.parquet").filter(pl.col("geonames_id").is_not_null())'
+        '.select("name", "country_code", "latitude", "longitude").unique()',
+        "SELECT country_code, count(DISTINCT geonames_id) AS cities FROM 'curated/cities/*.parquet' "
+        "GROUP BY 1 ORDER BY 2 DESC"),
+    "countries": TableDoc(
+        "country named on a page", "`doc_id`, `country_code`", "`doc_id` → documents; `country_code` → "
+        "`cities.country_code`, `regions.country_code`",
+        'pd.read_parquet("curated/countries").country_code.value_counts()',
+        'pl.read_parquet("curated/countries/*.parquet").filter(pl.col("mention_type") == "named")',
+        "SELECT name, count(*) AS pages FROM 'curated/countries/*.parquet' GROUP BY 1 ORDER BY 2 DESC"),
+    "regions": TableDoc(
+        "region (state, province, county) named on a page", "`doc_id`, `name`", "`doc_id` → documents",
+        'pd.read_parquet("curated/regions")[["doc_id", "name", "country_code", "iso_code"]]',
+        'pl.read_parquet("curated/regions/*.parquet").group_by("country_code").len()',
+        "SELECT name, country_code FROM 'curated/regions/*.parquet' ORDER BY country_code, name"),
+    "years": TableDoc(
+        "year or date mention", "`doc_id`, `start`", "`doc_id` → documents (and to funding or partner_links of "
+        "the same page)",
+        'pd.read_parquet("curated/years").query("role == \'start\'")[["doc_id", "year", "evidence"]]',
+        'pl.read_parquet("curated/years/*.parquet").group_by("year").len().sort("year")',
+        "SELECT year, count(*) AS mentions FROM 'curated/years/*.parquet' WHERE date IS NOT NULL GROUP BY 1"),
+    "funding": TableDoc(
+        "money amount or co-funding share", "`doc_id`, `start`", "`doc_id` → documents",
+        'pd.read_parquet("curated/funding").groupby("funder", dropna=False).amount_eur.sum()',
+        'pl.read_parquet("curated/funding/*.parquet").filter(pl.col("share_pct").is_not_null())'
+        '.select("funder", "share_pct", "evidence")',
+        "SELECT f.funder, sum(f.amount_eur) AS eur, min(y.year) AS first_year "
+        "FROM 'curated/funding/*.parquet' f LEFT JOIN 'curated/years/*.parquet' y USING (doc_id) GROUP BY 1"),
+    "programmes": TableDoc(
+        "programme, fund, network or project named on a page", "`doc_id`, `name`",
+        "`doc_id` → documents; `name` = `partner_links.programme`, `funding.programme`",
+        'pd.read_parquet("curated/programmes").name.value_counts()',
+        'pl.read_parquet("curated/programmes/*.parquet").group_by("kind").agg(pl.col("name").unique())',
+        "SELECT name, count(DISTINCT doc_id) AS pages FROM 'curated/programmes/*.parquet' GROUP BY 1 ORDER BY 2 DESC"),
+    "partner_links": TableDoc(
+        "pair of cities or organisations a page says cooperate (undirected, once per page)",
+        "`doc_id`, `source_name`, `target_name`",
+        "`doc_id` → documents; `source_geonames_id`/`target_geonames_id` → `cities.geonames_id`; "
+        "`programme` → `programmes.name`",
+        'pd.read_parquet("curated/partner_links").groupby("programme", dropna=False).size()',
+        'pl.read_parquet("curated/partner_links/*.parquet").select("source_name", "target_name", "relation", '
+        '"programme", "year")',
+        "SELECT name, count(*) AS links FROM (SELECT source_name AS name FROM 'curated/partner_links/*.parquet' "
+        "UNION ALL SELECT target_name FROM 'curated/partner_links/*.parquet') GROUP BY 1 ORDER BY 2 DESC"),
+    "mentions": TableDoc(
+        "extracted span (every city, country, year, amount, programme occurrence)", "`doc_id`, `start`, `end`, "
+        "`label`", "`doc_id` → documents; `start`/`end` index `documents.text`",
+        'pd.read_parquet("curated/mentions").label.value_counts()',
+        'pl.read_parquet("curated/mentions/*.parquet").filter(pl.col("label") == "CITY")',
+        "SELECT m.text, substr(d.text, m.start + 1, m.end - m.start) AS span "
+        "FROM 'curated/mentions/*.parquet' m JOIN 'curated/documents/*.parquet' d USING (doc_id) LIMIT 5"),
+    "rejected": TableDoc(
+        "raw file not ingested in the latest run, with the reason", "`source`", "`run_id` → runs",
+        'pd.read_parquet("curated/rejected")[["source", "reason", "detail"]]',
+        'pl.read_parquet("curated/rejected/*.parquet").group_by("reason").len()',
+        "SELECT reason, count(*) FROM 'curated/rejected/*.parquet' GROUP BY 1"),
+    "runs": TableDoc(
+        "ingest run (appended by every run)", "`run_id`", "`run_id` ← `documents.run_id`, `rejected.run_id`",
+        'pd.read_parquet("curated/runs").sort_values("started_at").tail(5)',
+        'pl.read_parquet("curated/runs/*.parquet").select("run_id", "added", "updated", "removed", "rejected")',
+        "SELECT run_id, finished_at - started_at AS took FROM 'curated/runs/*.parquet' ORDER BY started_at"),
+}
+
+_READING = """Each table is a folder of Parquet files (`curated/<table>/part-*.parquet`) with the
+same schema; read the folder, not single files. Files whose names start with `.` or `_`
+are not data (staging, journal, lock). Every file's metadata carries
+`citycoop.schema_version` and `citycoop.pipeline_version`.
+
+```python
+import pandas as pd, polars as pl, duckdb
+pd.read_parquet("curated/cities")                      # pandas (pyarrow)
+pl.read_parquet("curated/cities/*.parquet")             # Polars
+duckdb.sql("SELECT * FROM 'curated/cities/*.parquet'")  # DuckDB
+```
+
+Keys and joins: `doc_id` identifies a page version and joins every per-page table to
+`documents`; `start`/`end` are character offsets into `documents.text`; `geonames_id`
+joins cities to partner-link ends (and to GeoNames itself).
+"""
+
+
 def markdown() -> str:
     """The data dictionary as Markdown (docs/schema.md is this output)."""
     lines = [f"# Curated tables (schema version {SCHEMA_VERSION})", "",
-             "Generated from `citycoop/schema.py` by `python -m citycoop.schema`; do not edit by hand.", ""]
+             "Generated from `citycoop/schema.py` by `python -m citycoop.schema`; do not edit by hand.", "",
+             _READING]
     for name, schema in TABLES.items():
-        lines += [f"## `{name}`", "", "| column | type | nullable | description |", "|---|---|---|---|"]
+        doc = TABLE_DOCS[name]
+        lines += [f"## `{name}`", "", f"One row per {doc.row}. Key: {doc.key}. Joins: {doc.joins}.", "",
+                  "| column | type | nullable | description |", "|---|---|---|---|"]
         for f in schema:
             desc = (f.metadata or {}).get(b"description", b"").decode()
             lines.append(f"| `{f.name}` | {f.type} | {'yes' if f.nullable else 'no'} | {desc} |")
-        lines.append("")
+        lines += ["", "```python", f"{doc.pandas}  # pandas", f"{doc.polars}  # Polars",
+                  f'duckdb.sql("{doc.duckdb}")  # DuckDB', "```", ""]
     return "\n".join(lines)
 
 
