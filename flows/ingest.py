@@ -165,36 +165,31 @@ def _rewrite_parts(store: Store, run_id: str, stored: dict[str, dict], drop: set
     return delete
 
 
-def task_runner(settings: Settings):
+def task_runner(settings: Settings, n_batches: int = 1 << 30):
     """Where batches run: in this process one at a time (spaCy's ``n_process`` uses the
     cores), or on Dask — a LocalCluster of ``workers`` processes (0: one per core), or
     the existing scheduler at ``dask_address`` (a multi-machine cluster; every worker
-    needs citycoop installed and must reach the raw and curated locations)."""
-    if settings.runner == "local":
+    needs citycoop installed and must reach the raw and curated locations).
+
+    A LocalCluster gets no more workers than there are batches, and none for a single
+    batch (a small re-run): starting processes and loading the model in each costs
+    more than it saves."""
+    if settings.runner not in ("local", "dask"):
+        raise ValueError(f"unknown runner {settings.runner!r}: use 'local' or 'dask'")
+    workers = min(settings.workers or os.cpu_count() or 1, n_batches)
+    if settings.runner == "local" or (not settings.dask_address and workers < 2):
         return ThreadPoolTaskRunner(max_workers=1)
-    if settings.runner == "dask":
-        from prefect_dask import DaskTaskRunner
+    from prefect_dask import DaskTaskRunner
 
-        if settings.dask_address:
-            return DaskTaskRunner(address=settings.dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers or os.cpu_count() or 1,
-                                              "threads_per_worker": 1, "processes": True,
-                                              "dashboard_address": None})
-    raise ValueError(f"unknown runner {settings.runner!r}: use 'local' or 'dask'")
+    if settings.dask_address:
+        return DaskTaskRunner(address=settings.dask_address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                          "dashboard_address": None})
 
 
-def run_ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None = None,
-               force: bool = False, quiet: bool = False) -> "RunSummary":
-    """The ingest flow on the task runner the settings choose (what the CLI calls)."""
-    settings = settings or Settings.from_env()
-    return ingest.with_options(task_runner=task_runner(settings))(
-        raw=raw, curated=curated, settings=settings, force=force, quiet=quiet)
-
-
-# One batch at a time by default: spaCy uses the cores through n_process; the Dask
-# runner (see task_runner()) spreads batches over workers instead.
-@flow(name="citycoop-ingest", log_prints=False, validate_parameters=False,
-      task_runner=ThreadPoolTaskRunner(max_workers=1))
+# Batches go to the runner settings.runner chooses (see task_runner()), started inside
+# the flow only when some page needs extracting.
+@flow(name="citycoop-ingest", log_prints=False, validate_parameters=False)
 def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None = None,
            force: bool = False, quiet: bool = False) -> RunSummary:
     """Bring ``curated`` up to date with the pages under ``raw``."""
@@ -218,17 +213,22 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
                   f"{plan.removed} removed, {plan.unchanged} unchanged", quiet)
 
         batches = _batches(plan.extract, settings.batch_size)
-        futures = [process_batch.submit(batch, f"part-{run_id}-{i:05d}.parquet", curated, run_id, settings,
-                                        started, fingerprint) for i, batch in enumerate(batches)]
-        done = 0
         workers: set[str] = set()
-        for i, fut in enumerate(futures):
-            result: BatchResult = fut.result()
-            workers.add(result.worker)
-            rejected += result.rejected
-            done += len(batches[i])
-            rate = done / max(time.perf_counter() - t0, 1e-9)
-            _progress(f"  batch {i + 1}/{len(batches)}: {done}/{len(plan.extract)} pages, {rate:.1f} pages/s", quiet)
+        if batches:  # a Dask cluster (and the model in each worker) only when there is work
+            with task_runner(settings, len(batches)) as runner:
+                futures = [runner.submit(process_batch, parameters={
+                    "refs": batch, "part": f"part-{run_id}-{i:05d}.parquet", "curated": curated, "run_id": run_id,
+                    "settings": settings, "ingested_at": started, "fingerprint": fingerprint})
+                    for i, batch in enumerate(batches)]
+                done = 0
+                for i, fut in enumerate(futures):
+                    result: BatchResult = fut.result()
+                    workers.add(result.worker)
+                    rejected += result.rejected
+                    done += len(batches[i])
+                    rate = done / max(time.perf_counter() - t0, 1e-9)
+                    _progress(f"  batch {i + 1}/{len(batches)}: {done}/{len(plan.extract)} pages, "
+                              f"{rate:.1f} pages/s", quiet)
 
         delete_parts = _rewrite_parts(store, run_id, stored, plan.drop_doc_ids)
         finished = datetime.now(timezone.utc)

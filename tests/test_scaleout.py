@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from citycoop.config import Settings
-from flows.ingest import run_ingest
+from flows.ingest import ingest
 from tests.conftest import RAW
 from tests.tables import assert_same_tables, comparable
 
@@ -15,7 +15,7 @@ def test_dask_cluster_with_two_workers_writes_the_default_runs_tables(sample_run
     default_curated, default_summary = sample_run
     curated = tmp_path / "curated"
     settings = Settings(runner="dask", workers=2, batch_size=2)  # 3 batches over 2 worker processes
-    summary = run_ingest(raw=str(RAW), curated=str(curated), settings=settings, quiet=True)
+    summary = ingest(raw=str(RAW), curated=str(curated), settings=settings, quiet=True)
     assert summary.added == default_summary.added == 5
     assert summary.workers == 2  # batches really ran in two separate processes
     assert summary.rows == default_summary.rows
