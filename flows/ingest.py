@@ -44,6 +44,12 @@ class Plan:
     removed: int = 0
     unchanged: int = 0
     duplicates: list[Rejection] = field(default_factory=list)
+    new_sources: set[str] = field(default_factory=set)  # the pages counted in `added`
+
+    def landed(self, failed: set[str]) -> tuple[int, int]:
+        """Added and updated counts once pages that failed to read or extract are left out."""
+        return (self.added - len(failed & self.new_sources),
+                self.updated - len(failed - self.new_sources))
 
 
 def make_plan(refs: list[PageRef], stored: dict[str, dict], fingerprint: str, force: bool = False) -> Plan:
@@ -72,6 +78,7 @@ def make_plan(refs: list[PageRef], stored: dict[str, dict], fingerprint: str, fo
             plan.updated += 1
         else:
             plan.added += 1
+            plan.new_sources.add(ref.source)
     current_sources = set(seen.values())
     plan.drop_doc_ids = set(stored) - keep
     plan.removed = sum(1 for info in stored.values() if info["source"] not in current_sources)
@@ -214,6 +221,7 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
 
         batches = _batches(plan.extract, settings.batch_size)
         workers: set[str] = set()
+        failed: set[str] = set()
         if batches:  # a Dask cluster (and the model in each worker) only when there is work
             with task_runner(settings, len(batches)) as runner:
                 futures = [runner.submit(process_batch, parameters={
@@ -225,18 +233,20 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
                     result: BatchResult = fut.result()
                     workers.add(result.worker)
                     rejected += result.rejected
+                    failed |= {r.source for r in result.rejected}
                     done += len(batches[i])
                     rate = done / max(time.perf_counter() - t0, 1e-9)
                     _progress(f"  batch {i + 1}/{len(batches)}: {done}/{len(plan.extract)} pages, "
                               f"{rate:.1f} pages/s", quiet)
 
+        added, updated = plan.landed(failed)
         delete_parts = _rewrite_parts(store, run_id, stored, plan.drop_doc_ids)
         finished = datetime.now(timezone.utc)
         rejected_rows = [{"source": r.source, "reason": r.reason, "detail": r.detail, "run_id": run_id,
                           "rejected_at": finished} for r in rejected]
         runs = store.read("runs").to_pylist() + [{
             "run_id": run_id, "started_at": started, "finished_at": finished, "raw": str(raw),
-            "pages_seen": len(refs), "added": plan.added, "updated": plan.updated, "removed": plan.removed,
+            "pages_seen": len(refs), "added": added, "updated": updated, "removed": plan.removed,
             "unchanged": plan.unchanged, "rejected": len(rejected), "pipeline_version": __version__,
             "extractor_version": fingerprint, "model": model, "schema_version": SCHEMA_VERSION}]
         nothing_changed = not plan.extract and not plan.drop_doc_ids
@@ -249,7 +259,7 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
         commit(curated, run_id, delete_parts, replace)
         rows = {t: store.num_rows(t) for t in TABLES}
 
-    summary = RunSummary(run_id, str(raw), str(curated), len(refs), plan.added, plan.updated, plan.removed,
+    summary = RunSummary(run_id, str(raw), str(curated), len(refs), added, updated, plan.removed,
                          plan.unchanged, len(rejected),
                          [{"source": r.source, "reason": r.reason, "detail": r.detail} for r in rejected],
                          rows, round(time.perf_counter() - t0, 2), recovered, len(workers))

@@ -62,5 +62,7 @@ def test_bad_files_are_rejected_and_good_pages_kept(prefect_server, raw_copy, tm
     assert rejected == {"empty.txt": "empty", "binary.txt": "binary", "iurc_torino_nagoya.txt": "duplicate"}
     docs = pd.read_parquet(tmp_path / "cur" / "documents")
     assert len(docs) == 6 and summary.rejected == 3
+    assert summary.added == 6  # pages that failed to read count as rejected, not added
+    assert pd.read_parquet(tmp_path / "cur" / "runs").added.tolist() == [6]
     broken = docs[docs.source == "broken.html"].iloc[0]
     assert "Maribor" in broken.text
