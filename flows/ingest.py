@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import secrets
 import socket
-import sys
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -26,6 +25,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from citycoop import __version__
 from citycoop.config import Settings
 from citycoop.nlp import model_version
+from citycoop.progress import Progress
 from citycoop.rows import extract_pages
 from citycoop.schema import DOC_TABLES, SCHEMA_VERSION, TABLES, to_table
 from citycoop.sources import PageRef, Rejection, discover, read_page
@@ -152,11 +152,6 @@ def _batches(refs: list[PageRef], size: int) -> list[list[PageRef]]:
     return [refs[i:i + size] for i in range(0, len(refs), size)]
 
 
-def _progress(msg: str, quiet: bool) -> None:
-    if not quiet:
-        print(msg, file=sys.stderr, flush=True)
-
-
 def _rewrite_parts(store: Store, run_id: str, stored: dict[str, dict], drop: set[str]) -> list[str]:
     """Stage filtered copies of parts that lose some documents; return parts to delete."""
     by_part: dict[str, set[str]] = defaultdict(set)
@@ -217,8 +212,9 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
         stored = store.documents_index()
         plan = make_plan(refs, stored, fingerprint, force)
         rejected = list(rejected) + plan.duplicates
-        _progress(f"citycoop: {len(refs)} pages in {raw}: {plan.added} new, {plan.updated} changed, "
-                  f"{plan.removed} removed, {plan.unchanged} unchanged", quiet)
+        progress = Progress(len(plan.extract), quiet)
+        progress.message(f"citycoop: {len(refs)} pages in {raw}: {plan.added} new, {plan.updated} changed, "
+                         f"{plan.removed} removed, {plan.unchanged} unchanged")
 
         batches = _batches(plan.extract, settings.batch_size)
         workers: set[str] = set()
@@ -229,16 +225,12 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
                     "refs": batch, "part": f"part-{run_id}-{i:05d}.parquet", "curated": curated, "run_id": run_id,
                     "settings": settings, "ingested_at": started, "fingerprint": fingerprint})
                     for i, batch in enumerate(batches)]
-                done = 0
                 for i, fut in enumerate(futures):
                     result: BatchResult = fut.result()
                     workers.add(result.worker)
                     rejected += result.rejected
                     failed |= {r.source for r in result.rejected}
-                    done += len(batches[i])
-                    rate = done / max(time.perf_counter() - t0, 1e-9)
-                    _progress(f"  batch {i + 1}/{len(batches)}: {done}/{len(plan.extract)} pages, "
-                              f"{rate:.1f} pages/s", quiet)
+                    progress.advance(len(batches[i]), i + 1, len(batches))
 
         added, updated = plan.landed(failed)
         delete_parts = _rewrite_parts(store, run_id, stored, plan.drop_doc_ids)

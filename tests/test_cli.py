@@ -76,3 +76,45 @@ def test_strict_makes_rejections_an_error_and_names_them(tmp_path, prefect_api_u
     strict = subprocess.run(args + ["--strict"], capture_output=True, text=True, env=env, timeout=600)
     assert strict.returncode == 5
     assert "1 page(s) rejected and --strict is set" in strict.stderr
+
+
+@pytest.mark.slow
+def test_on_a_terminal_progress_is_a_bar_redrawn_in_place(tmp_path, prefect_api_url):
+    """stderr on a real pseudo-terminal: one line redrawn with \\r, pages done/total and rate."""
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "PREFECT_API_URL": prefect_api_url}
+    proc = subprocess.Popen([sys.executable, "-m", "citycoop", "ingest", "--raw", str(ROOT / "raw"), "--curated",
+                             str(tmp_path / "cur"), "--batch-size", "2"], stdout=subprocess.PIPE, stderr=slave,
+                            env=env, text=True)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=600)
+    os.close(master)
+    shown = b"".join(chunks).decode(errors="replace")
+    assert proc.returncode == 0, shown
+    assert "batch 1/3" not in shown  # no log lines on a terminal
+    frames = [f for f in shown.split("\r") if "pages/s" in f]
+    assert len(frames) == 3, shown  # one redraw per batch
+    assert "2/5 pages" in frames[0] and "5/5 pages" in frames[-1]
+    assert "[" + "#" * 30 + "]" in frames[-1] and "ETA" in frames[-1]
+
+
+def test_progress_bar_and_eta_are_proportional():
+    from citycoop.progress import bar, eta
+
+    assert bar(0, 10, width=10) == "[..........]"
+    assert bar(5, 10, width=10) == "[#####.....]"
+    assert bar(10, 10, width=10) == "[##########]"
+    assert eta(25, 100, 60.0) == "3:00"
+    assert eta(0, 100, 5.0) == "--:--"
