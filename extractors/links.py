@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from .lexicons import currencies
 from .programmes import ProgrammeHit
 from .records import CityRecord, LinkRecord, Mention, RegionRecord, YearRecord
-from .text import Sentences, name_key
+from .text import Sentences, doc_text, name_key
 
 MAX_LIST = 4  # partner lists up to this size link every pair (GOLD_FORMAT convention)
 RELATIONS = [  # (regex on the cue text, relation)
@@ -82,7 +82,7 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     An organisation whose name holds a city ('AGH University of Kraków', 'Czech
     Technical University in Prague') is one organisation party, not the city; an
     administrative name ('the City Council of Velletri') stays the city."""
-    text = doc.text
+    text = doc_text(doc)
     by_gid = {str(c.geonames_id): c for c in cities}
     city_parties = [Party(m.start, m.end, by_gid[m.value].name, "city", by_gid[m.value].geonames_id)
                     for m in city_mentions if m.value in by_gid]
@@ -226,7 +226,7 @@ _PAIRS_INTRO = re.compile(r"partnership|pairing|pairs|twinning|sister|cooperatio
 
 def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hits: list[ProgrammeHit],
                   years: list[YearRecord]) -> list[LinkRecord]:
-    text = doc.text  # Doc.text rebuilds the string on every access: read it once
+    text = doc_text(doc)
     known = Counter(h.name for h in programme_hits if h.kind == "programme")
     col = _Collector(text, programme_hits, years, known.most_common(1)[0][0] if known else None, {})
     for s0, s1 in zip(sents.starts, sents.ends):

@@ -12,7 +12,7 @@ from .links import extract_links, find_parties
 from .places import extract_places
 from .programmes import extract_programmes
 from .records import Extraction
-from .text import Sentences
+from .text import Sentences, doc_text
 from .years import extract_years
 
 # Bump when extraction logic changes in a way that changes output: stored documents
@@ -22,7 +22,7 @@ EXTRACTOR_VERSION = "1"
 
 def extract(doc: Doc) -> Extraction:
     sents = Sentences.of(doc)
-    text = doc.text
+    text = doc_text(doc)
     places = extract_places(doc, sents)
     programmes, programme_hits, programme_mentions = extract_programmes(text, sents)
     years, year_mentions = extract_years(text, sents)

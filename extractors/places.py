@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from .geo import MAX_NAME_TOKENS, Candidate, City, gazetteer
 from .lexicons import EU_CODES, ambiguous_city_keys, countries, country_names, demonyms, not_city_keys, regions
 from .records import CityRecord, CountryRecord, Mention, RegionRecord
-from .text import Sentences, credit_ranges, inside, line_bounds, name_key
+from .text import Sentences, credit_ranges, doc_text, inside, line_bounds, name_key
 
 # Words that may stand next to a city name without making it an organisation name.
 ADMIN_WORDS = frozenset("""city town municipality municipal council councillor councilor mayor
@@ -143,33 +143,36 @@ def typed_region_matches(text: str) -> list[Match]:
     return out
 
 
-def _token_keys(doc: Doc) -> list[str]:
-    return [name_key(t.text) for t in doc]
+@lru_cache(maxsize=1 << 16)
+def _key(token_text: str) -> str:
+    return name_key(token_text)
 
 
 def gazetteer_matches(doc: Doc) -> list[Match]:
-    """Longest token n-grams that name a city or a region; n-grams start capitalised."""
+    """Longest token n-grams that name a city or a region; n-grams start capitalised.
+
+    Hot loop over every capitalised token: token attributes are read once into plain
+    lists (a spaCy Token or Span object per look-up cost half the extraction time)."""
     gaz = gazetteer()
     regs = regions()
     never = not_city_keys()
-    text = doc.text  # Doc.text rebuilds the string on every access: read it once
-    keys = _token_keys(doc)
+    text = doc_text(doc)
+    words = [t.text for t in doc]
+    starts = [t.idx for t in doc]
+    keys = [_key(w) for w in words]
+    lower = [w.islower() and w not in PARTICLES for w in words]
     out = []
-    i, n = 0, len(doc)
+    i, n = 0, len(words)
     while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        if not words[i][:1].isupper():
             i += 1
             continue
         found = None
         for j in range(min(n, i + MAX_NAME_TOKENS) - 1, i - 1, -1):
-            last = doc[j]
-            if not last.text[:1].isalnum() or "\n" in text[tok.idx:last.idx]:
+            if not words[j][:1].isalnum() or "\n" in text[starts[i]:starts[j]] or any(lower[i:j + 1]):
                 continue
-            inner = doc[i:j + 1]
-            if any(t.is_lower and t.text not in PARTICLES for t in inner):
-                continue
-            tail = text[last.idx + len(last):last.idx + len(last) + 2]
+            end = starts[j] + len(words[j])
+            tail = text[end:end + 2]
             if len(tail) == 2 and tail[0] == "-" and tail[1].islower():
                 continue  # 'Agri-food', 'Roman-style': part of a compound word
             key = " ".join(k for k in keys[i:j + 1] if k)
@@ -182,7 +185,7 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
             i += 1
             continue
         j, key, cands, region = found
-        start, end = tok.idx, doc[j].idx + len(doc[j])
+        start, end = starts[i], starts[j] + len(words[j])
         if cands:
             out.append(Match(start, end, "city", key, cands, i, j + 1, priority=2))
         if region:
@@ -471,7 +474,7 @@ def _georgia_is_us(text: str) -> bool:
 
 def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     sents = sents or Sentences.of(doc)
-    text = doc.text
+    text = doc_text(doc)
     credits = credit_ranges(text)
     ents = _entities(doc)
     declared = declared_types(doc)

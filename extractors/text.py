@@ -28,6 +28,15 @@ def name_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", " ", s).strip()
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds the string from every token on
+    each access, which cost more than some extractors themselves."""
+    text = doc.user_data.get("citycoop.text")
+    if text is None:
+        text = doc.user_data["citycoop.text"] = doc.text
+    return text
+
+
 @dataclass(frozen=True)
 class Sentences:
     """Sentence boundaries of a Doc, for O(log n) 'which sentence holds offset x'."""
@@ -38,8 +47,9 @@ class Sentences:
 
     @classmethod
     def of(cls, doc: Doc) -> "Sentences":
-        spans = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(doc.text))]
-        return cls(tuple(a for a, _ in spans), tuple(b for _, b in spans), doc.text)
+        text = doc_text(doc)
+        spans = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(text))]
+        return cls(tuple(a for a, _ in spans), tuple(b for _, b in spans), text)
 
     def index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
