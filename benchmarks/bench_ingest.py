@@ -1,28 +1,39 @@
 """Benchmark: citycoop ingest end to end against a bare spaCy pass, in the same run.
 
-    python benchmarks/bench_ingest.py [--pages 2000] [--out benchmarks/out]
+    python benchmarks/bench_ingest.py [--pages 2000] [--processes 2] [--with-server]
+                                      [--memory-pages 20000] [--out benchmarks/out]
 
 Builds a corpus of N pages by recombining the paragraphs of the sample pages in raw/
 (with varied years and amounts; seeded, no network), then measures, each in its own
 subprocess so peak RSS is per phase:
-  bare      spaCy nlp.pipe over the same texts, same components and settings
-  full      `citycoop ingest` into an empty curated folder (Prefect's temporary server included)
+  bare      spaCy nlp.pipe over the same texts, same components, n_process=P
+  full      `citycoop ingest` into an empty curated folder, on P processes
+            (P=1: the local runner; P>1: the Dask runner with P workers)
   nochange  the same command again, nothing changed
   changed1  after editing 1% of the pages
+  memory    (with --memory-pages M) a full run on M pages: peak RSS against the N-page run
 and prints docs/s, words/s, peak RSS and the ratios against the bare pass and the
-full run. The machine is shared and noisy: compare ratios, not absolute times.
+full run. By default each CLI run starts Prefect's temporary server (~10 s, a fixed
+cost per run); --with-server starts one `prefect server start` for all runs, as a
+scheduled deployment (`citycoop serve`) runs. The machine is shared and noisy:
+compare ratios, not absolute times.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,70 +61,136 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def phase_bare(corpus: Path) -> dict:
-    """spaCy alone: the floor the pipeline is measured against."""
+def phase_bare(corpus: Path, processes: int) -> dict:
+    """spaCy alone, same components and process count: the floor the pipeline is
+    measured against. Texts are streamed from disk, as the pipeline reads them."""
     from citycoop.config import Settings
     from citycoop.nlp import load_nlp
     from citycoop.sources import normalise
 
     settings = Settings.from_env()
-    nlp = load_nlp(settings.model)
-    texts = [normalise(p.read_text(encoding="utf-8")) for p in sorted(corpus.glob("*.txt"))]
     t0 = time.perf_counter()
-    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=settings.nlp_batch_size, n_process=settings.n_process))
-    return {"seconds": time.perf_counter() - t0, "docs": len(texts), "words": words, "peak_rss_mb": peak_rss_mb()}
+    nlp = load_nlp(settings.model)
+    texts = (normalise(p.read_text(encoding="utf-8")) for p in sorted(corpus.glob("*.txt")))
+    docs = words = 0
+    for doc in nlp.pipe(texts, batch_size=settings.nlp_batch_size, n_process=processes):
+        docs += 1
+        words += len(doc)
+    return {"seconds": time.perf_counter() - t0, "docs": docs, "words": words, "peak_rss_mb": peak_rss_mb(),
+            "children_rss_mb": children_rss_mb()}
 
 
-_CLI = ("import json, resource, sys; from citycoop.cli import main; rc = main(sys.argv[1:]); "
-        "print('PEAK_RSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(rc)")
+def children_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def run_cli(corpus: Path, curated: Path) -> dict:
-    """`citycoop ingest` in a fresh process; peak RSS is that process's own (the
-    temporary Prefect server runs in a process of its own and is not counted)."""
+_CLI = ("import resource, sys; from citycoop.cli import main; rc = main(sys.argv[1:]); "
+        "print('PEAK_RSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(rc)")
+
+
+def run_cli(corpus: Path, curated: Path, processes: int, env: dict) -> dict:
+    """`citycoop ingest` in a fresh process. Peak RSS: the CLI process itself, and the
+    largest of its child processes (Dask workers; Prefect's temporary server too)."""
+    runner = ["--runner", "dask", "--workers", str(processes)] if processes > 1 else ["--runner", "local"]
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", _CLI, "ingest", "--raw", str(corpus), "--curated", str(curated),
-                           "--quiet"], capture_output=True, text=True)
+                           "--quiet", *runner], capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(f"ingest failed: {proc.stderr}")
-    peak = int(re.search(r"PEAK_RSS_KB (\d+)", proc.stderr).group(1)) / 1024
-    return {"seconds": seconds, "peak_rss_mb": peak}
+    own, children = (int(x) / 1024 for x in re.search(r"PEAK_RSS_KB (\d+) (\d+)", proc.stderr).groups())
+    return {"seconds": seconds, "peak_rss_mb": own, "children_rss_mb": children}
+
+
+@contextmanager
+def prefect_server(enabled: bool):
+    """A real `prefect server start` on a free local port, or nothing (each run then
+    starts Prefect's temporary server)."""
+    env = dict(os.environ)
+    if not enabled:
+        yield env
+        return
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    home = Path(tempfile.mkdtemp(prefix="citycoop-prefect-"))
+    env.update({"PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+                "PREFECT_SERVER_LOGGING_LEVEL": "ERROR"})
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(url + "/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise SystemExit("prefect server did not start")
+        yield {**env, "PREFECT_API_URL": url}
+    finally:
+        server.terminate()
+        server.wait(30)
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=2000)
+    ap.add_argument("--processes", type=int, default=os.cpu_count() or 1,
+                    help="processes for both the bare pass (n_process) and the ingest (Dask workers)")
+    ap.add_argument("--with-server", action="store_true", help="run against one real Prefect server")
+    ap.add_argument("--memory-pages", type=int, default=0, help="also a full run on this many pages, for RSS")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
     ap.add_argument("--phase", choices=["bare"], help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.phase == "bare":
-        print(json.dumps(phase_bare(args.corpus)))
+        print(json.dumps(phase_bare(args.corpus, args.processes)))
         return
 
     corpus = args.out / f"corpus_{args.pages}"
     curated = args.out / f"curated_{args.pages}"
     paths = build_corpus(corpus, args.pages)
     shutil.rmtree(curated, ignore_errors=True)
-    bare = json.loads(subprocess.run([sys.executable, __file__, "--phase", "bare", "--corpus", str(corpus)],
+    bare = json.loads(subprocess.run([sys.executable, __file__, "--phase", "bare", "--corpus", str(corpus),
+                                      "--processes", str(args.processes)],
                                      capture_output=True, text=True, check=True).stdout)
-    full = run_cli(corpus, curated)
-    nochange = run_cli(corpus, curated)
-    for p in random.Random(1).sample(paths, k=max(1, len(paths) // 100)):
-        p.write_text(p.read_text(encoding="utf-8") + "\nUpdated: the City of Graz joined in 2025.\n", encoding="utf-8")
-    changed = run_cli(corpus, curated)
+    with prefect_server(args.with_server) as env:
+        full = run_cli(corpus, curated, args.processes, env)
+        nochange = run_cli(corpus, curated, args.processes, env)
+        for p in random.Random(1).sample(paths, k=max(1, len(paths) // 100)):
+            p.write_text(p.read_text(encoding="utf-8") + "\nUpdated: the City of Graz joined in 2025.\n",
+                         encoding="utf-8")
+        changed = run_cli(corpus, curated, args.processes, env)
+        big = None
+        if args.memory_pages:
+            big_corpus, big_curated = args.out / f"corpus_{args.memory_pages}", args.out / f"curated_{args.memory_pages}"
+            build_corpus(big_corpus, args.memory_pages)
+            shutil.rmtree(big_curated, ignore_errors=True)
+            big = run_cli(big_corpus, big_curated, args.processes, env)
 
     docs, words = bare["docs"], bare["words"]
     rows = [("bare spaCy", bare), ("citycoop ingest (full)", full), ("re-run, no change", nochange),
             ("re-run, 1% changed", changed)]
-    print(f"corpus: {docs} pages, {words} tokens (python {sys.version.split()[0]})")
-    print(f"{'phase':26} {'seconds':>8} {'docs/s':>8} {'words/s':>9} {'peak RSS MB':>12}")
+    if big:
+        rows.append((f"ingest {args.memory_pages} pages", big))
+    server = "one real Prefect server" if args.with_server else "Prefect's temporary server per run"
+    print(f"corpus: {docs} pages, {words} tokens; {args.processes} process(es); {server} "
+          f"(python {sys.version.split()[0]})")
+    print(f"{'phase':26} {'seconds':>8} {'docs/s':>8} {'words/s':>9} {'RSS MB':>7} {'child RSS MB':>13}")
     for name, r in rows:
-        print(f"{name:26} {r['seconds']:8.1f} {docs / r['seconds']:8.1f} {words / r['seconds']:9.0f} {r['peak_rss_mb']:12.0f}")
+        n_docs = args.memory_pages if r is big else docs
+        print(f"{name:26} {r['seconds']:8.1f} {n_docs / r['seconds']:8.1f} {words / r['seconds'] if r is not big else 0:9.0f} "
+              f"{r['peak_rss_mb']:7.0f} {r['children_rss_mb']:13.0f}")
     print(f"throughput ingest/bare spaCy: {bare['seconds'] / full['seconds']:.2f}x")
     print(f"no-change re-run / full run:  {nochange['seconds'] / full['seconds']:.1%}")
     print(f"1%-changed re-run / full run: {changed['seconds'] / full['seconds']:.1%}")
+    if big:
+        print(f"peak RSS {args.memory_pages} / {docs} pages: process {big['peak_rss_mb'] / full['peak_rss_mb']:.2f}x, "
+              f"largest child {big['children_rss_mb'] / full['children_rss_mb']:.2f}x")
 
 
 if __name__ == "__main__":
