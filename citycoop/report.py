@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from .schema import TABLES
 from .storage import Store
 
@@ -26,6 +29,7 @@ CITY_COLUMNS = ["doc_id", "name", "country_code", "geonames_id", "latitude", "lo
 LINK_COLUMNS = ["source_name", "target_name", "source_type", "target_type"]
 # Caps that keep the page readable and small on a large corpus (each says what it hid).
 MAX_ROWS_HTML, MAX_ROWS_MD = 500, 50  # rows of the rejected / new-cities lists
+MAX_SOURCES = 5                       # page names listed per new city
 MAX_LABELS = 150                      # map labels tried (most mentioned first)
 MAX_NODES = 80                        # network nodes drawn (strongest links first)
 
@@ -36,8 +40,7 @@ class ReportData:
     curated: str
     counts: dict[str, int]
     runs: list[dict]       # oldest first
-    documents: list[dict]  # doc_id, source, run_id
-    cities: list[dict]     # one row per city per page
+    cities: list[dict]     # one row per city and side of the latest run (see city_summary)
     links: list[dict]
     rejected: list[dict]
 
@@ -51,12 +54,31 @@ def load(curated: str | os.PathLike) -> ReportData:
     def rows(table: str, columns: list[str]) -> list[dict]:
         return store.read(table, columns).to_pylist()
 
+    runs = sorted(rows("runs", RUN_COLUMNS), key=lambda r: r["started_at"])
+    latest = runs[-1]["run_id"] if runs else None
     return ReportData(
-        curated=str(curated), counts={t: store.num_rows(t) for t in TABLES},
-        runs=sorted(rows("runs", RUN_COLUMNS), key=lambda r: r["started_at"]),
-        documents=rows("documents", ["doc_id", "source", "run_id"]),
-        cities=rows("cities", CITY_COLUMNS), links=rows("partner_links", LINK_COLUMNS),
-        rejected=rows("rejected", ["source", "reason", "detail", "run_id"]))
+        curated=str(curated), counts={t: store.num_rows(t) for t in TABLES}, runs=runs,
+        cities=city_summary(store.read("cities", CITY_COLUMNS), store.read("documents", ["doc_id", "source", "run_id"]),
+                            latest),
+        links=rows("partner_links", LINK_COLUMNS), rejected=rows("rejected", ["source", "reason", "detail", "run_id"]))
+
+
+def city_summary(cities: pa.Table, documents: pa.Table, latest_run: str | None) -> list[dict]:
+    """One row per city and per side of the latest run: pages the latest run extracted
+    (``latest``) or pages from earlier runs, with mentions, page count and up to
+    MAX_SOURCES page names. Aggregated in Arrow: a large corpus has a city row per page,
+    far too many to hold as Python dicts at the end of every run."""
+    joined = cities.join(documents, "doc_id").sort_by([("name", "ascending"), ("source", "ascending")])
+    joined = joined.append_column("latest", pc.equal(joined["run_id"], pa.scalar(latest_run, pa.string()))
+                                  .fill_null(False))
+    grouped = joined.group_by(["geonames_id", "name", "country_code", "latest"], use_threads=False).aggregate([
+        ("n_mentions", "sum"), ("latitude", "max"), ("longitude", "max"), ("doc_id", "count_distinct"),
+        ("source", "distinct")])
+    grouped = grouped.set_column(grouped.schema.get_field_index("source_distinct"), "sources",
+                                 pc.list_slice(grouped["source_distinct"], 0, MAX_SOURCES))
+    grouped = grouped.rename_columns({"n_mentions_sum": "n_mentions", "latitude_max": "latitude",
+                                      "longitude_max": "longitude", "doc_id_count_distinct": "pages"})
+    return grouped.to_pylist()
 
 
 # ---------------------------------------------------------------- pure summaries
@@ -70,20 +92,17 @@ def new_cities(data: ReportData) -> list[dict]:
     """Cities named by pages the latest run extracted and by no page from an earlier run.
 
     After the first run every city is new; when the latest run extracted nothing, none is."""
-    if not data.runs:
-        return []
-    latest = data.runs[-1]["run_id"]
-    doc_run = {d["doc_id"]: d["run_id"] for d in data.documents}
-    source = {d["doc_id"]: d["source"] for d in data.documents}
-    earlier = {city_key(c) for c in data.cities if doc_run.get(c["doc_id"]) != latest}
-    found: dict[tuple, dict] = {}
-    for c in data.cities:
-        if doc_run.get(c["doc_id"]) == latest and city_key(c) not in earlier:
-            entry = found.setdefault(city_key(c), {"name": c["name"], "country_code": c["country_code"],
-                                                   "sources": []})
-            entry["sources"].append(source[c["doc_id"]])
-    return sorted(({**e, "sources": sorted(set(e["sources"]))} for e in found.values()),
-                  key=lambda e: (e["name"].casefold(), e["country_code"] or ""))
+    earlier = {city_key(c) for c in data.cities if not c["latest"]}
+    found = [{"name": c["name"], "country_code": c["country_code"], "sources": sorted(c["sources"]),
+              "pages": c["pages"]}
+             for c in data.cities if c["latest"] and city_key(c) not in earlier]
+    return sorted(found, key=lambda e: (e["name"].casefold(), e["country_code"] or ""))
+
+
+def page_list(city: dict) -> str:
+    """The city's pages, shortened with a count when there are many."""
+    hidden = city["pages"] - len(city["sources"])
+    return ", ".join(city["sources"]) + (f" and {hidden} more pages" if hidden > 0 else "")
 
 
 def city_points(cities: list[dict]) -> list[dict]:
@@ -96,7 +115,7 @@ def city_points(cities: list[dict]) -> list[dict]:
                                             "lat": c["latitude"], "lon": c["longitude"], "mentions": 0,
                                             "pages": 0})
         p["mentions"] += c["n_mentions"]
-        p["pages"] += 1
+        p["pages"] += c["pages"]
     return sorted(merged.values(), key=lambda p: (-p["mentions"], p["name"]))
 
 
@@ -326,7 +345,7 @@ def section_new_cities(data: ReportData) -> str:
         return note + empty("No new cities.")
     shown, rest = capped(cities, MAX_ROWS_HTML)
     return note + html_table(["city", "country", "pages"],
-                             [[c["name"], c["country_code"], ", ".join(c["sources"])] for c in shown]) + more(rest)
+                             [[c["name"], c["country_code"], page_list(c)] for c in shown]) + more(rest)
 
 
 def section_rejected(data: ReportData) -> str:
@@ -418,7 +437,7 @@ def render_markdown(data: ReportData) -> str:
     cities = new_cities(data)
     lines += ["", f"## New cities since the last run ({len(cities)})", ""]
     shown, rest = capped(cities, MAX_ROWS_MD)
-    lines += [f"- {md(c['name'])} ({md(c['country_code'] or '?')}): {md(', '.join(c['sources']))}"
+    lines += [f"- {md(c['name'])} ({md(c['country_code'] or '?')}): {md(page_list(c))}"
               for c in shown] or ["None."]
     lines += [f"- {rest}"] if rest else []
     return "\n".join(lines) + "\n"

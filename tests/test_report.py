@@ -290,14 +290,13 @@ def test_large_inputs_are_capped_and_still_drawn():
 
     run = {"run_id": "r1", "started_at": datetime(2026, 1, 1, tzinfo=timezone.utc), "pages_seen": 900,
            "added": 900, "updated": 0, "removed": 0, "unchanged": 0, "rejected": 700}
-    docs = [{"doc_id": f"d{i}", "source": f"p{i}.txt", "run_id": "r1"} for i in range(900)]
-    cities = [{"doc_id": f"d{i}", "name": f"City {i}", "country_code": "IT", "geonames_id": i,
-               "latitude": 36 + (i % 90) / 10, "longitude": -100 + (i * 7919 % 2400) / 10, "n_mentions": 1 + i % 5}
-              for i in range(900)]
+    cities = [{"name": f"City {i}", "country_code": "IT", "geonames_id": i, "latest": True, "pages": 1,
+               "sources": [f"p{i}.txt"], "latitude": 36 + (i % 90) / 10, "longitude": -100 + (i * 7919 % 2400) / 10,
+               "n_mentions": 1 + i % 5} for i in range(900)]
     links = [{"source_name": f"City {i}", "target_name": f"City {(i * 31 + 7) % 900}", "source_type": "city",
               "target_type": "city"} for i in range(900)]
     rejected = [{"source": f"bad{i}.bin", "reason": "binary", "detail": "binary", "run_id": "r1"} for i in range(700)]
-    data = ReportData("big", {"documents": 900}, [run], docs, cities, links, rejected)
+    data = ReportData("big", {"documents": 900}, [run], cities, links, rejected)
     page = render_html(data, map_png(city_points(cities)), network_png(links))
     assert section(page, "rejected").count("<tr><td>bad") == MAX_ROWS_HTML
     assert f"... and {700 - MAX_ROWS_HTML} more" in section(page, "rejected")
@@ -307,3 +306,27 @@ def test_large_inputs_are_capped_and_still_drawn():
     text = render_markdown(data)
     assert text.count("- bad") == MAX_ROWS_MD and f"- ... and {700 - MAX_ROWS_MD} more" in text
     assert text.count("- City ") == MAX_ROWS_MD and f"- ... and {900 - MAX_ROWS_MD} more" in text
+
+
+def test_city_summary_aggregates_pages_and_caps_page_names():
+    """A city on many pages is one row per side of the latest run, with a page count."""
+    import pyarrow as pa
+
+    from citycoop.report import MAX_SOURCES, city_summary, new_cities, page_list
+    from citycoop.report import ReportData
+
+    n = MAX_SOURCES + 3
+    docs = pa.table({"doc_id": [f"d{i}" for i in range(n + 1)], "source": [f"p{i:02d}.txt" for i in range(n + 1)],
+                     "run_id": ["new"] * n + ["old"]})
+    cities = pa.table({"doc_id": [f"d{i}" for i in range(n)] + [f"d{n}", "d0"],
+                       "name": ["Graz"] * n + ["Lyon", "Lyon"], "country_code": ["AT"] * n + ["FR", "FR"],
+                       "geonames_id": [2778067] * n + [2996944, 2996944], "latitude": [47.07] * n + [45.75, 45.75],
+                       "longitude": [15.44] * n + [4.85, 4.85], "n_mentions": pa.array([2] * n + [1, 1], pa.int32())})
+    rows = city_summary(cities, docs, "new")
+    graz = [r for r in rows if r["name"] == "Graz"]
+    assert len(graz) == 1 and graz[0]["pages"] == n and graz[0]["n_mentions"] == 2 * n and graz[0]["latest"]
+    assert graz[0]["sources"] == [f"p{i:02d}.txt" for i in range(MAX_SOURCES)]
+    assert page_list(graz[0]).endswith(" and 3 more pages")
+    assert sorted((r["name"], r["latest"]) for r in rows) == [("Graz", True), ("Lyon", False), ("Lyon", True)]
+    data = ReportData("x", {}, [{"run_id": "new"}], rows, [], [])
+    assert [c["name"] for c in new_cities(data)] == ["Graz"]  # Lyon is on an earlier page too
