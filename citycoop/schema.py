@@ -194,9 +194,10 @@ def validate(name: str, rows: list[dict], text_length: dict[str, int] | None = N
     """Value checks before a write; the first violation raises SchemaViolation.
 
     With ``text_length`` (doc_id -> characters), every span must lie inside its text."""
+    checks = [(column, check, meaning) for (table, column), (check, meaning) in CHECKS.items() if table == name]
     for i, row in enumerate(rows):
-        for (table, column), (check, meaning) in CHECKS.items():
-            value = row.get(column) if table == name else None
+        for column, check, meaning in checks:
+            value = row.get(column)
             if value is None:
                 continue
             try:

@@ -52,3 +52,17 @@ def test_example_queries_run_on_real_output(table, sample_run):
     if table in ("documents", "cities", "countries", "programmes", "mentions", "runs"):
         # tables the sample pages certainly fill: the queries return rows
         assert len(got_pd) > 0 and len(got_pl) > 0 and len(got_db) > 0, table
+
+
+def test_every_parquet_file_carries_schema_and_pipeline_versions(sample_run):
+    import pyarrow.parquet as pq
+
+    from citycoop import __version__
+    from citycoop.schema import SCHEMA_VERSION
+
+    files = sorted(Path(sample_run[0]).glob("*/*.parquet"))
+    assert {f.parent.name for f in files} == set(TABLES)
+    for f in files:
+        meta = pq.read_schema(f).metadata
+        assert meta[b"citycoop.schema_version"] == SCHEMA_VERSION.encode(), f
+        assert meta[b"citycoop.pipeline_version"] == __version__.encode(), f
