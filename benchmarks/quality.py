@@ -8,6 +8,9 @@ docs/quality.md come from this script.
 
   sample   the five dev-set pages in raw/ (expert gold, copied from the dev set)
   dev      ten composed pages, used to tune the rules
+  dev2     twelve composed pages varying how cooperation is stated (tuned on after a first measure)
+  dev3     twelve composed pages in other formats (twin-town lists, fact sheets, partner
+           tables, news briefs); measured untuned first, then used for tuning
   heldout  ten composed pages never looked at while tuning: the honest figure
 """
 from __future__ import annotations
@@ -25,6 +28,7 @@ SETS = {
     "sample": (ROOT / "raw", ROOT / "tests" / "gold" / "sample"),
     "dev": (ROOT / "tests" / "gold" / "dev" / "raw", ROOT / "tests" / "gold" / "dev" / "gold"),
     "dev2": (ROOT / "tests" / "gold" / "dev2" / "raw", ROOT / "tests" / "gold" / "dev2" / "gold"),
+    "dev3": (ROOT / "tests" / "gold" / "dev3" / "raw", ROOT / "tests" / "gold" / "dev3" / "gold"),
     "heldout": (ROOT / "tests" / "gold" / "heldout" / "raw", ROOT / "tests" / "gold" / "heldout" / "gold"),
 }
 

@@ -107,6 +107,8 @@ def regions() -> dict[str, tuple[Region, ...]]:
         if sub.parent_code is None:
             for part in sub.name.replace("]", "").split("["):
                 add(part.split(",")[0].strip(), sub.code)
+                if part.endswith(" Sheng"):  # Chinese provinces: 'Anhui Sheng' is 'Anhui' in English
+                    add(part.removesuffix(" Sheng").strip(), sub.code)
     for alias, code in _tsv("region_aliases.tsv"):
         add(alias, code)
     return {k: tuple(v) for k, v in out.items()}
@@ -154,3 +156,24 @@ class Currency:
 def currencies() -> dict[str, Currency]:
     """Currency token as written ('€', 'EUR', 'euros', 'HUF') -> ISO code and EUR rate."""
     return {tok: Currency(code, float(rate)) for tok, code, rate in _tsv("currencies.tsv")}
+
+
+@lru_cache(maxsize=None)
+def org_heads() -> frozenset[str]:
+    """Head words of organisation names ('University', 'Agency'), case-sensitive."""
+    lines = (DATA / "org_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def link_cues() -> dict:
+    """Cue patterns for partner links (links.json), templates filled in."""
+    data = json.loads((DATA / "links.json").read_text(encoding="utf-8"))
+    fill = {"{coop}": "|".join(data["coop_verbs"]), "{deal}": "|".join(data["deal_nouns"]),
+            "{kinds}": data["kinds"], "{kind}": data["kind"]}
+    patterns = {}
+    for name, template in data["patterns"].items():
+        for slot, value in fill.items():
+            template = template.replace(slot, value)
+        patterns[name] = template
+    return {**data, "patterns": patterns}

@@ -1,22 +1,31 @@
 """Partner links: pairs of cities, regions or organisations the text says cooperate.
 
 A link needs a stated relation, never co-occurrence alone. The rules work per sentence
-on the "parties" it names (resolved cities, regions, organisations from NER) and on
-coordinated runs of them ('Cork and Valparaíso', 'Daejeon Metropolitan City and the
-City of Surabaya'):
+on the "parties" it names (resolved cities, regions, organisations from NER, and 'the
+city' standing for the page's own city) and on coordinated runs of them ('Cork and
+Valparaíso', 'Daejeon Metropolitan City and the City of Surabaya'):
 
-- 'cooperation / partnership / twinning between X and Y'
-- 'X will cooperate / collaborate / partner / join forces with Y (and Z)'
+- 'cooperation / partnership / twinning between X and Y', 'the pairing of X and Y'
+- 'X will cooperate / collaborate / partner / join forces / is paired with Y (and Z)'
 - 'X signed an agreement / a letter of intent with Y', 'X will mentor Y'
 - 'X, together with Y (and Z), ...'  ('Together with Y and Z, the lead partner X ...')
-- 'X and Y will cooperate / work together / are sister cities'
+- 'X and Y will cooperate / are sister cities / renewed their agreement / agreed to
+  prepare a joint bid'
+- 'X's sister city Y', 'Y became X's twin town'
+- 'a delegation from X visited Y to launch the pairing of the two cities'
 - 'a cooperation project involving Y' (X = the party before the cue)
 - 'the project brings together A, B, C and D'
 - a pairing / common-interest sentence listing 3-4 cities
-- partner lists ('Partners: A (IT), B (JP)', bullet lists under 'members:') with at
-  most four members link every pair; longer lists link the lead partner to each city
+- partner lists ('Partners: A (IT), B (JP)', bullet lists under 'members:', partner
+  tables) with at most four members link every pair; longer lists link the lead
+  partner to each city
+- a party's own list ('X's sister cities are A; B; C', 'the municipality maintains links
+  with the following cities:' + bullets) links the owner to each item, not the items
+  to each other
 - bullet items 'X and Y, ...' under a paragraph about partnerships or pairings
 
+A negation between the parties and the cue ('neither had worked with', 'no formal
+link') cancels the link. The cue patterns are data: extractors/data/links.json.
 Undirected pairs are written once per document.
 """
 from __future__ import annotations
@@ -24,30 +33,53 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .lexicons import currencies
+from .lexicons import currencies, link_cues
+from .orgs import has_org_head
 from .programmes import ProgrammeHit
 from .records import CityRecord, LinkRecord, Mention, RegionRecord, YearRecord
-from .text import Sentences, doc_text, name_key
+from .text import Sentences, name_key
 
 MAX_LIST = 4  # partner lists up to this size link every pair (GOLD_FORMAT convention)
-RELATIONS = [  # (regex on the cue text, relation)
-    (r"sister|friendship", "sister_city"),
-    (r"twinn|twin", "twinning"),
-    (r"pair|mentor", "pairing"),
-    (r"lead partner|project leader|coordinator|leader\b|pilot lead", "lead_partner"),
-    (r"partner|consortium|member", "partner"),
-]
-_ORG_HEAD = re.compile(r"\b(?:Ministry|Agency|University|Universidad|Università|Universidade|Association|"
-                       r"Associazione|Council|Institute|Instituto|Istituto|Chamber|Foundation|Fondazione|"
-                       r"Authority|Department|Office|Community|Agenzia|Centre|Center|Politecnico|Region|"
-                       r"Province|Internazionale|Strategica|Bank|Network|Company|Consortium|Management|"
-                       r"Development|Eixo|Comunidad|Intermunicipal|College|School|Hospital|Port|Utility|"
-                       r"Utilities|Cluster|Hub|Lab|Technologies|Group|Society|Trust|Fund|Forum|Alliance)\b")
 
+
+def _cue(name: str, flags: int = re.I) -> re.Pattern:
+    return re.compile(link_cues()["patterns"][name], flags)
+
+
+RELATIONS = [(re.compile(pat), rel) for pat, rel in link_cues()["relations"]]
+_BETWEEN = _cue("between")
+_WITH = _cue("with")
+_DEAL_WITH = _cue("deal_with")
+_OF_PARTNER = _cue("of_partner")
+_POSSESSIVE = _cue("possessive")
+_BECAME = _cue("became_possessive")
+_POSSESSIVE_TAIL = _cue("possessive_tail")
+_AS_PARTNER = _cue("as_partner")
+_LINKS_PAIR = _cue("links_pair")
+_LINKS_GLUE = _cue("links_glue")
+_COOP_NOUN = _cue("coop_noun")
+HUB_RELATIONS = frozenset(link_cues()["hub_relations"])  # bilateral ties: 'X is twinned with A, B and C' is X-A, X-B, X-C
+_MENTOR = _cue("mentor")
+_TOGETHER = _cue("together")
+_INVOLVING = _cue("involving")
+_SUBJECT_VERB = _cue("subject_verb")
+_BRINGS = _cue("brings")
+_PAIR_CUE = _cue("pair_cue")
+_LIST_HEAD = _cue("list_head", re.I | re.M)
+_LEAD = _cue("lead")
+_PAIRS_INTRO = _cue("pairs_intro")
+_DASH_PAIRING = _cue("dash_pairing")
+_HUB = _cue("hub_intro")
+_TABLE_HEAD = _cue("table_head")
+_NEGATION = _cue("negation")
+_ANAPHOR = _cue("anaphor")
+_TWO_OF_THEM = _cue("two_of_them")
+_TWO_CUE = re.compile(link_cues()["two_of_them_cues"], re.I)
+_LOCATIVE = _cue("locative")
 
 _CURRENCY_CODES = frozenset(c.code for c in currencies().values())
 
@@ -63,13 +95,21 @@ class Party:
 
 def _relation(cue: str, default: str = "cooperation") -> str:
     low = cue.lower()
-    return next((rel for pat, rel in RELATIONS if re.search(pat, low)), default)
+    return next((rel for pat, rel in RELATIONS if pat.search(low)), default)
 
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
+
+
+# ---------------------------------------------------------------- parties
 
 def _clean_org(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim bullets, 'the' and punctuation around an organisation span."""
+    """Trim bullets, 'the', punctuation and a possessive 's around an organisation span."""
     while start < end and (text[start] in "•*-–—·|,;: \t" or text[start:start + 4] in ("the ", "The ")):
         start += 4 if text[start:start + 4] in ("the ", "The ") else 1
+    if text[end - 2:end] in ("'s", "’s"):
+        end -= 2
     while end > start and text[end - 1] in " ,.;:–—-":
         end -= 1
     return start, end
@@ -82,7 +122,7 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     An organisation whose name holds a city ('AGH University of Kraków', 'Czech
     Technical University in Prague') is one organisation party, not the city; an
     administrative name ('the City Council of Velletri') stays the city."""
-    text = doc_text(doc)
+    text = doc.text
     by_gid = {str(c.geonames_id): c for c in cities}
     city_parties = [Party(m.start, m.end, by_gid[m.value].name, "city", by_gid[m.value].geonames_id)
                     for m in city_mentions if m.value in by_gid]
@@ -100,7 +140,7 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
         start, end = _clean_org(text, ent.start_char, ent.end_char)
         # 'Czech Technical University' + ' in Prague': the city is part of the name
         tail = re.match(r"\s+(?:in|of|de|di|do|da|del)\s+[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)?", text[end:end + 60])
-        if tail and _ORG_HEAD.search(text[start:end]):
+        if tail and has_org_head(text[start:end]):
             end += tail.end()
         name = text[start:end]
         if name.count("(") != name.count(")"):  # 'Swiss Agency ... (SDC': cut at the parenthesis
@@ -109,32 +149,71 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
         while re.search(r"\s(?:of|the|and|for|de|di)$", name):
             name = re.sub(r"\s\S+$", "", name)
             end = start + len(name)
-        if len(name) < 3 or not name[:1].isupper() or any(start < b and a < end for a, b in programme_spans):
+        if len(name) < 3 or not name[:1].isupper() or "|" in name \
+                or any(start < b and a < end for a, b in programme_spans):
             continue
         if " " not in name and not (name.isupper() or any(c.isupper() for c in name[1:])) \
-                and not _ORG_HEAD.search(name):
+                and not has_org_head(name):
             continue  # one plain word ('Administration') is no organisation's name
         if name.isupper() and name in _CURRENCY_CODES:
             continue
-        if not _ORG_HEAD.search(name) and (ent.label_ in ("GPE", "NORP") or
-                                           any(start <= c.start and c.end <= end for c in city_parties + region_parties)):
+        if not has_org_head(name) and (ent.label_ in ("GPE", "NORP") or
+                                       any(start <= c.start and c.end <= end for c in city_parties + region_parties)):
             continue  # 'the City of Surabaya' is the city party already
         orgs.append(Party(start, end, name, "organisation", None))
-    inside_org = lambda p: any(o.start <= p.start and p.end <= o.end and _ORG_HEAD.search(o.name) for o in orgs)
+    inside_org = lambda p: any(o.start <= p.start and p.end <= o.end and has_org_head(o.name) for o in orgs)
     places = [p for p in city_parties + region_parties if not inside_org(p)]
     taken = [(p.start, p.end) for p in places]
     orgs = [o for o in orgs if not any(o.start < b and a < o.end for a, b in taken)]
     return sorted(places + orgs, key=lambda p: p.start)
 
 
+def page_place(parties: list[Party]) -> Party | None:
+    """The page's own city or region ('Aarhus' on the Aarhus twin-town page): named at
+    least three times, and either the first place of the page (its site title) and
+    among the two most named, or clearly more often named than any other."""
+    places = [p for p in parties if p.kind in ("city", "region")]
+    ranked = Counter(p.name for p in places).most_common(2)
+    if not ranked or ranked[0][1] < 3:
+        return None
+    first = places[0]
+    if first.start < 300 and any(name == first.name and n >= 3 for name, n in ranked):
+        return first
+    if len(ranked) > 1 and ranked[1][1] + 1 >= ranked[0][1]:
+        return None
+    return next(p for p in places if p.name == ranked[0][0])
+
+
+def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[Party]:
+    """'the city', 'the municipality', 'our city' opening a sentence's parties stand for
+    the page's own place: 'Most recently, the city partnered with Dar es Salaam'."""
+    home = page_place(parties)
+    if home is None:
+        return []
+    out = []
+    for m in _ANAPHOR.finditer(text):
+        s0, _ = sents.bounds(m.start())
+        if any(s0 <= p.start < m.start() for p in parties):
+            continue  # a party named before it in the sentence is what 'the city' refers to
+        out.append(Party(m.start(), m.end(), home.name, home.kind, home.geonames_id))
+    return out
+
+
 def _in(parties: list[Party], a: int, b: int) -> list[Party]:
     return [p for p in parties if a <= p.start and p.end <= b]
 
 
-_GLUE = re.compile(r"^[\s,]*(?:as (?:the )?(?:lead )?(?:partner|coordinator|leader)[\s,]*)?(?:and|&|as well as|y|e|und|et)?[\s,]*"
-                   r"(?:the\s+)?(?:(?:City|Municipality|Town|Region|city|municipality|town|region|Metropolitan City) "
+# ---------------------------------------------------------------- coordination
+
+_AND = re.compile(r"\b(?:and|as well as|y|e|und|et)\b|&")
+_GLUE = re.compile(r"^[\s,]*(?:as (?:the )?(?:lead )?(?:partner|coordinator|leader)[\s,]*)?"
+                   r"(?:in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}[\s,]*)?"  # 'in Indonesia'
+                   r"(?:and|&|as well as|y|e|und|et)?[\s,]*(?:the\s+)?"
+                   r"(?:(?:City|Municipality|Town|Region|city|municipality|town|region|Metropolitan City) "
                    r"(?:Council )?of\s+|(?:Ville|Comune|Ayuntamiento|Concello|Câmara Municipal) d[eio']\s*|"
-                   r"(?:Stadt|Gemeente|Gmina|Kommune|Kommun|Municipio)\s+)?$")
+                   r"(?:Stadt|Gemeente|Gmina|Kommune|Kommun|Municipio)\s+|"
+                   r"(?:[A-Z][\w-]+\s+)?(?:province|state|region|voivodeship|prefecture|county|city|town|capital|"
+                   r"municipality|port city)\s+of\s+)?$")
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 _ADMIN_SUFFIX = re.compile(r"^\s+(?:Metropolitan City|City Council|City|Municipality|Municipal Council|Region|"
                            r"Province|County|Kommune|Kommun)\b")
@@ -143,9 +222,13 @@ _ADMIN_SUFFIX = re.compile(r"^\s+(?:Metropolitan City|City Council|City|Municipa
 def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[Party]:
     """The run of parties from index ``first`` joined by commas/'and', skipping
     parentheses ('(IT)', '(project leader)') and short appositives without a verb
-    (', Chile's capital,', ', Zimbabwe,')."""
+    (', Chile's capital,', ', Zimbabwe,').
+
+    Commas alone do not coordinate: 'Jacksonville, Florida', 'In Shanghai, the
+    University of Bologna and ...' and 'In AQUAREUSE, Murcia joins' are no runs."""
     run = [parties[first]]
     last_end = run[0].end
+    joined_by_and = False
     for p in parties[first + 1:]:
         if p.name == run[-1].name and re.fullmatch(r"\s*\(\s*", text[last_end:p.start]):
             last_end = p.end  # 'München (Munich)': one party, two spellings
@@ -156,16 +239,21 @@ def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[P
             appositive = re.match(r"^,([^,;.:]{1,45}),(\s*(?:and|&)?\s*(?:the\s+)?(?:(?:City|Municipality|Town|city) of\s+)?)$", gap)
             if not appositive or _has_verb(doc, last_end, p.start):
                 break
+        if len(run) == 1 and not _AND.search(gap) and _LOCATIVE.search(text[max(0, run[0].start - 12):run[0].start]):
+            return run  # 'In Shanghai, the University ...': a place, then the subject
+        joined_by_and = joined_by_and or bool(_AND.search(gap))
         if p.name != run[-1].name:
             run.append(p)
         last_end = p.end
-    return run
+    return run if joined_by_and or len(run) == 1 else run[:1]
 
 
 def _has_verb(doc: Doc, a: int, b: int) -> bool:
     span = doc.char_span(a, b, alignment_mode="expand")
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
+
+# ---------------------------------------------------------------- output
 
 @dataclass
 class _Collector:
@@ -174,6 +262,7 @@ class _Collector:
     years: list[YearRecord]
     doc_programme: str | None
     out: dict[frozenset, LinkRecord]
+    claimed: list[tuple[int, int]] = field(default_factory=list)  # spans already read as a party's own list
 
     def add(self, a: Party, b: Party, relation: str, s0: int, s1: int) -> None:
         if name_key(a.name) == name_key(b.name):
@@ -192,50 +281,25 @@ class _Collector:
             for a, b in itertools.combinations(run, 2):
                 self.add(a, b, relation, s0, s1)
 
-
-_COOP = (r"cooperat\w*|co-operat\w*|collaborat\w*|partner(?:ed|ing|s)?|work(?:s|ed|ing)? (?:together|jointly)|"
-         r"work(?:s|ed|ing)?(?= with)|"
-         r"team(?:ed|s)? up|join(?:ed|s)? forces|twinned|paired|linked|shar(?:e|es|ed|ing)(?: [\w']+){0,3}|"
-         r"exchang(?:e|es|ed|ing)(?: [\w']+){0,2}|network(?:ed|ing)?")
-_BETWEEN = re.compile(r"\b(?P<cue>cooperation|co-operation|partnership|twinning|pairing|agreement|collaboration|"
-                      r"exchange|memorandum|relations?|friendship|link|alliance|ties|protocol|charter)s?\b[^.;]{0,40}?"
-                      r"\b(?:between|among|signed by(?: the (?:mayors|leaders|representatives|presidents) of)?)\s"
-                      r"|\b(?P<cue2>(?:twin|sister|partner|friendship) (?:towns|cities|regions)) of\s", re.I)
-_WITH = re.compile(rf"\b(?P<cue>{_COOP}|sister[- ]city (?:agreement|relationship|ties))\s+with\s", re.I)
-_DEAL_WITH = re.compile(r"\b(?P<cue>agreement|memorandum(?: of understanding)?|letter of intent|MoU|accord|pact|ties|"
-                        r"protocol|partnership|twinning|friendship|cooperation)[^.;]{0,60}?\bwith\s", re.I)
-_OF_PARTNER = re.compile(r"\b(?P<cue>(?:sister|twin|partner|friendship|buddy)[- ](?:city|town|region|municipality))\s+(?:of|to)\s"
-                         r"|\b(?:its|their) (?:new |oldest |first |long-standing )?(?P<cue2>(?:sister|twin|partner|friendship) (?:city|town|region))[,]?\s", re.I)
-_POSSESSIVE = re.compile(r"^['’]s\s+(?:new\s+|oldest\s+|first\s+)?(?P<cue>(?:sister|twin|partner|friendship|buddy)[- ](?:city|town|region|cities|towns))[,:]?\s+(?:of\s+)?$")
-_MENTOR = re.compile(r"\b(?P<cue>mentor(?:s|ed|ing)?|twin(?:s|ned)? with)\s+(?!with)", re.I)
-_TOGETHER = re.compile(r"(?:^|,)\s*(?:together|jointly|along) with\s|\balongside\s", re.I)
-_INVOLVING = re.compile(r"\b(?P<cue>cooperation|partnership|twinning|pairing|exchange|collaboration)\b[^.]{0,30}?\binvolving\s", re.I)
-_SUBJECT_VERB = re.compile(rf"^[\s,]*(?:\([^()]{{0,60}}\)\s*)?(?:,[^,;.]{{0,45}},)?\s*(?:will|shall|have|has|are|were|to|would|can|also|now|both|already|been|"
-                           rf"agreed|decided|plan|plans|aim|aims|intend|set|going|officially|formally|recently|\s)*"
-                           rf"(?P<cue>{_COOP}|(?:been |become |became )?(?:sister|twin|partner|friendship)[- ](?:cities|towns|city|regions)|"
-                           rf"signed\b|(?:have |has )?(?:been )?twinned)", re.I)
-_BRINGS = re.compile(r"\b(?P<cue>brings? together|brought together|unites|connects|gathers)\b[^:.;]{0,40}?:?\s", re.I)
-_PAIR_CUE = re.compile(r"\b(?P<cue>pair(?:ed|ing|s)?|common interest|cooperat\w*|partnership|twinn\w*|sister cit\w*|"
-                       r"collaborat\w*|exchanges?)\b", re.I)
-_LIST_HEAD = re.compile(r"(?im)^[ \t•*-]*(?:the\s+)?(?:[\w-]+\s+){0,6}(?:partners?|members?|consortium|participants)"
-                        r"(?:\s+(?:are|include|is))?(?:[ \t]*:\s*|[ \t]*\n[ \t]*\n\s*)")
-_LEAD = re.compile(r"lead partner|project leader|leader|coordinator|pilot lead|\blead\b", re.I)
-_BULLET = re.compile(r"(?m)^[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+")
-_PAIRS_INTRO = re.compile(r"partnership|pairing|pairs|twinning|sister|cooperation|partners", re.I)
+    def is_claimed(self, a: int, b: int) -> bool:
+        return any(a < y and x < b for x, y in self.claimed)
 
 
 def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hits: list[ProgrammeHit],
                   years: list[YearRecord]) -> list[LinkRecord]:
-    text = doc_text(doc)
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once
     known = Counter(h.name for h in programme_hits if h.kind == "programme")
     col = _Collector(text, programme_hits, years, known.most_common(1)[0][0] if known else None, {})
+    with_home = sorted(parties + anaphor_parties(text, sents, parties), key=lambda p: p.start)
+    _rule_own_lists(col, with_home, sents)
+    _rule_tables(col, parties)
     for s0, s1 in zip(sents.starts, sents.ends):
-        ps = _in(parties, s0, s1)
+        ps = _in(with_home, s0, s1)
         if len(ps) < 2:
             continue
         sentence = text[s0:s1]
         for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
-                     _rule_pair_list, _rule_possessive):
+                     _rule_pair_list, _rule_possessive, _rule_two_of_them):
             rule(col, ps, doc, s0, s1, sentence)
     _rule_partner_lists(col, parties, doc)
     _rule_pair_bullets(col, parties, doc)
@@ -243,28 +307,54 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     return sorted(col.out.values(), key=lambda r: (r.start, r.source_name, r.target_name))
 
 
+# ---------------------------------------------------------------- sentence rules
+
 def _first_after(ps: list[Party], pos: int, within: int = 30) -> int | None:
     return next((i for i, p in enumerate(ps) if pos <= p.start <= pos + within), None)
 
 
+_OBJECT_BEFORE = re.compile(r"\b(?:with|joined|joins|join|visited|visits|in|at|near|from|to|into)\s+"
+                            r"(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}(?:(?:City|Municipality|Town) of\s+)?$")
+
+
+def _aside(p: Party, ps: list[Party], text: str, pos: int) -> bool:
+    """The party sits in an aside closed before ``pos``: 'Hamilton – the largest city on
+    the Waikato River – will ...', 'Lisboa E-Nova, Lisbon's energy agency, will ...'."""
+    prev_end = max((q.end for q in ps if q.end <= p.start), default=max(0, p.start - 120))
+    gap = text[prev_end:p.start]
+    for opener, closer in (("–", "–"), ("—", "—"), ("(", ")"), (",", ",")):
+        k = gap.rfind(opener)
+        if k < 0 or (opener == "," and len(gap) - k > 3) or ";" in gap[k:]:
+            continue  # a comma opens an aside only right before the party
+        if closer in text[p.end:pos] and (opener != "," or len(gap) <= 12):
+            return True
+    return False
+
+
 def _subjects(ps: list[Party], pos: int, text: str) -> list[Party]:
     """Who the clause is about, best first: the last party before ``pos`` in the same
-    clause that is not itself the object of 'with', then the others, nearest first."""
-    before = [p for p in ps if p.end <= pos and ";" not in text[p.end:pos]]
-    is_object = lambda p: bool(re.search(r"\bwith\s+(?:the\s+)?(?:(?:City|Municipality|Town) of\s+)?$",
-                                         text[max(0, p.start - 30):p.start]))
-    return [p for p in reversed(before) if not is_object(p)] + [p for p in reversed(before) if is_object(p)]
+    clause that is not the object of a preposition or verb ('with X', 'joined X', 'in
+    X'), then those objects, nearest first. Parties in an aside are never subjects."""
+    before = [p for p in ps if p.end <= pos and ";" not in text[p.end:pos] and not _aside(p, ps, text, pos)]
+    demoted = lambda p: bool(_OBJECT_BEFORE.search(text[max(0, p.start - 40):p.start]))
+    return [p for p in reversed(before) if not demoted(p)] + [p for p in reversed(before) if demoted(p)]
 
 
 def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
     for m in _BETWEEN.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
-        if i is not None:
-            col.clique(coordinated(ps, doc, i, col.text), _relation(m.group("cue") or m.group("cue2")), s0, s1)
+        if i is None or _negated(sentence[max(0, m.start() - 25):m.start()]):
+            continue
+        cue = sentence[max(0, m.start() - 15):m.end()]  # 'sister city relationship between'
+        col.clique(coordinated(ps, doc, i, col.text), _relation(cue), s0, s1)
+
+
+_AND_WITH = re.compile(r"[^.;]{0,80}?\band (?:also )?with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?[a-z]+\s+of\s+)?")
 
 
 def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
-    """'X joined forces with Y and Z': X with each, and the members with each other."""
+    """'X joined forces with Y and Z': X with each, and the members with each other;
+    '... partnerships with Y since 1992 and with Z since 2001': X with both."""
     for pattern in (_WITH, _DEAL_WITH, _MENTOR, _OF_PARTNER):
         for m in pattern.finditer(sentence):
             i = _first_after(ps, s0 + m.end())
@@ -272,15 +362,19 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
                 continue
             run = coordinated(ps, doc, i, col.text)
             subj = next((p for p in _subjects(ps, s0 + m.start(), col.text) if p.name != run[0].name), None)
-            if subj is None:
+            if subj is None or _negated(col.text[subj.end:s0 + m.start()]):
                 continue
-            members = [subj] + [p for p in run if p.name != subj.name]
             cue = m.group("cue") or (m.groupdict().get("cue2") or "")
-            if len(members) <= MAX_LIST:
+            members = [subj] + [p for p in run if p.name != subj.name]
+            if len(members) <= MAX_LIST and _relation(cue) not in HUB_RELATIONS:
                 col.clique(members, _relation(cue), s0, s1)
             else:
                 for b in run:
                     col.add(subj, b, _relation(cue), s0, s1)
+            more = _AND_WITH.match(col.text, run[-1].end, s1)
+            j = _first_after(ps, more.end(), within=5) if more else None
+            if j is not None:
+                col.add(subj, ps[j], _relation(cue), s0, s1)
 
 
 def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
@@ -289,16 +383,17 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
         if i is None:
             continue
         run = coordinated(ps, doc, i, col.text)
-        before = [p for p in ps if p.end <= s0 + m.start()]
         after_run = ps[i + len(run):]
         # 'X, together with Y, ...' or 'Together with Y and Z, the lead partner X will ...'
-        subj = before[-1] if before else (after_run[0] if after_run else None)
+        subj = next(iter(_subjects(ps, s0 + m.start(), col.text)), None) or (after_run[0] if after_run else None)
         if subj is None:
             continue
         lead = bool(_LEAD.search(col.text[max(s0, subj.start - 20):subj.start]))
-        if len(run) + 1 <= MAX_LIST or lead:
+        if lead:
             for b in run:
-                col.add(subj, b, "lead_partner" if lead else "partner", s0, s1)
+                col.add(subj, b, "lead_partner", s0, s1)
+        elif len(run) + 1 <= MAX_LIST:
+            col.clique([subj] + run, "partner", s0, s1)
     for m in _INVOLVING.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
         subj = next(iter(_subjects(ps, s0 + m.start(), col.text)), None)
@@ -308,24 +403,41 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
 
 
 def _rule_subject_verb(col, ps, doc, s0, s1, sentence) -> None:
-    """'Cork and Valparaíso ... will cooperate', 'Leipzig and Dresden are sister cities'."""
+    """'Cork and Valparaíso ... will cooperate', 'Leipzig and Dresden are sister cities',
+    'Dakar and Marseille have renewed their cooperation agreement'."""
     i = 0
     while i < len(ps):
         run = coordinated(ps, doc, i, col.text)
         if len(run) >= 2:
             after = col.text[run[-1].end:s1]
             m = _SUBJECT_VERB.match(after)
-            if m and len(run) <= MAX_LIST:
+            if m and len(run) <= MAX_LIST and not _negated(after[:m.start("cue")]):
                 col.clique(run, _relation(m.group("cue")), s0, s1)
         i += len(run)
 
 
 def _rule_possessive(col, ps, doc, s0, s1, sentence) -> None:
-    """'Leipzig's sister city Houston', 'Kraków’s partner city, Nuremberg'."""
+    """'Leipzig's sister city Houston', 'Kraków’s partner city, Nuremberg', 'Liepāja
+    became Bellevue's sixth sister city', 'X welcomed Y as its sister city' and 'the
+    partnership links X with Y'."""
+    text = col.text
     for a, b in zip(ps, ps[1:]):
-        m = _POSSESSIVE.match(col.text[a.end:b.start])
+        m = _POSSESSIVE.match(text[a.end:b.start])
         if m:
             col.add(a, b, _relation(m.group("cue")), s0, s1)
+            continue
+        tail = _POSSESSIVE_TAIL.match(text[b.end:s1])
+        if tail and _BECAME.match(text[a.end:b.start]):
+            col.add(a, b, _relation(tail.group("cue")), s0, s1)
+            continue
+        role = _AS_PARTNER.match(text[b.end:s1])  # 'Bilbao welcomed Pittsburgh as its newest sister city'
+        if role and not re.search(r"[.;:]", text[a.end:b.start]) and _has_verb(doc, a.end, b.start):
+            col.add(a, b, _relation(role.group("cue"), "partner"), s0, s1)
+            continue
+        # 'Our oldest partnership links Brittany with Wielkopolska', 'an agreement links Valencia to Rosario'
+        if _LINKS_PAIR.search(text[max(s0, a.start - 20):a.start]) and _LINKS_GLUE.match(text[a.end:b.start]) \
+                and _COOP_NOUN.search(text[s0:a.start]):
+            col.add(a, b, _relation(text[s0:a.start], "cooperation"), s0, s1)
 
 
 def _rule_brings(col, ps, doc, s0, s1, sentence) -> None:
@@ -336,16 +448,130 @@ def _rule_brings(col, ps, doc, s0, s1, sentence) -> None:
 
 
 def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
-    """'... an area of common interest for Donostia-San Sebastian, Lugo, and Toyama'."""
-    cue = _PAIR_CUE.search(sentence)
+    """'... an area of common interest for Donostia-San Sebastian, Lugo, and Toyama'.
+    A cue inside a name ('Sister Cities International') does not count, nor a list of
+    where people came from ('delegations from Seattle, Tacoma and Spokane')."""
+    cue = next((m for m in _PAIR_CUE.finditer(sentence) if m.start() == 0 or sentence[m.start()].islower()), None)
     if not cue:
         return
     cities = [p for p in ps if p.kind == "city"]
     for i in range(len(cities)):
         run = coordinated(cities, doc, i, col.text)
         if 3 <= len(run) <= MAX_LIST:
-            col.clique(run, _relation(cue.group("cue"), "pairing"), s0, s1)
+            if not re.search(r"\b(?:from|in|at|of|visited|met|with|to)\s+(?:the\s+)?$", col.text[max(0, run[0].start - 20):run[0].start]):
+                col.clique(run, _relation(cue.group("cue"), "pairing"), s0, s1)
             return
+
+
+def _rule_two_of_them(col, ps, doc, s0, s1, sentence) -> None:
+    """'A delegation from Milwaukee visited Bilbao to launch the pairing of the two
+    cities': 'the two cities' with a cooperation cue links the two places named before."""
+    m = _TWO_OF_THEM.search(sentence)
+    if not m or not _TWO_CUE.search(sentence) or _negated(sentence):
+        return
+    kind = (m.group("kind") or m.group("kind2")).lower()
+    wanted = {"cities": "city", "towns": "city", "municipalities": "city", "councils": "city", "regions": "region"}
+    n = 3 if "three" in m.group().lower() else 2
+    before = [p for p in ps if p.end <= s0 + m.start()
+              and (kind == "partners" or p.kind == wanted.get(kind)
+                   or (kind == "universities" and "Univ" in p.name))]
+    names: list[Party] = []
+    for p in reversed(before):
+        if all(q.name != p.name for q in names):
+            names.append(p)
+    if len(names) == n:
+        col.clique(names[::-1], _relation(m.group() + " " + (_TWO_CUE.search(sentence).group())), s0, s1)
+
+
+# ---------------------------------------------------------------- lists and tables
+
+def _rule_own_lists(col, parties, sents) -> None:
+    """A party's own partners: 'Bellevue's sister cities are Yao, Japan; Hualien, Taiwan',
+    'the municipality maintains formal links with the following cities:' + bullets.
+    The owner links to each item; the items are not linked to each other."""
+    text = col.text
+    for m in _HUB.finditer(text):
+        s0, s1 = sents.bounds(m.start())
+        owner = next(iter(_subjects(_in(parties, s0, m.start()), m.start(), text)), None)
+        if owner is None:
+            continue
+        line_end = text.find("\n", m.start())
+        line_end = len(text) if line_end < 0 else line_end
+        first_item = line_end + len(re.match(r"\s*", text[line_end:]).group())
+        if text[m.start():line_end].rstrip().endswith(":") and _BULLET.match(text, first_item):
+            a, b = first_item, _list_end(text, first_item)  # bullets under the intro line
+        elif re.search(r"(?:\b(?:are|include|includes|is|were)|:)\s*$", m.group()):
+            a, b = m.end(), s1  # inline, to the end of the sentence
+        else:
+            continue
+        items = [p for p in _list_members(_in(parties, a, b), text) if p.name != owner.name]
+        for p in items:
+            col.add(owner, p, _relation(m.group("cue"), "partner"), s0, b)
+        if items:
+            col.claimed.append((m.start(), b))
+
+
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
+_MEMBER_COLUMN = re.compile(r"partner|participant|member|municipalit|\bcity\b|\bcities\b|region|organi[sz]ation|"
+                            r"beneficiar|institution", re.I)
+
+
+def _rule_tables(col, parties) -> None:
+    """Partner tables ('| Partner | Type | Country |' rows) under a heading or header row
+    that speaks of partners or participants. One member column: its cells are one
+    partner list. Two or more ('| European partner | Country | Latin American partner |'):
+    each row is a pairing. A cell that holds no known party is an organisation's name."""
+    text = col.text
+    blocks: list[list[re.Match]] = []
+    for r in _TABLE_ROW.finditer(text):
+        if blocks and text[blocks[-1][-1].end():r.start()].strip() == "":
+            blocks[-1].append(r)
+        else:
+            blocks.append([r])
+    for block in blocks:
+        above = [line for line in text[max(0, block[0].start() - 300):block[0].start()].splitlines() if line.strip()]
+        header = _cells(text, block[0])
+        if len(block) < 3 or not _TABLE_HEAD.search(" ".join(above[-2:]) + block[0].group()):
+            continue
+        columns = [i for i, (a, b) in enumerate(header) if _MEMBER_COLUMN.search(text[a:b])] or [0]
+        s0, s1 = block[0].start(), block[-1].end()
+        if len(columns) >= 2:
+            for r in block[1:]:
+                cells = _cells(text, r)
+                row = [p for p in (_cell_party(text, cells[i], parties) for i in columns if i < len(cells)) if p]
+                col.clique(row, "pairing", r.start(), r.end())
+            col.claimed.append((s0, s1))
+            continue
+        rows = [(r, _cell_party(text, _cells(text, r)[columns[0]], parties)) for r in block[1:]
+                if len(_cells(text, r)) > columns[0]]
+        members = [p for _, p in rows if p is not None]
+        if 2 <= len(members) <= MAX_LIST:
+            col.clique(members, "partner", s0, s1)
+            col.claimed.append((s0, s1))
+            continue
+        lead = next((p for r, p in rows if p is not None and _LEAD.search(r.group())), None)
+        for b in members:
+            if lead is not None and b is not lead:
+                col.add(lead, b, "lead_partner", s0, s1)
+
+
+def _cells(text: str, row: re.Match) -> list[tuple[int, int]]:
+    """Character spans of a table row's cells."""
+    bars = [i for i in range(row.start(), row.end()) if text[i] == "|"]
+    return [(a + 1, b) for a, b in zip(bars, bars[1:])]
+
+
+def _cell_party(text: str, cell: tuple[int, int], parties: list[Party]) -> Party | None:
+    a, b = cell
+    # 'Regional Government of Andalusia (Junta ...)': the region rather than a bare 'Regional Government'
+    inside = sorted(_in(parties, a, b), key=lambda p: p.kind == "organisation" and not has_org_head(p.name))
+    if inside:
+        return inside[0]
+    name = text[a:b].strip()
+    if not re.fullmatch(r"[A-Z][\w'’.&-]*(?:\s+[\w'’.&()-]+){0,7}", name):
+        return None
+    start = a + text[a:b].index(name)
+    return Party(start, start + len(name), name, "organisation", None)
 
 
 def _rule_partner_lists(col, parties, doc) -> None:
@@ -354,6 +580,8 @@ def _rule_partner_lists(col, parties, doc) -> None:
     text = col.text
     for m in _LIST_HEAD.finditer(text):
         end = _list_end(text, m.end())
+        if col.is_claimed(m.end(), end):
+            continue
         members = _list_members(_in(parties, m.end(), end), text)
         if len(members) < 2:
             continue
@@ -366,6 +594,9 @@ def _rule_partner_lists(col, parties, doc) -> None:
             for b in members:
                 if b is not lead and b.kind == "city":
                     col.add(lead, b, "lead_partner", s0, s1)
+
+
+_BULLET = re.compile(r"(?m)^[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+")
 
 
 def _list_end(text: str, start: int) -> int:
@@ -408,7 +639,6 @@ def _list_members(block: list[Party], text: str) -> list[Party]:
 
 
 _DASH = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*[–—-]\s*(?:the\s+)?$")
-_DASH_PAIRING = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?P<cue>pairing|partnership|twinning|cooperation|tandem|pair|link)\b", re.I)
 
 
 def _rule_dash_pairs(col, parties, doc) -> None:

@@ -25,16 +25,10 @@ from spacy.tokens import Doc, Span
 from .geo import MAX_NAME_TOKENS, Candidate, City, gazetteer
 from .lexicons import EU_CODES, ambiguous_city_keys, countries, country_names, demonyms, not_city_keys, regions
 from .records import CityRecord, CountryRecord, Mention, RegionRecord
+from .orgs import ADMIN_WORDS, names_organisation
 from .text import Sentences, credit_ranges, doc_text, inside, line_bounds, name_key
 
-# Words that may stand next to a city name without making it an organisation name.
-ADMIN_WORDS = frozenset("""city town municipality municipal council councillor councilor mayor
-metropolitan metropolis area region province county district borough government hall
-administration comune commune ayuntamiento gemeinde stadt ville ciudad cidade capital
-metro urban centre center agglomeration greater community of the and de di del della
-municipalidad municipio prefeitura concello gemeente kommune kommun stad miasto gmina
-mesto město obec varos város mairie citta città intendencia alcaldia alcaldía""".split())
-PARTICLES = frozenset("de del della di da do dos das la le les am an im upon on sur en y e el al".split())
+PARTICLES = frozenset("de del della di da do dos das la le les am an im upon on sur en y e el al es".split())
 CITY_CUES_BEFORE = re.compile(
     r"(?:\b(?:city|municipality|town|village|comune|commune|mayor|city council|city hall|"
     r"municipal council|ayuntamiento|ville|stadt|gemeinde|cidade|ciudad|prefeitura|alcald[ií]a|"
@@ -46,7 +40,8 @@ CITY_CUES_BEFORE = re.compile(
 CITY_CUES_AFTER = re.compile(
     r"^(?:\s+(?:City|Municipality|municipality|City Council|city council|Town Council|"
     r"Metropolitan City|Metropolitan Area|metropolitan area|Councillor|Councilor|Mayor|mayor|"
-    r"city|town)\b|\s*\([A-Z]{2}\))"
+    r"city|town)\b|\s*\([A-Z]{2}\)"
+    r"|,\s+an?\s+(?:[\w-]+\s+){0,2}?(?:town|city|municipality|village|port)\b(?!-))"  # 'Differdange, a Luxembourg town'
 )
 REGION_TYPES = ("region", "state", "province", "county", "department", "prefecture", "voivodeship",
                 "voivodship", "canton", "oblast", "governorate", "autonomous community", "land")
@@ -286,7 +281,7 @@ def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
             run.append(t.lower_)
         else:
             break
-    if any(w not in ADMIN_WORDS for w in run):
+    if names_organisation(run):
         return True
     before = doc[max(0, m.tok_start - 2):m.tok_start]
     if len(before) == 2 and before[1].lower_ in ("of", "di", "de", "du", "der", "des") \
@@ -299,7 +294,7 @@ def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
         gaz, names = gazetteer(), country_names()
         extra = [w.lower() for w in _words(ent.text) if name_key(w) not in m.key.split()
                  and w.lower() not in ("and", "or") and name_key(w) not in gaz and w not in names]
-        return any(w not in ADMIN_WORDS for w in extra)
+        return names_organisation(extra)
     return False
 
 

@@ -157,3 +157,15 @@ def test_composed_dev_pages_stay_above_the_floor(prefect_server, tmp_path):
     floors = {"cities": 0.97, "cities_with_country": 0.97, "countries": 0.97, "years": 0.98, "funding": 0.97,
               "partner_links": 0.9}
     assert {k: round(scores[k].f1, 3) for k in floors if scores[k].f1 < floors[k]} == {}
+
+
+def test_composed_dev3_pages_stay_above_the_floor(prefect_server, tmp_path):
+    """Golden files: the twelve dev3 pages (twin-town lists, fact sheets, partner tables, news briefs)."""
+    from flows.ingest import ingest
+
+    summary = ingest(raw=str(GOLD / "dev3" / "raw"), curated=str(tmp_path), quiet=True)
+    assert summary.added == 12 and summary.rejected == 0
+    scores = evaluate(tmp_path, GOLD / "dev3" / "gold")
+    floors = {"cities": 0.95, "cities_with_country": 0.9, "countries": 0.97, "years": 0.98, "funding": 0.97,
+              "partner_links": 0.9}
+    assert {k: round(scores[k].f1, 3) for k in floors if scores[k].f1 < floors[k]} == {}
