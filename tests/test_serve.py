@@ -65,20 +65,33 @@ def prefect_server_process(tmp_path_factory):
         server.kill()
 
 
-def _api(url: str, path: str, body: dict | None = None) -> dict | list:
+def _request(req: urllib.request.Request | str, tries: int = 10):
+    """JSON from the server, retrying while it is busy (a loaded SQLite server answers 503)."""
+    import json
+    import urllib.error
+
+    for attempt in range(tries):
+        try:
+            with urllib.request.urlopen(req, timeout=30) as resp:
+                return json.loads(resp.read() or b"null")
+        except urllib.error.HTTPError as exc:
+            if exc.code < 500 or attempt == tries - 1:
+                raise
+        except urllib.error.URLError:
+            if attempt == tries - 1:
+                raise
+        time.sleep(1 + attempt)
+
+
+def _api(url: str, path: str, body: dict | None = None):
     import json
 
-    req = urllib.request.Request(f"{url}{path}", data=json.dumps(body or {}).encode(),
-                                 headers={"Content-Type": "application/json"}, method="POST")
-    with urllib.request.urlopen(req, timeout=30) as resp:
-        return json.loads(resp.read() or b"null")
+    return _request(urllib.request.Request(f"{url}{path}", data=json.dumps(body or {}).encode(),
+                                           headers={"Content-Type": "application/json"}, method="POST"))
 
 
-def _get(url: str, path: str) -> dict:
-    import json
-
-    with urllib.request.urlopen(f"{url}{path}", timeout=30) as resp:
-        return json.loads(resp.read())
+def _get(url: str, path: str):
+    return _request(f"{url}{path}")
 
 
 def test_serve_registers_the_cron_schedule_and_a_triggered_run_writes_tables(prefect_server_process, tmp_path):
@@ -91,8 +104,8 @@ def test_serve_registers_the_cron_schedule_and_a_triggered_run_writes_tables(pre
     try:
         def deployment():
             try:
-                return _get(url, "/deployments/name/citycoop-ingest/citycoop-nightly")
-            except OSError:
+                return _request(f"{url}/deployments/name/citycoop-ingest/citycoop-nightly", tries=1)
+            except OSError:  # 404 until serve has registered it
                 return None
 
         dep = _wait(deployment, 120, "the deployment to be registered", serve)
