@@ -58,9 +58,27 @@ def load(curated: str | os.PathLike) -> ReportData:
     latest = runs[-1]["run_id"] if runs else None
     return ReportData(
         curated=str(curated), counts={t: store.num_rows(t) for t in TABLES}, runs=runs,
-        cities=city_summary(store.read("cities", CITY_COLUMNS), store.read("documents", ["doc_id", "source", "run_id"]),
-                            latest),
+        cities=cities_by_part(store, latest),
         links=rows("partner_links", LINK_COLUMNS), rejected=rows("rejected", ["source", "reason", "detail", "run_id"]))
+
+
+def cities_by_part(store: Store, latest_run: str | None) -> list[dict]:
+    """city_summary over the cities table one part file at a time, merged: memory grows
+    with the number of distinct cities, not with the number of pages. A batch writes the
+    same part name in every table, so each cities part joins its own documents part."""
+    merged: dict[tuple, dict] = {}
+    for part in store.parts("cities"):
+        documents = store.read_part(store.path("documents", os.path.basename(part)), ["doc_id", "source", "run_id"])
+        for row in city_summary(store.read_part(part, CITY_COLUMNS), documents, latest_run):
+            key = (city_key(row), row["latest"])
+            if key not in merged:
+                merged[key] = row
+                continue
+            into = merged[key]
+            into["n_mentions"] += row["n_mentions"]
+            into["pages"] += row["pages"]
+            into["sources"] = sorted(set(into["sources"]) | set(row["sources"]))[:MAX_SOURCES]
+    return list(merged.values())
 
 
 def city_summary(cities: pa.Table, documents: pa.Table, latest_run: str | None) -> list[dict]:

@@ -50,16 +50,19 @@ def extract_pages(pages: list[Page], settings: Settings, run_id: str, ingested_a
         else:
             ok.append(page)
     nlp = load_nlp(settings.model)
-    docs = nlp.pipe(((p.text, p) for p in ok), as_tuples=True, batch_size=settings.nlp_batch_size,
-                    n_process=settings.n_process)
-    for doc, page in docs:
-        try:
-            found = extract(doc)
-        except Exception as exc:  # one bad page must not lose the batch; the reason is recorded
-            rejected.append(Rejection(page.ref.source, "extraction_error", f"{type(exc).__name__}: {exc}"))
-            continue
-        doc_id = page.ref.doc_id
-        tables["documents"].append(document_row(page, run_id, ingested_at, fingerprint))
-        for name in DOC_TABLES[1:]:
-            tables[name].extend(_rows(doc_id, getattr(found, name)))
+    # Strings and lexemes spaCy adds for a batch are freed when it ends (memory_zone),
+    # so a worker that has seen 10,000 pages holds no more than one that saw 200.
+    with nlp.memory_zone():
+        docs = nlp.pipe(((p.text, p) for p in ok), as_tuples=True, batch_size=settings.nlp_batch_size,
+                        n_process=settings.n_process)
+        for doc, page in docs:
+            try:
+                found = extract(doc)
+            except Exception as exc:  # one bad page must not lose the batch; the reason is recorded
+                rejected.append(Rejection(page.ref.source, "extraction_error", f"{type(exc).__name__}: {exc}"))
+                continue
+            doc_id = page.ref.doc_id
+            tables["documents"].append(document_row(page, run_id, ingested_at, fingerprint))
+            for name in DOC_TABLES[1:]:
+                tables[name].extend(_rows(doc_id, getattr(found, name)))
     return tables, rejected

@@ -330,3 +330,39 @@ def test_city_summary_aggregates_pages_and_caps_page_names():
     assert sorted((r["name"], r["latest"]) for r in rows) == [("Graz", True), ("Lyon", False), ("Lyon", True)]
     data = ReportData("x", {}, [{"run_id": "new"}], rows, [], [])
     assert [c["name"] for c in new_cities(data)] == ["Graz"]  # Lyon is on an earlier page too
+
+
+def test_city_summary_merged_over_parts_equals_the_whole_table(tmp_path):
+    """Reading the cities table part by part gives the same summary as all at once."""
+    from datetime import datetime, timezone
+
+    import pyarrow as pa
+
+    from citycoop.report import CITY_COLUMNS, cities_by_part, city_summary
+    from citycoop.schema import to_table
+    from citycoop.storage import Store
+
+    store = Store(tmp_path)
+    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    for part, (run, ids) in enumerate([("old", range(0, 4)), ("new", range(4, 12)), ("new", range(12, 15))]):
+        docs = [{"doc_id": f"d{i:02d}", "source": f"p{i:02d}.txt", "content_sha256": "x" * 64, "n_bytes": 1,
+                 "n_chars": 100, "content_type": "text", "encoding": "utf-8", "language": "en", "text": "x" * 100,
+                 "ingested_at": now, "run_id": run, "extractor_version": "v"} for i in ids]
+        cities = [{"doc_id": f"d{i:02d}", "name": name, "country_code": cc, "geonames_id": gid, "latitude": 1.0,
+                   "longitude": 2.0, "population": None, "admin1_code": None, "surface_forms": [name],
+                   "n_mentions": 1 + i % 3, "start": 0, "end": 4, "evidence": None, "method": "gazetteer",
+                   "confidence": 1.0}
+                  for i in ids for name, cc, gid in [("Graz", "AT", 2778067)] + ([("Lyon", "FR", 2996944)] if i % 2 else [])]
+        store.stage("r", "documents", f"part-{part}.parquet", to_table("documents", docs))
+        store.stage("r", "cities", f"part-{part}.parquet", to_table("cities", cities))
+    store.commit("r", [], {})
+    whole = city_summary(store.read("cities", CITY_COLUMNS), store.read("documents", ["doc_id", "source", "run_id"]),
+                         "new")
+    by_part = cities_by_part(store, "new")
+
+    def norm(rows):
+        return sorted((r["name"], r["latest"], r["n_mentions"], r["pages"], tuple(r["sources"])) for r in rows)
+
+    assert norm(by_part) == norm(whole)
+    assert ("Graz", True) in {(r["name"], r["latest"]) for r in by_part}
+    assert len(by_part) == 4  # two cities, each on old and new pages
