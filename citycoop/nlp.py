@@ -38,12 +38,13 @@ def model_meta(model: str) -> dict:
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str) -> Language:
+    # with a 'senter' to give sentences, the parser is not even loaded (faster start, less memory)
+    has_senter = "senter" in model_meta(model).get("components", [])
     try:
-        nlp = spacy.load(model, exclude=list(UNUSED))
+        nlp = spacy.load(model, exclude=list(UNUSED) + (["parser"] if has_senter else []))
     except OSError as exc:
         raise _missing(model) from exc
-    if "senter" in nlp.disabled and "parser" in nlp.pipe_names:
-        nlp.disable_pipe("parser")
+    if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     first_splitter = next((p for p in ("senter", "parser") if p in nlp.pipe_names), None)
     nlp.add_pipe("line_breaks_as_sentences", before=first_splitter)
