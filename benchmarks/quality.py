@@ -11,6 +11,8 @@ docs/quality.md come from this script.
   dev2     twelve composed pages varying how cooperation is stated (tuned on after a first measure)
   dev3     twelve composed pages in other formats (twin-town lists, fact sheets, partner
            tables, news briefs); measured untuned first, then used for tuning
+  dev4     ten composed pages whose partners are organisations, regional governments and
+           cities that read as person names; measured untuned first, then used for tuning
   heldout  ten composed pages never looked at while tuning: the honest figure
 """
 from __future__ import annotations
@@ -29,6 +31,7 @@ SETS = {
     "dev": (ROOT / "tests" / "gold" / "dev" / "raw", ROOT / "tests" / "gold" / "dev" / "gold"),
     "dev2": (ROOT / "tests" / "gold" / "dev2" / "raw", ROOT / "tests" / "gold" / "dev2" / "gold"),
     "dev3": (ROOT / "tests" / "gold" / "dev3" / "raw", ROOT / "tests" / "gold" / "dev3" / "gold"),
+    "dev4": (ROOT / "tests" / "gold" / "dev4" / "raw", ROOT / "tests" / "gold" / "dev4" / "gold"),
     "heldout": (ROOT / "tests" / "gold" / "heldout" / "raw", ROOT / "tests" / "gold" / "heldout" / "gold"),
 }
 

@@ -166,6 +166,13 @@ def org_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def org_shapes() -> dict:
+    """Connectors, sentence-opening words and government words for organisation names
+    found by their shape (org_shapes.json)."""
+    return json.loads((DATA / "org_shapes.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
 def link_cues() -> dict:
     """Cue patterns for partner links (links.json), templates filled in."""
     data = json.loads((DATA / "links.json").read_text(encoding="utf-8"))

@@ -24,6 +24,10 @@ Valparaíso', 'Daejeon Metropolitan City and the City of Surabaya'):
   to each other
 - bullet items 'X and Y, ...' under a paragraph about partnerships or pairings
 
+Parties are cities, regions and organisations: NER's, and names found by their shape
+(extractors/orgs.py: head words, acronyms, country codes), regional governments read as
+their region, and a page's city wherever its name stands alone (NER may call it a person).
+
 A negation between the parties and the cue ('neither had worked with', 'no formal
 link') cancels the link. The cue patterns are data: extractors/data/links.json.
 Undirected pairs are written once per document.
@@ -37,8 +41,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .lexicons import currencies, link_cues
-from .orgs import has_org_head
+from .lexicons import currencies, link_cues, org_shapes, regions
+from .orgs import governs_place, has_org_head, is_admin_word, shaped_orgs
 from .programmes import ProgrammeHit
 from .records import CityRecord, LinkRecord, Mention, RegionRecord, YearRecord
 from .text import Sentences, name_key
@@ -76,7 +80,9 @@ _DASH_PAIRING = _cue("dash_pairing")
 _HUB = _cue("hub_intro")
 _TABLE_HEAD = _cue("table_head")
 _NEGATION = _cue("negation")
+_CONTRAST_NEGATION = _cue("contrast_negation")
 _ANAPHOR = _cue("anaphor")
+_REGION_ANAPHOR = _cue("region_anaphor")
 _TWO_OF_THEM = _cue("two_of_them")
 _TWO_CUE = re.compile(link_cues()["two_of_them_cues"], re.I)
 _LOCATIVE = _cue("locative")
@@ -126,6 +132,9 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     by_gid = {str(c.geonames_id): c for c in cities}
     city_parties = [Party(m.start, m.end, by_gid[m.value].name, "city", by_gid[m.value].geonames_id)
                     for m in city_mentions if m.value in by_gid]
+    city_parties = [_typed_region(text, p) for p in city_parties]
+    city_parties = sorted(city_parties + _more_city_mentions(text, cities, city_parties + [
+        Party(m.start, m.end, m.text, "region", None) for m in region_mentions]), key=lambda p: p.start)
     region_by_key = {}
     for r in regions:
         for form in r.surface_forms:
@@ -133,6 +142,8 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     region_parties = [Party(m.start, m.end, region_by_key[name_key(m.text)].name, "region", None)
                       for m in region_mentions if name_key(m.text) in region_by_key]
     programme_spans = [(h.start, h.end) for h in programme_hits]
+    place_parties = city_parties + region_parties
+    strong = _shaped_org_parties(doc, place_parties, programme_hits)
     orgs: list[Party] = []
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "FAC", "GPE", "NORP") or "\n" in ent.text:
@@ -155,17 +166,145 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
         if " " not in name and not (name.isupper() or any(c.isupper() for c in name[1:])) \
                 and not has_org_head(name):
             continue  # one plain word ('Administration') is no organisation's name
-        if name.isupper() and name in _CURRENCY_CODES:
+        if (name.isupper() and name in _CURRENCY_CODES) or _MONEY_LIKE.search(name):
             continue
-        if not has_org_head(name) and (ent.label_ in ("GPE", "NORP") or
-                                       any(start <= c.start and c.end <= end for c in city_parties + region_parties)):
+        inner = [p for p in place_parties if start <= p.start and p.end <= end]
+        if not has_org_head(name) and (ent.label_ in ("GPE", "NORP") or inner):
             continue  # 'the City of Surabaya' is the city party already
+        if inner and governs_place(name, [text[p.start:p.end] for p in inner]):
+            continue  # 'Marshal's Office of the Silesian Voivodeship' is the region
+        if any(start < o.end and o.start < end for o in strong):
+            continue  # the name found by its shape wins
         orgs.append(Party(start, end, name, "organisation", None))
-    inside_org = lambda p: any(o.start <= p.start and p.end <= o.end and has_org_head(o.name) for o in orgs)
-    places = [p for p in city_parties + region_parties if not inside_org(p)]
+    inside_org = lambda p: any(o.start <= p.start and p.end <= o.end and has_org_head(o.name) for o in orgs) \
+        or any(o.start <= p.start and p.end <= o.end for o in strong)
+    aliases = _alias_parentheses(text, strong)
+    places = [p for p in place_parties if not inside_org(p) and not any(a <= p.start and p.end <= b for a, b in aliases)]
+    orgs = [o for o in orgs if not any(a <= o.start and o.end <= b for a, b in aliases)]
     taken = [(p.start, p.end) for p in places]
     orgs = [o for o in orgs if not any(o.start < b and a < o.end for a, b in taken)]
-    return sorted(places + orgs, key=lambda p: p.start)
+    return sorted(places + orgs + strong, key=lambda p: p.start)
+
+
+_MONEY_LIKE = re.compile(r"\d[\d,.]*\d{3}\b|^(?:EUR|USD|GBP|CHF)\b")
+_NAME_TAIL = re.compile(r"\s+(?:in|de|di|do|da|del)\s+[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)?")
+
+
+def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: list[ProgrammeHit]) -> list[Party]:
+    """Organisations found by the shape of their names rather than by NER: names with a
+    head word or defined by an acronym ('Zagreb Regional Energy Agency (REGEA)'), and
+    brand-like names that open with a place ('Lisboa E-Nova', tagged PERSON). A name
+    found once is found wherever it recurs; an acronym stands for its full name."""
+    text = doc.text
+    prog = [(h.start, h.end) for h in programme_hits]
+    skip = frozenset(text[a:b] for a, b in prog)
+    found: list[tuple[int, int, str | None]] = []
+    for a, b, acr in shaped_orgs(text, {p.end for p in place_parties}, skip):
+        tail = _NAME_TAIL.match(text, b)
+        if tail and has_org_head(text[a:b]) and "\n" not in tail.group():
+            b = tail.end()
+        inner = [text[p.start:p.end] for p in place_parties if a <= p.start and p.end <= b]
+        if any(a < y and x < b for x, y in prog) or (inner and governs_place(text[a:b], inner)):
+            continue
+        if acr == "":  # a name with a country code: no place, no place's government, no person's title
+            if any(p.start < b and a < p.end for p in place_parties) and \
+                    (not inner or governs_place(text[a:b], inner) or
+                     all(re.sub("|".join(map(re.escape, inner)), "", text[a:b]).strip(" -–") == "" for _ in [0])):
+                continue
+            first = text[a:b].split()[0]
+            if is_admin_word(first) or first.lower() in _GOVERNMENT_WORDS or \
+                    re.match(r"(?:Mayor|Dr|Prof|Mr|Mrs|Ms)\b", text[a:b]):
+                continue
+            acr = None
+        found.append((a, b, acr))
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON", "FAC") or "\n" in ent.text:
+            continue
+        a, b = _clean_org(text, ent.start_char, ent.end_char)
+        head = next((p for p in place_parties if p.start == a and p.end < b), None)
+        extra = text[head.end:b].split() if head else []
+        if head and extra and all(w[:1].isupper() and not is_admin_word(w) for w in extra) \
+                and any("-" in w or any(c.isupper() for c in w[1:]) for w in extra) \
+                and not any(x < b and a < y for x, y, _ in found):
+            found.append((a, b, None))  # 'Lisboa E-Nova'
+    acronyms = {acr for _, _, acr in found if acr}
+    found = [(a, b, acr) for a, b, acr in found if acr or text[a:b] not in acronyms]  # 'USC (ES)' after '... – USC'
+    names: dict[str, str] = {}
+    for a, b, acr in found:
+        names.setdefault(text[a:b], text[a:b])
+        if acr:
+            names.setdefault(acr, text[a:b])
+    spans = [(a, b, text[a:b]) for a, b, _ in found]
+    for form, name in names.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            if any(m.start() < y and x < m.end() for x, y, _ in spans) or text[m.start() - 1:m.start()] == "(" \
+                    and any(y <= m.start() and re.fullmatch(r"\s*\(", text[y:m.start()]) for x, y, _ in spans):
+                continue
+            spans.append((m.start(), m.end(), name))
+    return sorted((Party(a, b, name, "organisation", None) for a, b, name in spans), key=lambda p: p.start)
+
+
+def _alias_parentheses(text: str, orgs: list[Party]) -> list[tuple[int, int]]:
+    """A parenthesis right after an organisation's name gives its other name or acronym
+    ('Porto Commercial Association (Associação Comercial do Porto)'): nothing in it is
+    another party."""
+    out = []
+    for o in orgs:
+        m = re.match(r"\s*\(([^()\n]{2,80})\)", text[o.end:o.end + 90])
+        if m:
+            out.append((o.end + m.start(1), o.end + m.end(1)))
+    return out
+
+
+_REGION_PREFIX = re.compile(r"\b(?:State|Province|Region|Autonomous Community|Department|Prefecture|Voivodeship)\s+of\s+(?:the\s+)?$")
+
+
+def _typed_region(text: str, p: Party) -> Party:
+    """'State of Jalisco', 'Region of Murcia': a name the text types as a region is the
+    region, even where the gazetteer also knows a town of that name."""
+    if not _REGION_PREFIX.search(text[max(0, p.start - 40):p.start]):
+        return p
+    found = regions().get(name_key(text[p.start:p.end]))
+    return Party(p.start, p.end, found[0].name, "region", None) if found else p
+
+
+def _as_region(text: str, p: Party) -> Party:
+    found = regions().get(name_key(text[p.start:p.end]))
+    return Party(p.start, p.end, found[0].name, "region", None) if found else p
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
+
+
+def _more_city_mentions(text: str, cities: list[CityRecord], known: list[Party]) -> list[Party]:
+    """A name the page already uses as a city is that city wherever else it stands alone:
+    'Hamilton – the largest inland city of Aotearoa New Zealand – will cooperate with ...'
+    after 'Hamilton City Council', though NER reads this one as a person. Not where it
+    is part of a longer name ('Florence Lambert', 'Ryan Hamilton', 'Hamilton Street')."""
+    forms: dict[str, CityRecord] = {}
+    for c in cities:
+        for f in (c.name, *c.surface_forms):
+            bare = re.sub(r"^(?:the\s+)?(?:City|Municipality|Town) of\s+|\s+(?:City|City Council|Municipality)$", "", f)
+            if len(bare) >= 4 and bare[:1].isupper() and " " not in bare.strip():
+                forms.setdefault(bare, c)
+    out: list[Party] = []
+    for form, c in forms.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            if any(p.start < m.end() and m.start() < p.end for p in known + out):
+                continue
+            prev = re.search(r"(?:^|[ \t])([\w’'-]+)[ \t]+$", text[max(0, m.start() - 40):m.start()])
+            nxt = re.match(r"[ \t]+([\w’'-]+)", text[m.end():m.end() + 40])
+            if prev and _NAME_WORD.fullmatch(prev.group(1)) and not is_admin_word(prev.group(1)) \
+                    and prev.group(1) not in _SENTENCE_OPENERS:
+                continue
+            if nxt and _NAME_WORD.fullmatch(nxt.group(1)) and not is_admin_word(nxt.group(1)):
+                continue
+            out.append(Party(m.start(), m.end(), c.name, "city", c.geonames_id))
+    return out
+
+
+_SENTENCE_OPENERS = frozenset(org_shapes()["leading_stopwords"])
+_GOVERNMENT_WORDS = frozenset(org_shapes()["government_words"])
 
 
 def page_place(parties: list[Party]) -> Party | None:
@@ -191,9 +330,12 @@ def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[P
     if home is None:
         return []
     out = []
-    for m in _ANAPHOR.finditer(text):
+    matches = list(_ANAPHOR.finditer(text))
+    if home.kind == "region":  # 'the Generalitat', 'the regional government'
+        matches += [m for m in _REGION_ANAPHOR.finditer(text) if all(m.start() != n.start() for n in matches)]
+    for m in matches:
         s0, _ = sents.bounds(m.start())
-        if any(s0 <= p.start < m.start() for p in parties):
+        if any(s0 <= p.start < m.start() for p in parties) or any(p.start <= m.start() < p.end for p in parties):
             continue  # a party named before it in the sentence is what 'the city' refers to
         out.append(Party(m.start(), m.end(), home.name, home.kind, home.geonames_id))
     return out
@@ -209,8 +351,9 @@ _AND = re.compile(r"\b(?:and|as well as|y|e|und|et)\b|&")
 _GLUE = re.compile(r"^[\s,]*(?:as (?:the )?(?:lead )?(?:partner|coordinator|leader)[\s,]*)?"
                    r"(?:in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}[\s,]*)?"  # 'in Indonesia'
                    r"(?:and|&|as well as|y|e|und|et)?[\s,]*(?:the\s+)?"
-                   r"(?:(?:City|Municipality|Town|Region|city|municipality|town|region|Metropolitan City) "
-                   r"(?:Council )?of\s+|(?:Ville|Comune|Ayuntamiento|Concello|Câmara Municipal) d[eio']\s*|"
+                   r"(?:(?:City|Municipality|Town|Region|city|municipality|town|region|Metropolitan City|"
+                   r"Municipal|State|Province|Regional Government|Government|Land|Generalitat) "
+                   r"(?:Council )?of\s+(?:the\s+)?(?:(?:State|Province|Region|Autonomous Community) of\s+)?|(?:Ville|Comune|Ayuntamiento|Concello|Câmara Municipal) d[eio']\s*|"
                    r"(?:Stadt|Gemeente|Gmina|Kommune|Kommun|Municipio)\s+|"
                    r"(?:[A-Z][\w-]+\s+)?(?:province|state|region|voivodeship|prefecture|county|city|town|capital|"
                    r"municipality|port city)\s+of\s+)?$")
@@ -322,6 +465,7 @@ def _aside(p: Party, ps: list[Party], text: str, pos: int) -> bool:
     the Waikato River – will ...', 'Lisboa E-Nova, Lisbon's energy agency, will ...'."""
     prev_end = max((q.end for q in ps if q.end <= p.start), default=max(0, p.start - 120))
     gap = text[prev_end:p.start]
+    gap = re.split(r"[.!?]\s|\n", gap)[-1]  # only within the sentence
     for opener, closer in (("–", "–"), ("—", "—"), ("(", ")"), (",", ",")):
         k = gap.rfind(opener)
         if k < 0 or (opener == "," and len(gap) - k > 3) or ";" in gap[k:]:
@@ -349,7 +493,7 @@ def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
         col.clique(coordinated(ps, doc, i, col.text), _relation(cue), s0, s1)
 
 
-_AND_WITH = re.compile(r"[^.;]{0,80}?\band (?:also )?with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?[a-z]+\s+of\s+)?")
+_AND_WITH = re.compile(r"[^.;]{0,80}?\band (?:also )?with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?[A-Za-z]+\s+of\s+)?")
 
 
 def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
@@ -411,7 +555,8 @@ def _rule_subject_verb(col, ps, doc, s0, s1, sentence) -> None:
         if len(run) >= 2:
             after = col.text[run[-1].end:s1]
             m = _SUBJECT_VERB.match(after)
-            if m and len(run) <= MAX_LIST and not _negated(after[:m.start("cue")]):
+            if m and len(run) <= MAX_LIST and not _negated(after[:m.start("cue")]) \
+                    and not _CONTRAST_NEGATION.search(after[m.end():]):
                 col.clique(run, _relation(m.group("cue")), s0, s1)
         i += len(run)
 
@@ -638,7 +783,8 @@ def _list_members(block: list[Party], text: str) -> list[Party]:
     return members
 
 
-_DASH = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*[–—-]\s*(?:the\s+)?$")
+_ADMIN_PREFIX = r"(?:(?:Regional |State |Provincial )?(?:Government|State|Province|Region|City|Municipality|Autonomous Community)\s+of\s+(?:the\s+)?)?"
+_DASH = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*[–—-]\s*(?:the\s+)?" + _ADMIN_PREFIX + "$")
 
 
 def _rule_dash_pairs(col, parties, doc) -> None:
@@ -652,11 +798,13 @@ def _rule_dash_pairs(col, parties, doc) -> None:
                 and "\n" not in text[run[-1].end:parties[i + len(run)].start]:
             run.append(parties[i + len(run)])
         if 2 <= len(run) <= MAX_LIST:
+            if any(p.kind == "region" for p in run):  # 'Emilia-Romagna (IT) – Santa Catarina (BR)': region to region
+                run = [_as_region(text, p) if p.kind == "city" else p for p in run]
             a, b = run[0].start, run[-1].end
             line_start = text.rfind("\n", 0, a) + 1
             line_end = text.find("\n", b)
             line_end = len(text) if line_end < 0 else line_end
-            row_start = re.fullmatch(r"[\s|•*\d.)-]*", text[line_start:a]) is not None
+            row_start = re.fullmatch(r"[\s|•*\d.)-]*" + _ADMIN_PREFIX, text[line_start:a]) is not None
             row_end = re.match(r"\s*(?:\([^()]{1,40}\))?\s*(?:[|:]|$)", text[b:line_end]) is not None
             pairing = _DASH_PAIRING.match(text[b:line_end])
             if (row_start and row_end) or pairing:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from .lexicons import org_heads
+from .text import fold
 
 # Words that may stand next to a city name without making it an organisation name.
 ADMIN_WORDS = frozenset("""city town municipality municipal council councillor councilor mayor
@@ -40,3 +41,144 @@ def has_org_head(name: str) -> bool:
     Velletri', 'Region of Murcia' no (those name the place's own administration)."""
     heads = org_heads()
     return any(w in heads and not is_admin_word(w) for w in _WORD.findall(name))
+
+
+# ---------------------------------------------------------------- names by shape
+
+_TOKEN = re.compile(r"[^\s()\[\]{},;:|/–—\"“”!?]+")
+_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9&-]{2,11})\)|\s+[–—]\s+(?P<dash>[A-Z][A-Za-z0-9&]{2,11})\b(?=\s*(?:\(|$))", re.M)
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:St|Co|Inc|Ltd|Dr|Mr|Mrs|Ms|Jr|Corp|Univ|Dept|Nr|No)\.")
+
+
+_COUNTRY_CODE = re.compile(r"\s*\((?P<cc>[A-Z]{2})\)")
+
+
+def _is_country_code(code: str) -> bool:
+    from .lexicons import EU_CODES, countries
+    return code in EU_CODES or code in countries()
+
+
+def _capitalised(tok: str) -> bool:
+    """'Agency', 'E-Nova', 'AESS', and "l'Energia" (an elided article before a capital)."""
+    tok = re.sub(r"^[ldLD][’']", "", tok)
+    return tok[:1].isupper()
+
+
+def name_runs(text: str) -> list[list[tuple[int, int, str]]]:
+    """Runs of capitalised words joined by connectors ('Agenzia per l'Energia e lo Sviluppo
+    Sostenibile', 'Energy Agency of Plovdiv and AESS'), one line at a time, as token lists.
+    A run starts and ends with a capitalised word; punctuation and line breaks end it."""
+    from .lexicons import org_shapes
+    connectors = frozenset(org_shapes()["connectors"])
+    runs: list[list[tuple[int, int, str]]] = []
+    cur: list[tuple[int, int, str]] = []
+    last_end = -1
+
+    def close() -> None:
+        while cur and not _capitalised(cur[-1][2]):
+            cur.pop()
+        if cur:
+            runs.append(list(cur))
+        cur.clear()
+
+    for m in _TOKEN.finditer(text):
+        tok, a, b = m.group(), m.start(), m.end()
+        if cur and ("\n" in text[last_end:a] or text[last_end:a].strip()):
+            close()
+        ends_sentence = tok.endswith(".") and not _ABBREVIATION.fullmatch(tok)
+        tok = tok.rstrip(".")
+        b = a + len(tok)
+        if tok and _capitalised(tok) and not tok[:1].isdigit():
+            cur.append((a, b, tok))
+        elif cur and tok in connectors:
+            cur.append((a, b, tok))
+        else:
+            close()
+        last_end = m.end()
+        if ends_sentence:
+            close()
+    close()
+    return runs
+
+
+def _split_and(run: list[tuple[int, int, str]], place_ends: set[int]) -> list[list[tuple[int, int, str]]]:
+    """'Chamber of Commerce and Industry' is one name; 'Energy Agency of Plovdiv and AESS' and
+    'the University of Bologna and Tongji University' are two: split at 'and' when the part
+    before ends with a place, or the part after is an acronym or holds a head word of its own."""
+    from .lexicons import org_shapes
+    ands = frozenset(org_shapes()["and_words"])
+    parts = [[]]
+    for i, t in enumerate(run):
+        if t[2] in ands and parts[-1]:
+            left, right = parts[-1], []
+            for u in run[i + 1:]:
+                if u[2] in ands:
+                    break
+                right.append(u)
+            right_words = [u[2] for u in right if _capitalised(u[2])]
+            if not right_words:
+                parts[-1].append(t)
+                continue
+            left_words = [u[2] for u in left if _capitalised(u[2])]
+            if left[-1][1] in place_ends or right_words[0].isupper() or is_admin_word(right_words[0]) or \
+                    (has_org_head(" ".join(right_words)) and has_org_head(" ".join(left_words))):
+                parts.append([])
+                continue
+        parts[-1].append(t)
+    return [p for p in parts if p]
+
+
+def shaped_orgs(text: str, place_ends: set[int], skip_acronyms: frozenset[str] = frozenset()
+                ) -> list[tuple[int, int, str | None]]:
+    """Organisation names found by their shape, as (start, end, acronym): capitalised names
+    holding a head word ('Zagreb Regional Energy Agency', 'Querétaro Secretariat of
+    Sustainable Development'), and names that a parenthesised acronym right after them
+    defines ('Barcelona Cicle de l'Aigua (BCASA)', 'Águas da Região de Maputo (AdRM)').
+    ``place_ends`` are the end offsets of place names (split points at 'and')."""
+    from .lexicons import org_shapes
+    shapes = org_shapes()
+    stop = frozenset(shapes["leading_stopwords"])
+    connectors = frozenset(shapes["connectors"])
+    out: list[tuple[int, int, str | None]] = []
+    for run in name_runs(text):
+        while run and (run[0][2] in stop or run[0][2] in connectors):
+            run = run[1:]
+        for part in _split_and(run, place_ends):
+            while part and (part[0][2] in stop or part[0][2] in connectors or not _capitalised(part[0][2])):
+                part = part[1:]
+            while part and not _capitalised(part[-1][2]):
+                part = part[:-1]
+            if not part:
+                continue
+            a, b = part[0][0], part[-1][1]
+            words = [t[2] for t in part if _capitalised(t[2])]
+            acr = _ACRONYM.match(text, b)
+            acronym = None
+            code = acr and (acr.group("acr") or acr.group("dash"))
+            if code and code not in skip_acronyms and sum(c.isupper() for c in code) >= 2 \
+                    and code[0].lower() in {fold(re.sub(r"^[ld][’']", "", w.lower()))[:1] for w in words} \
+                    and (len(words) >= 2 or "-" in words[0]):
+                acronym = code
+            if acronym or (has_org_head(" ".join(words)) and not (len(words) == 1 and words[0] in org_heads())):
+                out.append((a, b, acronym))
+            elif (cc := _COUNTRY_CODE.match(text, b)) and _is_country_code(cc.group("cc")):
+                out.append((a, b, "")) # 'Deltares (NL)': kept unless only a place's name (see governs_place)
+    return out
+
+
+def governs_place(name: str, place_texts: list[str]) -> bool:
+    """'Marshal's Office of the Silesian Voivodeship', 'Government of Navarre', 'State of
+    Querétaro': the words beside the place name only name the place's own government."""
+    from .lexicons import org_shapes
+    gov = frozenset(org_shapes()["government_words"])
+    heads = org_heads()
+    rest = name
+    for p in place_texts:
+        if p not in heads:  # 'Universidad' is a town in GeoNames, but here the head word
+            rest = rest.replace(p, " ")
+    words = [w.lower() for w in _WORD.findall(rest)]
+    glue = frozenset(org_shapes()["connectors"]) | {"'s", "’s", "s"}
+    return any(w not in glue for w in words) and len(rest.strip()) < len(name) and \
+        all(is_admin_word(w) or w in gov or w in glue for w in words)
