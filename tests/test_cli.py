@@ -20,6 +20,27 @@ def test_version():
     assert out.stdout.startswith("citycoop ")
 
 
+def test_every_command_has_help_that_names_its_options():
+    from citycoop.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert set(sub.choices) == {"ingest", "serve", "tables", "report", "evaluate"}
+    for name, parser in sub.choices.items():
+        out = run(name, "--help")
+        assert out.returncode == 0, name
+        assert out.stdout.startswith(f"usage: citycoop {name}"), name
+        for action in parser._actions:
+            for flag in action.option_strings:
+                assert flag in out.stdout, (name, flag)
+    top = run("--help")
+    assert top.returncode == 0 and all(name in top.stdout for name in sub.choices)
+
+
+def test_unknown_command_or_option_is_usage_exit_2():
+    assert run("frobnicate").returncode == 2
+    assert run("ingest", "--no-such-option").returncode == 2
+
+
 def test_missing_raw_folder_is_one_clear_line_and_exit_2(tmp_path):
     out = run("ingest", "--raw", str(tmp_path / "nope"), "--curated", str(tmp_path / "cur"))
     assert out.returncode == 2
