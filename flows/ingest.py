@@ -14,7 +14,7 @@ import os
 import secrets
 import socket
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
@@ -157,10 +157,10 @@ def _rewrite_parts(store: Store, run_id: str, stored: dict[str, dict], drop: set
     by_part: dict[str, set[str]] = defaultdict(set)
     for doc_id in drop:
         by_part[stored[doc_id]["part"]].add(doc_id)
+    part_sizes = Counter(info["part"] for info in stored.values())
     delete = []
     for part, doc_ids in sorted(by_part.items()):
-        all_in_part = {d for d, info in stored.items() if info["part"] == part}
-        if doc_ids >= all_in_part:
+        if len(doc_ids) == part_sizes[part]:
             delete.append(part)
         else:
             store.stage_filtered(run_id, part, doc_ids)
