@@ -32,6 +32,7 @@ SETS = {
     "dev2": (ROOT / "tests" / "gold" / "dev2" / "raw", ROOT / "tests" / "gold" / "dev2" / "gold"),
     "dev3": (ROOT / "tests" / "gold" / "dev3" / "raw", ROOT / "tests" / "gold" / "dev3" / "gold"),
     "dev4": (ROOT / "tests" / "gold" / "dev4" / "raw", ROOT / "tests" / "gold" / "dev4" / "gold"),
+    "dev5": (ROOT / "tests" / "gold" / "dev5" / "raw", ROOT / "tests" / "gold" / "dev5" / "gold"),
     "heldout": (ROOT / "tests" / "gold" / "heldout" / "raw", ROOT / "tests" / "gold" / "heldout" / "gold"),
 }
 

@@ -23,13 +23,22 @@ Valparaíso', 'Daejeon Metropolitan City and the City of Surabaya'):
   with the following cities:' + bullets) links the owner to each item, not the items
   to each other
 - bullet items 'X and Y, ...' under a paragraph about partnerships or pairings
+- a 'Partner cities' / 'Current twin towns' heading over bullets on a place's own page
+  links that place to each item ('Former partner cities' do not)
+- references across sentences: 'It is twinned with Y' (the party opening the sentence
+  before), 'The two cities / Both sides formalised ...' and 'They signed ...' (the pair
+  of the sentence before), 'We are twinned with Y' (the page's own place)
+- officials stand for their places: 'the mayor of X, Name, and the Lord Mayor of Y
+  signed an agreement'; 'X signed with Y a letter of cooperation'
 
 Parties are cities, regions and organisations: NER's, and names found by their shape
 (extractors/orgs.py: head words, acronyms, country codes), regional governments read as
 their region, and a page's city wherever its name stands alone (NER may call it a person).
 
 A negation between the parties and the cue ('neither had worked with', 'no formal
-link') cancels the link. The cue patterns are data: extractors/data/links.json.
+link') or a contrast after them ('..., but that is not a partnership') cancels the
+link; 'together with many other cities, among them A, B and C' links the subject to
+each example, not the examples to each other. The cue patterns are data: extractors/data/links.json.
 Undirected pairs are written once per document.
 """
 from __future__ import annotations
@@ -86,6 +95,13 @@ _REGION_ANAPHOR = _cue("region_anaphor")
 _TWO_OF_THEM = _cue("two_of_them")
 _TWO_CUE = re.compile(link_cues()["two_of_them_cues"], re.I)
 _LOCATIVE = _cue("locative")
+_SIGNED_WITH = _cue("signed_with")
+_OFFICIALS = link_cues()["patterns"]["officials_of"]  # 'the mayor of X, Name, and the Lord Mayor of Y'
+_PRONOUN_SUBJECT = re.compile(link_cues()["patterns"]["pronoun_subject"])
+_WE = re.compile(link_cues()["patterns"]["we_anaphor"])
+_HUB_HEADING = _cue("hub_heading", re.I | re.M)
+_FORMER = _cue("former")
+_EXAMPLES = _cue("examples_of_many")
 
 _CURRENCY_CODES = frozenset(c.code for c in currencies().values())
 
@@ -307,6 +323,20 @@ _SENTENCE_OPENERS = frozenset(org_shapes()["leading_stopwords"])
 _GOVERNMENT_WORDS = frozenset(org_shapes()["government_words"])
 
 
+def page_owner(parties: list[Party]) -> Party | None:
+    """The page's own place, or failing that its first place when named more often than
+    any other: the owner of a 'Partner cities' heading on a short municipal page."""
+    home = page_place(parties)
+    if home is not None:
+        return home
+    places = [p for p in parties if p.kind in ("city", "region")]
+    ranked = Counter(p.name for p in places).most_common(2)
+    if places and places[0].start < 300 and ranked[0][0] == places[0].name and ranked[0][1] >= 2 \
+            and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return places[0]
+    return None
+
+
 def page_place(parties: list[Party]) -> Party | None:
     """The page's own city or region ('Aarhus' on the Aarhus twin-town page): named at
     least three times, and either the first place of the page (its site title) and
@@ -330,7 +360,7 @@ def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[P
     if home is None:
         return []
     out = []
-    matches = list(_ANAPHOR.finditer(text))
+    matches = list(_ANAPHOR.finditer(text)) + list(_WE.finditer(text))  # 'We are twinned with Turku' (the city speaks)
     if home.kind == "region":  # 'the Generalitat', 'the regional government'
         matches += [m for m in _REGION_ANAPHOR.finditer(text) if all(m.start() != n.start() for n in matches)]
     for m in matches:
@@ -350,7 +380,7 @@ def _in(parties: list[Party], a: int, b: int) -> list[Party]:
 _AND = re.compile(r"\b(?:and|as well as|y|e|und|et)\b|&")
 _GLUE = re.compile(r"^[\s,]*(?:as (?:the )?(?:lead )?(?:partner|coordinator|leader)[\s,]*)?"
                    r"(?:in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}[\s,]*)?"  # 'in Indonesia'
-                   r"(?:and|&|as well as|y|e|und|et)?[\s,]*(?:the\s+)?"
+                   r"(?:and|&|as well as|y|e|und|et)?[\s,]*(?:the\s+)?" + _OFFICIALS + "?"
                    r"(?:(?:City|Municipality|Town|Region|city|municipality|town|region|Metropolitan City|"
                    r"Municipal|State|Province|Regional Government|Government|Land|Generalitat) "
                    r"(?:Council )?of\s+(?:the\s+)?(?:(?:State|Province|Region|Autonomous Community) of\s+)?|(?:Ville|Comune|Ayuntamiento|Concello|Câmara Municipal) d[eio']\s*|"
@@ -379,7 +409,8 @@ def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[P
         gap = _PAREN.sub("", text[last_end:p.start]).lstrip(")")
         gap = _ADMIN_SUFFIX.sub("", gap)
         if not _GLUE.match(gap):
-            appositive = re.match(r"^,([^,;.:]{1,45}),(\s*(?:and|&)?\s*(?:the\s+)?(?:(?:City|Municipality|Town|city) of\s+)?)$", gap)
+            appositive = re.match(r"^,([^,;.:]{1,45}),(\s*(?:and|&)?\s*(?:the\s+)?" + _OFFICIALS
+                                  + r"?(?:(?:City|Municipality|Town|city) of\s+)?)$", gap)
             if not appositive or _has_verb(doc, last_end, p.start):
                 break
         if len(run) == 1 and not _AND.search(gap) and _LOCATIVE.search(text[max(0, run[0].start - 12):run[0].start]):
@@ -406,8 +437,16 @@ class _Collector:
     doc_programme: str | None
     out: dict[frozenset, LinkRecord]
     claimed: list[tuple[int, int]] = field(default_factory=list)  # spans already read as a party's own list
+    page_regions: frozenset = frozenset()  # names of the regions the page names as regions
+    topic: Party | None = None  # the party opening the previous sentence: what 'it' stands for
 
     def add(self, a: Party, b: Party, relation: str, s0: int, s1: int) -> None:
+        # 'Catalonia and Querétaro sign ...' on a page about the State of Querétaro: a region's partner
+        # named like a region the page already has is that region, not the town of the same name
+        if a.kind == "region" and b.kind == "city":
+            b = self._region_form(b)
+        elif b.kind == "region" and a.kind == "city":
+            a = self._region_form(a)
         if name_key(a.name) == name_key(b.name):
             return
         key = frozenset((name_key(a.name), name_key(b.name)))
@@ -418,6 +457,10 @@ class _Collector:
         year = next((y.year for y in self.years if s0 <= y.start < s1), None)
         self.out[key] = LinkRecord(a.name, b.name, a.kind, b.kind, a.geonames_id, b.geonames_id, relation,
                                    programme, year, s0, s1, " ".join(self.text[s0:s1].split()))
+
+    def _region_form(self, p: Party) -> Party:
+        r = _as_region(self.text, p)
+        return r if r.kind == "region" and r.name in self.page_regions else p
 
     def clique(self, run: list[Party], relation: str, s0: int, s1: int) -> None:
         if 2 <= len(run) <= MAX_LIST:
@@ -432,18 +475,28 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
                   years: list[YearRecord]) -> list[LinkRecord]:
     text = doc.text  # Doc.text rebuilds the string on every access: read it once
     known = Counter(h.name for h in programme_hits if h.kind == "programme")
-    col = _Collector(text, programme_hits, years, known.most_common(1)[0][0] if known else None, {})
+    col = _Collector(text, programme_hits, years, known.most_common(1)[0][0] if known else None, {},
+                     page_regions=frozenset(p.name for p in parties if p.kind == "region"))
     with_home = sorted(parties + anaphor_parties(text, sents, parties), key=lambda p: p.start)
     _rule_own_lists(col, with_home, sents)
     _rule_tables(col, parties)
+    prev: tuple[int, int, list[Party]] | None = None
     for s0, s1 in zip(sents.starts, sents.ends):
         ps = _in(with_home, s0, s1)
-        if len(ps) < 2:
-            continue
         sentence = text[s0:s1]
-        for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
-                     _rule_pair_list, _rule_possessive, _rule_two_of_them):
-            rule(col, ps, doc, s0, s1, sentence)
+        if prev is not None:
+            _rule_two_of_them_before(col, ps, prev, s0, s1, sentence)
+            _rule_they(col, ps, prev, doc, s0, s1, sentence)
+        if len(ps) == 1 and col.topic is not None:
+            _rule_with(col, ps, doc, s0, s1, sentence)  # 'It is also twinned with Cardiff.'
+        if len(ps) >= 2:
+            for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
+                         _rule_pair_list, _rule_possessive, _rule_two_of_them):
+                rule(col, ps, doc, s0, s1, sentence)
+        opener = ps[0] if ps and _OPENS.fullmatch(text[s0:ps[0].start]) else None
+        if opener is not None or not re.match(r"\s*It\b", sentence):
+            col.topic = opener  # a sentence opening with 'It ...' keeps the topic
+        prev = (s0, s1, ps)
     _rule_partner_lists(col, parties, doc)
     _rule_pair_bullets(col, parties, doc)
     _rule_dash_pairs(col, parties, doc)
@@ -451,6 +504,8 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
 
 
 # ---------------------------------------------------------------- sentence rules
+
+_OPENS = re.compile(r"[\s\W]*(?:(?:The|the)\s+)?(?:(?:City|Municipality|Town|Region) of\s+)?")
 
 def _first_after(ps: list[Party], pos: int, within: int = 30) -> int | None:
     return next((i for i, p in enumerate(ps) if pos <= p.start <= pos + within), None)
@@ -499,18 +554,21 @@ _AND_WITH = re.compile(r"[^.;]{0,80}?\band (?:also )?with\s+(?:the\s+)?(?:(?:[A-
 def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     """'X joined forces with Y and Z': X with each, and the members with each other;
     '... partnerships with Y since 1992 and with Z since 2001': X with both."""
-    for pattern in (_WITH, _DEAL_WITH, _MENTOR, _OF_PARTNER):
+    for pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH, _MENTOR, _OF_PARTNER):
         for m in pattern.finditer(sentence):
             i = _first_after(ps, s0 + m.end())
             if i is None:
                 continue
             run = coordinated(ps, doc, i, col.text)
-            subj = next((p for p in _subjects(ps, s0 + m.start(), col.text) if p.name != run[0].name), None)
-            if subj is None or _negated(col.text[subj.end:s0 + m.start()]):
+            subj = _pronoun_topic(col, ps, s0, s0 + m.start(), run) or \
+                next((p for p in _subjects(ps, s0 + m.start(), col.text) if p.name != run[0].name), None)
+            if subj is None or _negated(col.text[max(s0, subj.end):s0 + m.start()]) \
+                    or _CONTRAST_NEGATION.search(col.text[run[-1].end:s1]):  # '..., but that is not a partnership'
                 continue
             cue = m.group("cue") or (m.groupdict().get("cue2") or "")
             members = [subj] + [p for p in run if p.name != subj.name]
-            if len(members) <= MAX_LIST and _relation(cue) not in HUB_RELATIONS:
+            examples = _EXAMPLES.search(col.text[s0 + m.end():run[0].start])  # 'with many other cities, among them'
+            if len(members) <= MAX_LIST and _relation(cue) not in HUB_RELATIONS and not examples:
                 col.clique(members, _relation(cue), s0, s1)
             else:
                 for b in run:
@@ -521,10 +579,27 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
                 col.add(subj, ps[j], _relation(cue), s0, s1)
 
 
+def _pronoun_topic(col, ps: list[Party], s0: int, pos: int, run: list[Party]) -> Party | None:
+    """'Stuttgart is no newcomer. It is already twinned with Cardiff, and it keeps an
+    agreement with Samara': a subject 'it' after the last party is the party that
+    opened the previous sentence."""
+    last = max((p.end for p in ps if p.end <= pos), default=s0)
+    topic = col.topic
+    if topic is None or not _PRONOUN_SUBJECT.search(col.text[last:pos]) or any(p.name == topic.name for p in run):
+        return None
+    return topic
+
+
 def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
     for m in _TOGETHER.finditer(sentence):
-        i = _first_after(ps, s0 + m.end())
+        i = _first_after(ps, s0 + m.end(), within=80 if _EXAMPLES.search(sentence[m.end():m.end() + 50]) else 30)
         if i is None:
+            continue
+        if _EXAMPLES.search(col.text[s0 + m.end():ps[i].start]):
+            # 'together with many other cities, among them A, B and C': examples, not one team
+            subj = next(iter(_subjects(ps, s0 + m.start(), col.text)), None)
+            for b in coordinated(ps, doc, i, col.text) if subj is not None else []:
+                col.add(subj, b, "partner", s0, s1)
             continue
         run = coordinated(ps, doc, i, col.text)
         after_run = ps[i + len(run):]
@@ -553,7 +628,7 @@ def _rule_subject_verb(col, ps, doc, s0, s1, sentence) -> None:
     while i < len(ps):
         run = coordinated(ps, doc, i, col.text)
         if len(run) >= 2:
-            after = col.text[run[-1].end:s1]
+            after = _ADMIN_SUFFIX.sub("", col.text[run[-1].end:s1])  # 'Gyeongju City (Korea) sign ...'
             m = _SUBJECT_VERB.match(after)
             if m and len(run) <= MAX_LIST and not _negated(after[:m.start("cue")]) \
                     and not _CONTRAST_NEGATION.search(after[m.end():]):
@@ -614,11 +689,12 @@ def _rule_two_of_them(col, ps, doc, s0, s1, sentence) -> None:
     m = _TWO_OF_THEM.search(sentence)
     if not m or not _TWO_CUE.search(sentence) or _negated(sentence):
         return
-    kind = (m.group("kind") or m.group("kind2")).lower()
-    wanted = {"cities": "city", "towns": "city", "municipalities": "city", "councils": "city", "regions": "region"}
+    kind = next(k for k in m.groups() if k).lower()
+    wanted = {"cities": "city", "towns": "city", "municipalities": "city", "councils": "city", "regions": "region",
+              "localities": "city"}
     n = 3 if "three" in m.group().lower() else 2
     before = [p for p in ps if p.end <= s0 + m.start()
-              and (kind == "partners" or p.kind == wanted.get(kind)
+              and (kind in ("partners", "sides") or p.kind == wanted.get(kind)
                    or (kind == "universities" and "Univ" in p.name))]
     names: list[Party] = []
     for p in reversed(before):
@@ -626,6 +702,45 @@ def _rule_two_of_them(col, ps, doc, s0, s1, sentence) -> None:
             names.append(p)
     if len(names) == n:
         col.clique(names[::-1], _relation(m.group() + " " + (_TWO_CUE.search(sentence).group())), s0, s1)
+
+
+def _rule_two_of_them_before(col, ps, prev, s0, s1, sentence) -> None:
+    """'Students from Cluj-Napoca have travelled to Nantes since 1994. The two cities
+    formalised this friendship in 2019': 'the two cities' / 'both sides' opening a
+    sentence with a cooperation cue, and no party before it, are the two places of the
+    sentence before."""
+    m = _TWO_OF_THEM.search(sentence)
+    if not m or any(p.start < s0 + m.start() for p in ps) or not _TWO_CUE.search(sentence[m.end():]) \
+            or _negated(sentence) or not re.fullmatch(r"[\W\d]*(?:\w+\s+){0,4}", sentence[:m.start()]):
+        return
+    p0, _, before = prev
+    kind = next(k for k in m.groups() if k).lower()
+    wanted = {"cities": "city", "towns": "city", "municipalities": "city", "councils": "city", "regions": "region",
+              "localities": "city"}.get(kind)
+    names: list[Party] = []
+    for p in before:
+        if (wanted is None or p.kind == wanted or (kind == "localities" and p.kind == "region")) \
+                and all(q.name != p.name for q in names):
+            names.append(p)
+    n = 3 if "three" in m.group().lower() else 2
+    if len(names) == n:
+        col.clique(names, _relation(m.group() + " " + _TWO_CUE.search(sentence[m.end():]).group()), p0, s1)
+
+
+def _rule_they(col, ps, prev, doc, s0, s1, sentence) -> None:
+    """'Lyon and Turin met in 2019. They signed a cooperation agreement in 2021.': 'They'
+    opening a sentence with a cooperation cue stands for the pair that opened the one before."""
+    if not re.match(r"\W*They\b", sentence) or not _TWO_CUE.search(sentence) or _negated(sentence):
+        return
+    cue = _TWO_CUE.search(sentence)
+    if any(p.start < s0 + cue.start() for p in ps):
+        return
+    p0, _, before = prev
+    if not before or not _OPENS.fullmatch(col.text[p0:before[0].start]):
+        return
+    run = coordinated(before, doc, 0, col.text)
+    if len(run) == 2:
+        col.clique(run, _relation(cue.group()), p0, s1)
 
 
 # ---------------------------------------------------------------- lists and tables
@@ -654,6 +769,19 @@ def _rule_own_lists(col, parties, sents) -> None:
             col.add(owner, p, _relation(m.group("cue"), "partner"), s0, b)
         if items:
             col.claimed.append((m.start(), b))
+    owner = page_owner(parties)
+    for m in _HUB_HEADING.finditer(text):
+        # a 'Partner cities' / 'Current twin towns' heading over bullets on the owner's page;
+        # 'Former partner cities' are no current links
+        first_item = m.end() + len(re.match(r"\s*", text[m.end():]).group())
+        if owner is None or col.is_claimed(m.start(), m.end()) or not _BULLET.match(text, first_item) \
+                or _FORMER.search(m.group()):
+            continue
+        b = _list_end(text, first_item)
+        for p in _list_members(_in(parties, first_item, b), text):
+            if p.name != owner.name:
+                col.add(owner, p, _relation(m.group(), "partner"), m.start(), b)
+        col.claimed.append((m.start(), b))
 
 
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
@@ -807,7 +935,8 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             row_start = re.fullmatch(r"[\s|•*\d.)-]*" + _ADMIN_PREFIX, text[line_start:a]) is not None
             row_end = re.match(r"\s*(?:\([^()]{1,40}\))?\s*(?:[|:]|$)", text[b:line_end]) is not None
             pairing = _DASH_PAIRING.match(text[b:line_end])
-            if (row_start and row_end) or pairing:
+            places = any(p.kind in ("city", "region") for p in run)  # 'Secretaría General – Dirección ...' is no pair
+            if (row_start and row_end and places) or pairing:
                 col.clique(run, "pairing", line_start, line_end)
         i += len(run)
 
