@@ -1,4 +1,6 @@
-from citycoop.cli import main
 import sys
 
-sys.exit(main())
+from citycoop.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
