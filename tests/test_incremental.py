@@ -66,3 +66,23 @@ def test_bad_files_are_rejected_and_good_pages_kept(prefect_server, raw_copy, tm
     assert pd.read_parquet(tmp_path / "cur" / "runs").added.tolist() == [6]
     broken = docs[docs.source == "broken.html"].iloc[0]
     assert "Maribor" in broken.text
+
+
+def test_a_run_with_nothing_to_extract_never_imports_spacy(sample_run, prefect_api_url, tmp_path):
+    """No-change re-runs are cheap: the model is checked from its meta.json, not loaded."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import RAW
+
+    curated = tmp_path / "curated"
+    shutil.copytree(sample_run[0], curated)
+    code = ("import sys; from citycoop.cli import main; rc = main(['ingest', '--raw', sys.argv[1], '--curated', "
+            "sys.argv[2], '--quiet']); print('SPACY_IMPORTED', 'spacy' in sys.modules); sys.exit(rc)")
+    out = subprocess.run([sys.executable, "-c", code, str(RAW), str(curated)], capture_output=True, text=True,
+                         env={**os.environ, "PREFECT_API_URL": prefect_api_url}, timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert "0 added, 0 updated, 0 removed, 5 unchanged" in out.stdout
+    assert "SPACY_IMPORTED False" in out.stdout
