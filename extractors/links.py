@@ -17,14 +17,18 @@ Valparaíso', 'Daejeon Metropolitan City and the City of Surabaya'):
 - 'the project brings together A, B, C and D'
 - a pairing / common-interest sentence listing 3-4 cities
 - partner lists ('Partners: A (IT), B (JP)', bullet lists under 'members:', partner
-  tables) with at most four members link every pair; longer lists link the lead
-  partner to each city
+  tables) with at most four members link every pair; longer lists link no pairs (the
+  lead partner is one partner among many), nor do lists of associated partners; an
+  inline list ('- Partners: A (lead), B, C') ends with its line; a table's 'City' column
+  beside its 'Partner' column says where each partner is, not who pairs with whom
 - a party's own list ('X's sister cities are A; B; C', 'the municipality maintains links
   with the following cities:' + bullets) links the owner to each item, not the items
   to each other
 - bullet items 'X and Y, ...' under a paragraph about partnerships or pairings
-- a 'Partner cities' / 'Current twin towns' heading over bullets on a place's own page
-  links that place to each item ('Former partner cities' do not)
+- a 'Partner cities' / 'Current twin towns' heading over bullets, or a '| Sister City |
+  Country | Since |' table, on a place's own page links that place to each item
+  ('Former partner cities' do not); a longer list is never linked by its tail, and an
+  owner's list never links its items to each other ('its partnerships are with A, B and C')
 - references across sentences: 'It is twinned with Y' (the party opening the sentence
   before), 'The two cities / Both sides formalised ...' and 'They signed ...' (the pair
   of the sentence before), 'We are twinned with Y' (the page's own place)
@@ -37,8 +41,15 @@ their region, and a page's city wherever its name stands alone (NER may call it 
 
 A negation between the parties and the cue ('neither had worked with', 'no formal
 link') or a contrast after them ('..., but that is not a partnership') cancels the
-link; 'together with many other cities, among them A, B and C' links the subject to
-each example, not the examples to each other. The cue patterns are data: extractors/data/links.json.
+link ('should not be confused with the twinning between' does not); a pair the page says is
+being ended, terminated or suspended is no link anywhere on the page. An agreement ('the
+new MoU') or a body named only by its kind ('City Board') is no party ('the City Council'
+is the page's own place), a government's acronym ('SMG') is its place, a place in a
+relative clause (', whose capital Guadalajara is ...,') or named as where something is
+('a library in Mutare and a partnership with ...') is not the subject, and a body and its
+own unit ('Region X – Directorate of Planning') are no pair; 'together with many other
+cities, among them A, B and C' links the subject to each example, not the examples to
+each other. The cue patterns are data: extractors/data/links.json.
 Undirected pairs are written once per document.
 """
 from __future__ import annotations
@@ -90,6 +101,11 @@ _HUB = _cue("hub_intro")
 _TABLE_HEAD = _cue("table_head")
 _NEGATION = _cue("negation")
 _CONTRAST_NEGATION = _cue("contrast_negation")
+_NOT_NEGATION = _cue("not_negation")
+_ENDED = _cue("ended_link")
+_SUBUNIT = _cue("subunit")
+_NAMED_LATER = _cue("named_later")
+_RELATIVE = _cue("relative_clause")
 _ANAPHOR = _cue("anaphor")
 _REGION_ANAPHOR = _cue("region_anaphor")
 _TWO_OF_THEM = _cue("two_of_them")
@@ -121,7 +137,9 @@ def _relation(cue: str, default: str = "cooperation") -> str:
 
 
 def _negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))
+    """'no formal link', 'neither had worked with'; not 'should not be confused with the
+    twinning between ...' nor 'not only ...', which state the link."""
+    return bool(_NEGATION.search(_NOT_NEGATION.sub(" ", text)))
 
 
 # ---------------------------------------------------------------- parties
@@ -199,9 +217,26 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     orgs = [o for o in orgs if not any(a <= o.start and o.end <= b for a, b in aliases)]
     taken = [(p.start, p.end) for p in places]
     orgs = [o for o in orgs if not any(o.start < b and a < o.end for a, b in taken)]
-    return sorted(places + orgs + strong, key=lambda p: p.start)
+    orgs = [o for o in orgs + strong if not _NOT_A_PARTY.fullmatch(o.name)]
+    orgs = _government_acronyms(text, places, orgs)
+    return sorted(places + orgs, key=lambda p: p.start)
 
 
+def _government_acronyms(text: str, places: list[Party], orgs: list[Party]) -> list[Party]:
+    """'the Seoul Metropolitan Government (SMG)': the acronym of a place's own government
+    stands for the place wherever it recurs."""
+    acronyms: dict[str, Party] = {}
+    for p in places:
+        m = re.match(r"((?:\s+[A-Z][\w'’-]*){1,3})\s*\(([A-Z]{2,6})\)", text[p.end:p.end + 80])
+        if m and governs_place(text[p.start:p.end] + m.group(1), [text[p.start:p.end]]):
+            acronyms.setdefault(m.group(2), p)
+    return [Party(o.start, o.end, acronyms[o.name].name, acronyms[o.name].kind, acronyms[o.name].geonames_id)
+            if o.name in acronyms else o for o in orgs]
+
+
+# an agreement ('the new MoU') or a body named only by its kind ('the City Council', 'City Board'),
+# which 'the city council' anaphor reads as the page's own place, is no party of its own
+_NOT_A_PARTY = re.compile(link_cues()["patterns"]["not_a_party"], re.I)
 _MONEY_LIKE = re.compile(r"\d[\d,.]*\d{3}\b|^(?:EUR|USD|GBP|CHF)\b")
 _NAME_TAIL = re.compile(r"\s+(?:in|de|di|do|da|del)\s+[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)?")
 
@@ -500,7 +535,22 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     _rule_partner_lists(col, parties, doc)
     _rule_pair_bullets(col, parties, doc)
     _rule_dash_pairs(col, parties, doc)
+    _drop_ended(col, with_home, sents)
     return sorted(col.out.values(), key=lambda r: (r.start, r.source_name, r.target_name))
+
+
+def _drop_ended(col, parties: list[Party], sents: Sentences) -> None:
+    """A pair the page says is being ended, terminated or suspended ('propose that the
+    city's twinning agreement with Nizhny Novgorod be terminated') is no current link,
+    wherever else the page states that it was one."""
+    ended: set[frozenset] = set()
+    for s0, s1 in zip(sents.starts, sents.ends):
+        if not _ENDED.search(col.text[s0:s1]):
+            continue
+        names = {name_key(p.name) for p in _in(parties, s0, s1)}
+        ended |= {key for key in col.out if key <= names}
+    for key in ended:
+        del col.out[key]
 
 
 # ---------------------------------------------------------------- sentence rules
@@ -521,6 +571,10 @@ def _aside(p: Party, ps: list[Party], text: str, pos: int) -> bool:
     prev_end = max((q.end for q in ps if q.end <= p.start), default=max(0, p.start - 120))
     gap = text[prev_end:p.start]
     gap = re.split(r"[.!?]\s|\n", gap)[-1]  # only within the sentence
+    # 'The State of Jalisco, whose capital Guadalajara is ..., was paired with': a relative clause
+    rel = _RELATIVE.search(gap)
+    if rel and re.match(r"[^,;()–—]*,", text[p.end:pos]) and "," not in gap[rel.end():]:
+        return True
     for opener, closer in (("–", "–"), ("—", "—"), ("(", ")"), (",", ",")):
         k = gap.rfind(opener)
         if k < 0 or (opener == "," and len(gap) - k > 3) or ";" in gap[k:]:
@@ -557,18 +611,24 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     for pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH, _MENTOR, _OF_PARTNER):
         for m in pattern.finditer(sentence):
             i = _first_after(ps, s0 + m.end())
+            later = _NAMED_LATER.match(sentence, m.end())
+            if i is None and later:  # 'paired with two twin cities that will ...: Osijek and Novi Sad'
+                i = _first_after(ps, s0 + later.end(), within=5)
             if i is None:
                 continue
             run = coordinated(ps, doc, i, col.text)
             subj = _pronoun_topic(col, ps, s0, s0 + m.start(), run) or \
-                next((p for p in _subjects(ps, s0 + m.start(), col.text) if p.name != run[0].name), None)
+                next((p for p in _subjects(ps, s0 + m.start(), col.text) if p.name != run[0].name
+                      and not _located(p, s0, col.text)), None)
             if subj is None or _negated(col.text[max(s0, subj.end):s0 + m.start()]) \
                     or _CONTRAST_NEGATION.search(col.text[run[-1].end:s1]):  # '..., but that is not a partnership'
                 continue
             cue = m.group("cue") or (m.groupdict().get("cue2") or "")
             members = [subj] + [p for p in run if p.name != subj.name]
             examples = _EXAMPLES.search(col.text[s0 + m.end():run[0].start])  # 'with many other cities, among them'
-            if len(members) <= MAX_LIST and _relation(cue) not in HUB_RELATIONS and not examples:
+            several = re.search(r"(?:agreements|partnerships|ties|links|relations|relationships|memoranda|twinnings|"
+                                r"friendships)$", cue, re.I)  # 'its partnerships are with A, B and C': one each
+            if len(members) <= MAX_LIST and _relation(cue) not in HUB_RELATIONS and not examples and not several:
                 col.clique(members, _relation(cue), s0, s1)
             else:
                 for b in run:
@@ -577,6 +637,17 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             j = _first_after(ps, more.end(), within=5) if more else None
             if j is not None:
                 col.add(subj, ps[j], _relation(cue), s0, s1)
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:(?:City|Municipality|Town) of\s+)?$")
+
+
+def _located(p: Party, s0: int, text: str) -> bool:
+    """'a library in Mutare and a partnership with the hospital': a place named as where
+    something is, mid-sentence, is not who cooperates. 'In Aarhus, the municipality works
+    with ...' opens the sentence with the place it is about, and stays a subject."""
+    before = text[max(s0, p.start - 40):p.start]
+    return bool(_IN_PLACE.search(before)) and not re.fullmatch(r"[\W]*\w+\s+(?:the\s+)?", text[s0:p.start])
 
 
 def _pronoun_topic(col, ps: list[Party], s0: int, pos: int, run: list[Party]) -> Party | None:
@@ -675,12 +746,19 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
     if not cue:
         return
     cities = [p for p in ps if p.kind == "city"]
-    for i in range(len(cities)):
+    i = 0
+    while i < len(cities):
         run = coordinated(cities, doc, i, col.text)
-        if 3 <= len(run) <= MAX_LIST:
-            if not re.search(r"\b(?:from|in|at|of|visited|met|with|to)\s+(?:the\s+)?$", col.text[max(0, run[0].start - 20):run[0].start]):
+        if len(run) > MAX_LIST:
+            return  # 'twinned with A, B, C, D and E': a longer list, never its tail
+        if len(run) >= 3:
+            if col.is_claimed(run[0].start, run[-1].end):
+                return  # 'Seoul's other sister cities include A, B, C and D': the owner's list
+            if not re.search(r"\b(?:from|in|at|of|visited|met|with|to|include|includes|including|are)\s+(?:the\s+)?$",
+                             col.text[max(0, run[0].start - 20):run[0].start]):
                 col.clique(run, _relation(cue.group("cue"), "pairing"), s0, s1)
             return
+        i += len(run)
 
 
 def _rule_two_of_them(col, ps, doc, s0, s1, sentence) -> None:
@@ -784,7 +862,10 @@ def _rule_own_lists(col, parties, sents) -> None:
         col.claimed.append((m.start(), b))
 
 
-_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$|^[ \t]*[^|\n]*\S[ \t]+\|[ \t]+[^|\n]*\|[^\n]*$")
+_LOCATION_COLUMN = re.compile(r"\s*(?:city|town|location|seat|based in|place|municipality)\s*", re.I)
+_HUB_COLUMN = re.compile(r"\b(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality|cities|towns)\b", re.I)
+_ASSOCIATED = re.compile(r"\b(?:associated|associate|observer|observers|supporting|advisory|affiliated)\b", re.I)
 _MEMBER_COLUMN = re.compile(r"partner|participant|member|municipalit|\bcity\b|\bcities\b|region|organi[sz]ation|"
                             r"beneficiar|institution", re.I)
 
@@ -804,10 +885,25 @@ def _rule_tables(col, parties) -> None:
     for block in blocks:
         above = [line for line in text[max(0, block[0].start() - 300):block[0].start()].splitlines() if line.strip()]
         header = _cells(text, block[0])
-        if len(block) < 3 or not _TABLE_HEAD.search(" ".join(above[-2:]) + block[0].group()):
+        if len(block) < 3 or not (_TABLE_HEAD.search(" ".join(above[-2:]) + block[0].group())
+                                  or _HUB_COLUMN.search(block[0].group())):
             continue
         columns = [i for i, (a, b) in enumerate(header) if _MEMBER_COLUMN.search(text[a:b])] or [0]
+        if len(columns) >= 2:  # '| Partner | City | Country |': the city column says where each partner is
+            columns = [i for i in columns if not _LOCATION_COLUMN.fullmatch(text[header[i][0]:header[i][1]])] \
+                or columns
         s0, s1 = block[0].start(), block[-1].end()
+        head = text[header[columns[0]][0]:header[columns[0]][1]]
+        if len(columns) == 1 and _HUB_COLUMN.search(head):
+            # '| Sister City | Country | Since |' on Portland's page: the owner's own partners
+            owner = page_owner(parties)
+            for r in block[1:] if owner is not None else []:
+                cells = _cells(text, r)
+                p = _cell_party(text, cells[columns[0]], parties) if len(cells) > columns[0] else None
+                if p is not None and p.kind in ("city", "region"):
+                    col.add(owner, p, _relation(head, "partner"), r.start(), r.end())
+            col.claimed.append((s0, s1))
+            continue
         if len(columns) >= 2:
             for r in block[1:]:
                 cells = _cells(text, r)
@@ -821,16 +917,17 @@ def _rule_tables(col, parties) -> None:
         if 2 <= len(members) <= MAX_LIST:
             col.clique(members, "partner", s0, s1)
             col.claimed.append((s0, s1))
-            continue
-        lead = next((p for r, p in rows if p is not None and _LEAD.search(r.group())), None)
-        for b in members:
-            if lead is not None and b is not lead:
-                col.add(lead, b, "lead_partner", s0, s1)
+        # a longer table links no pairs: the lead partner is one partner among many
 
 
 def _cells(text: str, row: re.Match) -> list[tuple[int, int]]:
-    """Character spans of a table row's cells."""
+    """Character spans of a table row's cells ('| a | b |', or 'a | b | c' without outer bars)."""
     bars = [i for i in range(row.start(), row.end()) if text[i] == "|"]
+    line = text[row.start():row.end()]
+    if not line.lstrip().startswith("|"):
+        bars = [row.start() - 1] + bars
+    if not line.rstrip().endswith("|"):
+        bars = bars + [row.end()]
     return [(a + 1, b) for a, b in zip(bars, bars[1:])]
 
 
@@ -853,20 +950,19 @@ def _rule_partner_lists(col, parties, doc) -> None:
     text = col.text
     for m in _LIST_HEAD.finditer(text):
         end = _list_end(text, m.end())
+        line_end = text.find("\n", m.end())
+        if "\n" not in m.group() and line_end > m.end():
+            end = min(end, line_end)  # '- Partners: A (lead), B, C' inline: the list is this line
         if col.is_claimed(m.end(), end):
             continue
         members = _list_members(_in(parties, m.end(), end), text)
         if len(members) < 2:
             continue
         s0, s1 = m.start(), end
-        if len(members) <= MAX_LIST:
+        if len(members) <= MAX_LIST and not _ASSOCIATED.search(m.group()):
             col.clique(members, "partner", s0, s1)
-            continue
-        lead = next((p for p in members if _LEAD.search(_item_text(text, p))), None)
-        if lead is not None:
-            for b in members:
-                if b is not lead and b.kind == "city":
-                    col.add(lead, b, "lead_partner", s0, s1)
+        # a longer list links no pairs (the lead partner is one of many), nor do associated
+        # partners or observers, who support a project without being its partners
 
 
 _BULLET = re.compile(r"(?m)^[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+")
@@ -936,6 +1032,8 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             row_end = re.match(r"\s*(?:\([^()]{1,40}\))?\s*(?:[|:]|$)", text[b:line_end]) is not None
             pairing = _DASH_PAIRING.match(text[b:line_end])
             places = any(p.kind in ("city", "region") for p in run)  # 'Secretaría General – Dirección ...' is no pair
+            # 'Region of Central Macedonia – Directorate of Development Planning': a body and its own unit
+            places = places and not any(p.kind == "organisation" and _SUBUNIT.match(p.name) for p in run)
             if (row_start and row_end and places) or pairing:
                 col.clique(run, "pairing", line_start, line_end)
         i += len(run)

@@ -30,11 +30,14 @@ DATE_PATTERNS = [
     # 2023-05-17 (ISO)
     re.compile(rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<mm>\d\d)-(?P<d>\d\d)(?![\d-])"),
     # 09/02/2024, 9.2.2024: day first, as on the European pages this pipeline reads
-    re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})[/.](?P<mm>\d{{1,2}})[/.](?P<y>{_YEAR})(?![\d/.])"),
+    # (a full stop after the year ends the sentence: 'will run until 31/12/2027.')
+    re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})[/.](?P<mm>\d{{1,2}})[/.](?P<y>{_YEAR})(?![\d/]|\.\d)"),
 ]
 # 2021-2023, 2025–2027, 2019/2020, 2014-20
 RANGE = re.compile(rf"(?<![\w.,/-])(?P<a>{_YEAR})\s?[-–—/]\s?(?P<b>{_YEAR}|\d\d)(?![\w%])")
 FROM_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|until|till)\s+(?P<b>{_YEAR})\b", re.I)
+# Q1/2025, H2-2024, Q3 2023: a quarter or half of a year
+QUARTER = re.compile(rf"\b[QH][1-4][/ -](?P<y>{_YEAR})(?![\d/.-]\d)")
 YEAR = re.compile(rf"(?<![\w.,/€$£-])(?P<y>{_YEAR})(?![\w%]|[.,]\d|\s?%)")
 
 
@@ -120,6 +123,10 @@ def extract_years(text: str, sents: Sentences) -> tuple[list[YearRecord], list[M
             taken.append((m.start(), m.end()))
             add(a, m.start("a"), m.end("a"), None, "start")
             add(b, m.start("b"), m.end("b"), None, "end")
+    for m in QUARTER.finditer(text):
+        if free(m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            add(int(m.group("y")), m.start("y"), m.end("y"), None, None)
     for m in YEAR.finditer(text):
         a, b = m.start(), m.end()
         if not free(a, b):
