@@ -34,6 +34,7 @@ SETS = {
     "dev4": (ROOT / "tests" / "gold" / "dev4" / "raw", ROOT / "tests" / "gold" / "dev4" / "gold"),
     "dev5": (ROOT / "tests" / "gold" / "dev5" / "raw", ROOT / "tests" / "gold" / "dev5" / "gold"),
     "heldout": (ROOT / "tests" / "gold" / "heldout" / "raw", ROOT / "tests" / "gold" / "heldout" / "gold"),
+    "heldout3": (ROOT / "tests" / "gold" / "heldout3" / "raw", ROOT / "tests" / "gold" / "heldout3" / "gold"),
     "dev6": (ROOT / "tests" / "gold" / "dev6" / "raw", ROOT / "tests" / "gold" / "dev6" / "gold"),
 }
 
