@@ -65,7 +65,7 @@ from .lexicons import currencies, link_cues, org_shapes, regions
 from .orgs import governs_place, has_org_head, is_admin_word, shaped_orgs
 from .programmes import ProgrammeHit
 from .records import CityRecord, LinkRecord, Mention, RegionRecord, YearRecord
-from .text import Sentences, name_key
+from .text import Sentences, doc_text, name_key
 
 MAX_LIST = 4  # partner lists up to this size link every pair (GOLD_FORMAT convention)
 
@@ -162,7 +162,7 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     An organisation whose name holds a city ('AGH University of Kraków', 'Czech
     Technical University in Prague') is one organisation party, not the city; an
     administrative name ('the City Council of Velletri') stays the city."""
-    text = doc.text
+    text = doc_text(doc)
     by_gid = {str(c.geonames_id): c for c in cities}
     city_parties = [Party(m.start, m.end, by_gid[m.value].name, "city", by_gid[m.value].geonames_id)
                     for m in city_mentions if m.value in by_gid]
@@ -246,7 +246,7 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
     head word or defined by an acronym ('Zagreb Regional Energy Agency (REGEA)'), and
     brand-like names that open with a place ('Lisboa E-Nova', tagged PERSON). A name
     found once is found wherever it recurs; an acronym stands for its full name."""
-    text = doc.text
+    text = doc_text(doc)
     prog = [(h.start, h.end) for h in programme_hits]
     skip = frozenset(text[a:b] for a, b in prog)
     found: list[tuple[int, int, str | None]] = []
@@ -508,7 +508,7 @@ class _Collector:
 
 def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hits: list[ProgrammeHit],
                   years: list[YearRecord]) -> list[LinkRecord]:
-    text = doc.text  # Doc.text rebuilds the string on every access: read it once
+    text = doc_text(doc)
     known = Counter(h.name for h in programme_hits if h.kind == "programme")
     col = _Collector(text, programme_hits, years, known.most_common(1)[0][0] if known else None, {},
                      page_regions=frozenset(p.name for p in parties if p.kind == "region"))

@@ -60,10 +60,14 @@ def _is_country_code(code: str) -> bool:
     return code in EU_CODES or code in countries()
 
 
+_ELIDED = re.compile(r"^[ldLD][’']")
+
+
 def _capitalised(tok: str) -> bool:
     """'Agency', 'E-Nova', 'AESS', and "l'Energia" (an elided article before a capital)."""
-    tok = re.sub(r"^[ldLD][’']", "", tok)
-    return tok[:1].isupper()
+    if tok[:1].isupper():
+        return True
+    return tok[:1] in "ldLD" and _ELIDED.sub("", tok)[:1].isupper()
 
 
 def name_runs(text: str) -> list[list[tuple[int, int, str]]]:
