@@ -26,17 +26,10 @@ from pathlib import Path
 from citycoop.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = {
-    "sample": (ROOT / "raw", ROOT / "tests" / "gold" / "sample"),
-    "dev": (ROOT / "tests" / "gold" / "dev" / "raw", ROOT / "tests" / "gold" / "dev" / "gold"),
-    "dev2": (ROOT / "tests" / "gold" / "dev2" / "raw", ROOT / "tests" / "gold" / "dev2" / "gold"),
-    "dev3": (ROOT / "tests" / "gold" / "dev3" / "raw", ROOT / "tests" / "gold" / "dev3" / "gold"),
-    "dev4": (ROOT / "tests" / "gold" / "dev4" / "raw", ROOT / "tests" / "gold" / "dev4" / "gold"),
-    "dev5": (ROOT / "tests" / "gold" / "dev5" / "raw", ROOT / "tests" / "gold" / "dev5" / "gold"),
-    "heldout": (ROOT / "tests" / "gold" / "heldout" / "raw", ROOT / "tests" / "gold" / "heldout" / "gold"),
-    "heldout3": (ROOT / "tests" / "gold" / "heldout3" / "raw", ROOT / "tests" / "gold" / "heldout3" / "gold"),
-    "dev6": (ROOT / "tests" / "gold" / "dev6" / "raw", ROOT / "tests" / "gold" / "dev6" / "gold"),
-}
+GOLD = ROOT / "tests" / "gold"
+# every composed set is tests/gold/<name>/{raw,gold}; the sample's pages are raw/ itself
+SETS = {"sample": (ROOT / "raw", GOLD / "sample")} | {
+    d.name: (d / "raw", d / "gold") for d in sorted(GOLD.iterdir()) if (d / "raw").is_dir()}
 
 
 def main() -> None:
