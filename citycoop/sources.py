@@ -229,6 +229,7 @@ _STOPWORDS = {
     "nl": "de het een van en is in op met voor te zijn dat niet".split(),
     "pl": "i w z na do się jest że nie to od po dla oraz".split(),
 }
+_STOPWORD_SETS = {lang: frozenset(words) for lang, words in _STOPWORDS.items()}
 
 
 def detect_language(text: str) -> str:
@@ -236,7 +237,7 @@ def detect_language(text: str) -> str:
     words = re.findall(r"[^\W\d_]+", text[:20000].lower())
     if len(words) < 5:
         return "und"
-    scores = {lang: sum(1 for w in words if w in set(sw)) for lang, sw in _STOPWORDS.items()}
+    scores = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOPWORD_SETS.items()}
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     return lang if best >= max(2, len(words) // 50) else "und"
 

@@ -172,7 +172,8 @@ def task_runner(settings: Settings, n_batches: int = 1 << 30):
     """Where batches run: in this process one at a time (spaCy's ``n_process`` uses the
     cores), or on Dask — a LocalCluster of ``workers`` processes (0: one per core), or
     the existing scheduler at ``dask_address`` (a multi-machine cluster; every worker
-    needs citycoop installed and must reach the raw and curated locations).
+    needs citycoop installed, must reach the raw and curated locations, and should have
+    ``PREFECT_API_URL`` set, or each starts a temporary Prefect server of its own).
 
     A LocalCluster gets no more workers than there are batches, and none for a single
     batch (a small re-run): starting processes and loading the model in each costs
@@ -186,8 +187,20 @@ def task_runner(settings: Settings, n_batches: int = 1 << 30):
 
     if settings.dask_address:
         return DaskTaskRunner(address=settings.dask_address)
-    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
-                                          "dashboard_address": None})
+    from citycoop.dask_cluster import local_cluster
+
+    return DaskTaskRunner(cluster_class=local_cluster, cluster_kwargs={
+        "n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None,
+        "env": _worker_env()})
+
+
+def _worker_env() -> dict[str, str]:
+    """The API the flow talks to, for the LocalCluster's workers: without it, a flow on
+    Prefect's temporary server would have every worker start a server of its own
+    (~13 s and a process each)."""
+    from prefect.client.orchestration import get_client
+
+    return {"PREFECT_API_URL": str(get_client(sync_client=True).api_url).rstrip("/")}
 
 
 # Batches go to the runner settings.runner chooses (see task_runner()), started inside

@@ -15,11 +15,20 @@ def test_dask_cluster_with_two_workers_writes_the_default_runs_tables(sample_run
     default_curated, default_summary = sample_run
     curated = tmp_path / "curated"
     settings = Settings(runner="dask", workers=2, batch_size=2)  # 3 batches over 2 worker processes
-    summary = ingest(raw=str(RAW), curated=str(curated), settings=settings, quiet=True)
+    state = ingest(raw=str(RAW), curated=str(curated), settings=settings, quiet=True, return_state=True)
+    summary = state.result()
     assert summary.added == default_summary.added == 5
     assert summary.workers == 2  # batches really ran in two separate processes
     assert summary.rows == default_summary.rows
     assert_same_tables(comparable(str(curated)), comparable(str(default_curated)))
+    # the workers reported their task runs to the flow's own Prefect API (not each to a
+    # temporary server of its own, which would cost a server start per worker)
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id])))
+    assert sorted(r.name.rsplit("-", 1)[0] for r in runs if r.name.startswith("process-batch")) == ["process-batch"] * 3
 
 
 def test_unknown_runner_is_a_clear_error():
@@ -27,3 +36,19 @@ def test_unknown_runner_is_a_clear_error():
 
     with pytest.raises(ValueError, match="unknown runner 'spark'"):
         task_runner(Settings(runner="spark"))
+
+
+def test_local_cluster_workers_keep_glibc_default_trimming_but_dask_thread_limits():
+    """Dask's MALLOC_TRIM_THRESHOLD_=65536 made the spaCy pass ~20% slower; the other
+    worker settings (one BLAS thread per worker) stay."""
+    import os
+
+    from distributed import Client
+
+    from citycoop.dask_cluster import local_cluster
+
+    with local_cluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        env = next(iter(client.run(lambda: {k: os.environ.get(k) for k in
+                                            ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS")}).values()))
+    assert env == {"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"}
