@@ -117,6 +117,8 @@ _PRONOUN_SUBJECT = re.compile(link_cues()["patterns"]["pronoun_subject"])
 _WE = re.compile(link_cues()["patterns"]["we_anaphor"])
 _HUB_HEADING = _cue("hub_heading", re.I | re.M)
 _FORMER = _cue("former")
+_QUALIFIER = _cue("place_qualifier")  # 'Cumiana near Turin': Turin only locates Cumiana
+_GEOGRAPHY = _cue("geography")  # 'Together with A and B, which lie 17 km to the south, X forms ...'
 _EXAMPLES = _cue("examples_of_many")
 
 _CURRENCY_CODES = frozenset(c.code for c in currencies().values())
@@ -153,6 +155,9 @@ def _clean_org(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,.;:–—-":
         end -= 1
     return start, end
+
+
+_POSSESSIVE_NAME = re.compile(r"\S+['’]s\s")
 
 
 def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention], regions: list[RegionRecord],
@@ -197,6 +202,8 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
         if len(name) < 3 or not name[:1].isupper() or "|" in name \
                 or any(start < b and a < end for a, b in programme_spans):
             continue
+        if _POSSESSIVE_NAME.match(name) and not has_org_head(name):
+            continue  # "Lahti's Nordic (twin towns)": a place's possession, no organisation
         if " " not in name and not (name.isupper() or any(c.isupper() for c in name[1:])) \
                 and not has_org_head(name):
             continue  # one plain word ('Administration') is no organisation's name
@@ -390,20 +397,42 @@ def page_place(parties: list[Party]) -> Party | None:
 
 def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[Party]:
     """'the city', 'the municipality', 'our city' opening a sentence's parties stand for
-    the page's own place: 'Most recently, the city partnered with Dar es Salaam'."""
+    the city whose topic the sentence before opened ("Bamberg's links do not stop at Bedford.
+    The city also has a friendship agreement with Nagaoka"), or else for the page's own
+    place: 'Most recently, the city partnered with Dar es Salaam'."""
     home = page_place(parties)
-    if home is None:
-        return []
     out = []
-    matches = list(_ANAPHOR.finditer(text)) + list(_WE.finditer(text))  # 'We are twinned with Turku' (the city speaks)
-    if home.kind == "region":  # 'the Generalitat', 'the regional government'
-        matches += [m for m in _REGION_ANAPHOR.finditer(text) if all(m.start() != n.start() for n in matches)]
+    matches = [m for m in _ANAPHOR.finditer(text)]
+    if home is not None:
+        matches += list(_WE.finditer(text))  # 'We are twinned with Turku' (the city speaks)
+        if home.kind == "region":  # 'the Generalitat', 'the regional government'
+            matches += [m for m in _REGION_ANAPHOR.finditer(text) if all(m.start() != n.start() for n in matches)]
     for m in matches:
         s0, _ = sents.bounds(m.start())
         if any(s0 <= p.start < m.start() for p in parties) or any(p.start <= m.start() < p.end for p in parties):
             continue  # a party named before it in the sentence is what 'the city' refers to
-        out.append(Party(m.start(), m.end(), home.name, home.kind, home.geonames_id))
+        ref = _previous_opener(text, sents, parties, s0) if m.re is _ANAPHOR and _OPENS_WITH.fullmatch(
+            text[s0:m.start()]) else None
+        ref = ref or home
+        if ref is not None:
+            out.append(Party(m.start(), m.end(), ref.name, ref.kind, ref.geonames_id))
     return out
+
+
+_OPENS_WITH = re.compile(r"[\s\W]*(?:\w+\s+){0,2}")  # 'The city', 'In 2019, the city', 'Today the city'
+
+
+def _previous_opener(text: str, sents: Sentences, parties: list[Party], s0: int) -> Party | None:
+    """The city opening the sentence before ``s0`` as its topic, in the possessive
+    ('Bamberg's international links ...'; not 'Kochi becomes Tartu's twin town')."""
+    if s0 == 0:
+        return None
+    p0, p1 = sents.bounds(s0 - 1)
+    first = next((p for p in parties if p0 <= p.start < p1), None)
+    if first is None or first.kind != "city" or not _OPENS.fullmatch(text[p0:first.start]) \
+            or not re.match(r"['’]s?\s", text[first.end:first.end + 3]):
+        return None
+    return first
 
 
 def _in(parties: list[Party], a: int, b: int) -> list[Party]:
@@ -513,7 +542,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     col = _Collector(text, programme_hits, years, known.most_common(1)[0][0] if known else None, {},
                      page_regions=frozenset(p.name for p in parties if p.kind == "region"))
     with_home = sorted(parties + anaphor_parties(text, sents, parties), key=lambda p: p.start)
-    _rule_own_lists(col, with_home, sents)
+    _rule_own_lists(col, with_home, sents, doc)
     _rule_tables(col, parties)
     prev: tuple[int, int, list[Party]] | None = None
     for s0, s1 in zip(sents.starts, sents.ends):
@@ -526,7 +555,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
             _rule_with(col, ps, doc, s0, s1, sentence)  # 'It is also twinned with Cardiff.'
         if len(ps) >= 2:
             for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
-                         _rule_pair_list, _rule_possessive, _rule_two_of_them):
+                         _rule_pair_list, _rule_possessive, _rule_two_of_them, _rule_with_pairs):
                 rule(col, ps, doc, s0, s1, sentence)
         opener = ps[0] if ps and _OPENS.fullmatch(text[s0:ps[0].start]) else None
         if opener is not None or not re.match(r"\s*It\b", sentence):
@@ -662,6 +691,8 @@ def _pronoun_topic(col, ps: list[Party], s0: int, pos: int, run: list[Party]) ->
 
 
 def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
+    if _GEOGRAPHY.search(sentence):  # where places lie, not who works with whom
+        return
     for m in _TOGETHER.finditer(sentence):
         i = _first_after(ps, s0 + m.end(), within=80 if _EXAMPLES.search(sentence[m.end():m.end() + 50]) else 30)
         if i is None:
@@ -761,6 +792,26 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
         i += len(run)
 
 
+def _rule_with_pairs(col, ps, doc, s0, s1, sentence) -> None:
+    """A list of pairs after a pairing cue: 'Each demonstration city is paired with a
+    follower city: Thessaloniki with Larnaca, Palermo with Sfax, and València with Split'."""
+    cue = _PAIR_CUE.search(sentence)
+    if cue is None or _negated(sentence):
+        return
+    text = col.text
+    pairs = [(a, b) for a, b in zip(ps, ps[1:])
+             if re.fullmatch(r"\s+with\s+(?:the\s+)?", text[a.end:b.start])
+             and re.search(r"[:;,]\s*(?:and\s+)?$", text[max(s0, a.start - 8):a.start])]
+    if len(pairs) >= 2:
+        for a, b in pairs:
+            col.add(a, b, _relation(cue.group(), "pairing"), s0, s1)
+
+
+def _qualified(p: Party, text: str) -> bool:
+    """The place only locates the one before it: 'the municipality of Cumiana near Turin'."""
+    return _QUALIFIER.search(text[max(0, p.start - 30):p.start]) is not None
+
+
 def _rule_two_of_them(col, ps, doc, s0, s1, sentence) -> None:
     """'A delegation from Milwaukee visited Bilbao to launch the pairing of the two
     cities': 'the two cities' with a cooperation cue links the two places named before."""
@@ -771,7 +822,7 @@ def _rule_two_of_them(col, ps, doc, s0, s1, sentence) -> None:
     wanted = {"cities": "city", "towns": "city", "municipalities": "city", "councils": "city", "regions": "region",
               "localities": "city"}
     n = 3 if "three" in m.group().lower() else 2
-    before = [p for p in ps if p.end <= s0 + m.start()
+    before = [p for p in ps if p.end <= s0 + m.start() and not _qualified(p, col.text)
               and (kind in ("partners", "sides") or p.kind == wanted.get(kind)
                    or (kind == "universities" and "Univ" in p.name))]
     names: list[Party] = []
@@ -797,6 +848,8 @@ def _rule_two_of_them_before(col, ps, prev, s0, s1, sentence) -> None:
               "localities": "city"}.get(kind)
     names: list[Party] = []
     for p in before:
+        if _qualified(p, col.text):
+            continue
         if (wanted is None or p.kind == wanted or (kind == "localities" and p.kind == "region")) \
                 and all(q.name != p.name for q in names):
             names.append(p)
@@ -823,7 +876,24 @@ def _rule_they(col, ps, prev, doc, s0, s1, sentence) -> None:
 
 # ---------------------------------------------------------------- lists and tables
 
-def _rule_own_lists(col, parties, sents) -> None:
+_INTRO_END = re.compile(r":\s*(?:\[\d{1,3}\]\s*)?$")  # 'Erlangen is twinned with:[48]'
+_POSSESSOR = re.compile(r"['’]s?\s+(?:[A-Z]?[a-z-]+\s+){0,2}")  # "Lahti's Nordic twin towns"
+
+
+def _line_items(text: str, start: int, parties: list[Party]) -> list[Party]:
+    """Plain lines under an intro, one item each, named by the party opening the line
+    (' Eskilstuna, Sweden (1961)'); none unless most of at least two lines open so."""
+    lines = [ln for ln in text[start:_list_end(text, start)].split("\n") if ln.strip()]
+    leads, pos = set(), start
+    for ln in lines:
+        at = text.index(ln, pos)
+        leads.add(at + len(ln) - len(ln.lstrip()))
+        pos = at + len(ln)
+    items = [p for p in parties if p.start in leads]
+    return items if len(lines) >= 2 and 3 * len(items) >= 2 * len(lines) else []
+
+
+def _rule_own_lists(col, parties, sents, doc) -> None:
     """A party's own partners: 'Bellevue's sister cities are Yao, Japan; Hualien, Taiwan',
     'the municipality maintains formal links with the following cities:' + bullets.
     The owner links to each item; the items are not linked to each other."""
@@ -836,10 +906,21 @@ def _rule_own_lists(col, parties, sents) -> None:
         line_end = text.find("\n", m.start())
         line_end = len(text) if line_end < 0 else line_end
         first_item = line_end + len(re.match(r"\s*", text[line_end:]).group())
-        if text[m.start():line_end].rstrip().endswith(":") and _BULLET.match(text, first_item):
+        colon_line = _INTRO_END.search(text[m.start():line_end]) is not None
+        if colon_line and _BULLET.match(text, first_item):
             a, b = first_item, _list_end(text, first_item)  # bullets under the intro line
+        elif colon_line and (lines := _line_items(text, first_item, parties)):
+            for p in lines:  # one item per plain line
+                if p.name != owner.name:
+                    col.add(owner, p, _relation(m.group("cue"), "partner"), s0, _list_end(text, first_item))
+            col.claimed.append((m.start(), _list_end(text, first_item)))
+            continue
         elif re.search(r"(?:\b(?:are|include|includes|is|were)|:)\s*$", m.group()):
             a, b = m.end(), s1  # inline, to the end of the sentence
+        elif _POSSESSOR.fullmatch(text[owner.end:m.start()]) and (i := _first_after(parties, m.end(), 2)) is not None:
+            # "Lahti's Nordic twin towns Akureyri, Ålesund and Randers have been invited"
+            run = coordinated(parties, doc, i, text)
+            a, b = run[0].start, run[-1].end
         else:
             continue
         items = [p for p in _list_members(_in(parties, a, b), text) if p.name != owner.name]
@@ -1029,7 +1110,7 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             line_end = text.find("\n", b)
             line_end = len(text) if line_end < 0 else line_end
             row_start = re.fullmatch(r"[\s|•*\d.)-]*" + _ADMIN_PREFIX, text[line_start:a]) is not None
-            row_end = re.match(r"\s*(?:\([^()]{1,40}\))?\s*(?:[|:]|$)", text[b:line_end]) is not None
+            row_end = re.match(r"\s*(?:\([^()]{1,40}\))?\s*(?:[|:]|[;,.]?\s*$)", text[b:line_end]) is not None
             pairing = _DASH_PAIRING.match(text[b:line_end])
             places = any(p.kind in ("city", "region") for p in run)  # 'Secretaría General – Dirección ...' is no pair
             # 'Region of Central Macedonia – Directorate of Development Planning': a body and its own unit

@@ -17,7 +17,7 @@ from .years import extract_years
 
 # Bump when extraction logic changes in a way that changes output: stored documents
 # extracted by another version are extracted again on the next run.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 
 def extract(doc: Doc) -> Extraction:
