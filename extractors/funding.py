@@ -83,6 +83,53 @@ def dollar_currency(country_codes: list[str]) -> str:
     return others[0] if others else "USD"
 
 
+_CELL_NUMBER = re.compile(rf"\s*(?P<num>{_NUM})\s*")
+
+
+def table_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int, int, float, object]]:
+    """Bare numbers in a table column whose header names money and its currency:
+    'Partner | Country | Total budget (EUR)' over '... | Finland | 612,000'."""
+    out = []
+    lines = text.split("\n")
+    pos = 0
+    starts = []
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    for i, head in enumerate(lines):
+        if head.count("|") < 1:
+            continue
+        cells = head.split("|")
+        money_cols = {}
+        for k, cell in enumerate(cells):
+            low = cell.lower()
+            if not _has_any(low, head_words):
+                continue
+            code = next((cur[t] for t in sorted(cur, key=len, reverse=True)
+                         if re.search(rf"(?<![A-Za-z]){re.escape(t)}(?![A-Za-z])", cell)), None)
+            if code is not None:
+                money_cols[k] = code
+        if not money_cols:
+            continue
+        for j in range(i + 1, len(lines)):
+            row = lines[j].split("|")
+            if len(row) != len(cells):
+                if lines[j].strip() and not re.fullmatch(r"[\s|:-]+", lines[j]):
+                    break
+                continue
+            offset = starts[j]
+            for k, cell in enumerate(row):
+                m = _CELL_NUMBER.fullmatch(cell)
+                if k in money_cols and m:
+                    a = offset + sum(len(c) + 1 for c in row[:k]) + m.start("num")
+                    try:
+                        value = parse_number(m.group("num"), False)
+                    except ValueError:
+                        continue
+                    out.append((a, a + len(m.group("num")), value, money_cols[k]))
+    return out
+
+
 def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeHit],
                     country_codes: list[str] = ()) -> tuple[list[FundingRecord], list[Mention]]:
     c = cues()
@@ -115,6 +162,15 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
             out.append(FundingRecord(value, currency.code, round(value * currency.eur_rate, 2), None,
                                      funder, programme, text[a:b], a, b, sents.evidence(a, b)))
+    for a, b, value, currency in table_amounts(text, cur, c["table_money_head"]):
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        mentions.append(Mention(a, b, text[a:b], "MONEY", "rule", f"{value:g} {currency.code}"))
+        s0, s1 = sents.bounds(a)
+        funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
+        out.append(FundingRecord(value, currency.code, round(value * currency.eur_rate, 2), None,
+                                 funder, programme, text[a:b], a, b, sents.evidence(a, b)))
     for m in _SHARE.finditer(text):
         a, b = m.start(), m.end()
         pct = float(m.group("pct").replace(",", "."))

@@ -84,6 +84,16 @@ FUNDING_CASES = {
         ("The Seoul Metropolitan Government will finance 70% of the cost of the traffic signal project, with the "
          "Ulaanbaatar city government covering the remaining 30%.", [(None, None, 70), (None, None, 30)]),
     ],
+    "heldout4 (tuned after its one untuned measurement)": [
+        ("No. | Partner | Country | Total budget (EUR)\nLP | City of Turku | Finland | 612,000\n"
+         "PP2 | Tallinn | Estonia | 498,000\n\nThe partners meet twice a year.",
+         [(612_000, "EUR", None), (498_000, "EUR", None)]),
+        ("| Partner | Staff | Grant (NOK) |\n|---|---|---|\n| Kristiansand | 12 | 310 000 |",
+         [(310_000, "NOK", None)]),
+        ("No. | Partner | Country | Employees\nLP | City of Turku | Finland | 1,200", []),
+        ("The budget is €310,000, of which 90% is covered by the ministry and the remaining 10% by the city as "
+         "its own contribution.", [(310_000, "EUR", None), (None, None, 90), (None, None, 10)]),
+    ],
 }
 
 
