@@ -146,10 +146,18 @@ def _negated(text: str) -> bool:
 
 # ---------------------------------------------------------------- parties
 
+_PERSON_TITLE = re.compile(r"(?:Rector|President|Vice-President|Director|Director-General|Dean|Chair|Chairman|"
+                           r"Chairwoman|Mayor|Lord Mayor|Governor|Minister|Head|Secretary(?: General)?|CEO)"
+                           r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _clean_org(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim bullets, 'the', punctuation and a possessive 's around an organisation span."""
     while start < end and (text[start] in "•*-–—·|,;: \t" or text[start:start + 4] in ("the ", "The ")):
         start += 4 if text[start:start + 4] in ("the ", "The ") else 1
+    title = _PERSON_TITLE.match(text, start, end)  # 'Rector of the University of Maribor'
+    if title:
+        start = title.end()
     if text[end - 2:end] in ("'s", "’s"):
         end -= 2
     while end > start and text[end - 1] in " ,.;:–—-":
@@ -224,9 +232,35 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     orgs = [o for o in orgs if not any(a <= o.start and o.end <= b for a, b in aliases)]
     taken = [(p.start, p.end) for p in places]
     orgs = [o for o in orgs if not any(o.start < b and a < o.end for a, b in taken)]
-    orgs = [o for o in orgs + strong if not _NOT_A_PARTY.fullmatch(o.name)]
+    orgs = [_untitled(o) for o in orgs + strong if not _NOT_A_PARTY.fullmatch(o.name) and not _own_unit(o, text, places)]
     orgs = _government_acronyms(text, places, orgs)
     return sorted(places + orgs, key=lambda p: p.start)
+
+
+def _untitled(org: Party) -> Party:
+    """'Rector of the University of Maribor' -> 'University of Maribor'."""
+    title = _PERSON_TITLE.match(org.name)
+    if title is None or not has_org_head(org.name[title.end():]):
+        return org
+    return Party(org.start + title.end(), org.end, org.name[title.end():], org.kind, org.geonames_id)
+
+
+_UNIT_HEAD = re.compile(r"\b(?:Department|Dept|Office|Division|Directorate|Unit|Section|Bureau|Secretariat)\b")
+
+
+def _own_unit(org: Party, text: str, places: list[Party]) -> bool:
+    """A department of a place or body already named is that body, no party of its own:
+    'the city's Environment Department', 'City of Graz – Press Office', 'Can Tho
+    Department of Construction'."""
+    if not _UNIT_HEAD.search(org.name):
+        return False
+    before = text[max(0, org.start - 40):org.start]
+    if re.search(r"(?:['’]s|\bits|\btheir|\bour)\s+$", before):
+        return True
+    line_start = text.rfind("\n", 0, org.start) + 1
+    if re.search(r"\s[–—-]\s*$", text[line_start:org.start]) and any(line_start <= p.start < org.start for p in places):
+        return True
+    return any(p.start == org.start for p in places)  # 'Can Tho Department of Construction'
 
 
 def _government_acronyms(text: str, places: list[Party], orgs: list[Party]) -> list[Party]:
@@ -546,7 +580,9 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     _rule_tables(col, parties)
     prev: tuple[int, int, list[Party]] | None = None
     for s0, s1 in zip(sents.starts, sents.ends):
-        ps = _in(with_home, s0, s1)
+        # 'Besides Halifax and Ottawa, Calgary has been matched with Tampere': the places of
+        # an introductory 'besides'/'unlike' phrase are set against the clause, not in it
+        ps = [p for p in _in(with_home, s0, s1) if not _set_aside(p, text, s0)]
         sentence = text[s0:s1]
         if prev is not None:
             _rule_two_of_them_before(col, ps, prev, s0, s1, sentence)
@@ -564,6 +600,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     _rule_partner_lists(col, parties, doc)
     _rule_pair_bullets(col, parties, doc)
     _rule_dash_pairs(col, parties, doc)
+    _rule_since_lines(col, parties)
     _drop_ended(col, with_home, sents)
     return sorted(col.out.values(), key=lambda r: (r.start, r.source_name, r.target_name))
 
@@ -592,6 +629,14 @@ def _first_after(ps: list[Party], pos: int, within: int = 30) -> int | None:
 
 _OBJECT_BEFORE = re.compile(r"\b(?:with|joined|joins|join|visited|visits|in|at|near|from|to|into)\s+"
                             r"(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}(?:(?:City|Municipality|Town) of\s+)?$")
+
+
+_BESIDES = re.compile(r"\b(?:[Bb]esides|[Aa]part from|[Ii]n addition to|[Uu]nlike|[Ll]ike)\s[^,;.:]*$")
+
+
+def _set_aside(p: Party, text: str, s0: int) -> bool:
+    return _BESIDES.search(text[max(s0, p.start - 120):p.start]) is not None and \
+        re.match(r"[^,;.]*,", text[p.end:p.end + 120]) is not None
 
 
 def _aside(p: Party, ps: list[Party], text: str, pos: int) -> bool:
@@ -964,6 +1009,8 @@ def _rule_tables(col, parties) -> None:
         else:
             blocks.append([r])
     for block in blocks:
+        if _rule_hub_cells(col, parties, block):
+            continue
         above = [line for line in text[max(0, block[0].start() - 300):block[0].start()].splitlines() if line.strip()]
         header = _cells(text, block[0])
         if len(block) < 3 or not (_TABLE_HEAD.search(" ".join(above[-2:]) + block[0].group())
@@ -999,6 +1046,56 @@ def _rule_tables(col, parties) -> None:
             col.clique(members, "partner", s0, s1)
             col.claimed.append((s0, s1))
         # a longer table links no pairs: the lead partner is one partner among many
+
+
+_SINCE_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)(?:\s*,\s*[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\))?"
+                         r"\s*[–—:-]?\s*\(?since\s+(?:19|20)\d\d\)?[ \t]*$")
+_HUB_WORD = re.compile(r"\b(?:twin|sister|partner|friendship)[- ]?(?:cit|town|municipal|region)", re.I)
+
+
+def _rule_since_lines(col, parties) -> None:
+    """The owner's partners as heading lines 'Edinburgh, United Kingdom – since 1954' on a
+    page about its twin or sister cities (at least two such lines)."""
+    text = col.text
+    owner = page_owner(parties)
+    hub = _HUB_WORD.search(text)
+    if owner is None or hub is None:
+        return
+    found = []
+    for m in _SINCE_LINE.finditer(text):
+        p = next((q for q in parties if q.start == m.start("name") and q.kind in ("city", "region")), None)
+        if p is not None and p.name != owner.name and not col.is_claimed(m.start(), m.end()):
+            found.append((p, m))
+    if len(found) >= 2:
+        for p, m in found:
+            col.add(owner, p, _relation(hub.group(), "partner"), m.start(), m.end())
+
+
+def _rule_hub_cells(col, parties, block: list[re.Match]) -> bool:
+    """A table of the page owner's partners told by a type column, whatever its header:
+    '| Buffalo | U.S.A. | Sister city | December 1962 |' on Kanazawa's page. Rows of a
+    former or suspended tie are left out."""
+    text = col.text
+    rows = [_cells(text, r) for r in block]
+    counts = Counter(k for cells in rows for k, (a, b) in enumerate(cells)
+                     if _HUB_CELL.fullmatch(text[a:b]))
+    owner = page_owner(parties)
+    if not counts or owner is None:
+        return False
+    k, n = counts.most_common(1)[0]
+    if n < 2:
+        return False
+    for r, cells in zip(block, rows):
+        if len(cells) <= k or not _HUB_CELL.fullmatch(text[cells[k][0]:cells[k][1]]) or _FORMER.search(text[r.start():r.end()]):
+            continue
+        p = next((q for a, b in cells[:k] for q in _in(parties, a, b) if q.kind in ("city", "region")), None)
+        if p is not None and p.name != owner.name:
+            col.add(owner, p, _relation(text[cells[k][0]:cells[k][1]], "partner"), r.start(), r.end())
+    col.claimed.append((block[0].start(), block[-1].end()))
+    return True
+
+
+_HUB_CELL = re.compile(r"\s*(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality)\s*", re.I)
 
 
 def _cells(text: str, row: re.Match) -> list[tuple[int, int]]:

@@ -288,6 +288,22 @@ LINK_CASES = {
         ("Exchanges with Rennes have run since 1964, and the two cities share a festival.[49] The link with Jena "
          "came later.", set()),
     ],
+    "heldout5 (tuned after its one untuned measurement)": [  # shapes first seen in tests/gold/heldout5
+        ("Kanazawa welcomes you. Kanazawa works with cities abroad.\n| Overseas affiliated cities of Kanazawa |  |  |\n"
+         "|---|---|---|\n| City | Country | Type |\n| Buffalo | U.S.A. | Sister city |\n| Nancy | France | Sister city |\n"
+         "| Suzhou | China | Friendship city |\n\nKanazawa is on the Sea of Japan.",
+         {("Buffalo", "Kanazawa"), ("Kanazawa", "Nancy"), ("Kanazawa", "Suzhou")}),
+        ("Munich's twin cities\nThe City of Munich maintains official twin-city partnerships.\n"
+         "Edinburgh, United Kingdom – since 1954\nThe oldest partnership.\nVerona, Italy – since 1960\n"
+         "Munich hosts a Verona stand.\nBordeaux, France – since 1964\nMunich and Bordeaux share river banks.",
+         {("Edinburgh", "Munich"), ("Munich", "Verona"), ("Bordeaux", "Munich")}),
+        ("Besides Halifax and Ottawa, Calgary has been matched with Tampere in Finland on district heating.",
+         {("Calgary", "Tampere")}),
+        ("Between 2016 and 2019 the City of Graz had a similar agreement with the University of Zagreb, which was "
+         "not renewed.", set()),
+        ("Graz signed an agreement with the Rector of the University of Maribor.", {("Graz", "University of Maribor")}),
+        ("Researchers from Maribor will work with the city's Environment Department on heat.", set()),
+    ],
 }
 LINK_KNOWN_MISSES = [
     pytest.param("In Kyoto, the rector and the president of Kyoto University renewed the agreement that has linked "
