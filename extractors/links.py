@@ -117,6 +117,7 @@ _PRONOUN_SUBJECT = re.compile(link_cues()["patterns"]["pronoun_subject"])
 _WE = re.compile(link_cues()["patterns"]["we_anaphor"])
 _HUB_HEADING = _cue("hub_heading", re.I | re.M)
 _FORMER = _cue("former")
+_WITH_WHICH = _cue("with_which")
 _QUALIFIER = _cue("place_qualifier")  # 'Cumiana near Turin': Turin only locates Cumiana
 _GEOGRAPHY = _cue("geography")  # 'Together with A and B, which lie 17 km to the south, X forms ...'
 _EXAMPLES = _cue("examples_of_many")
@@ -601,6 +602,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     _rule_pair_bullets(col, parties, doc)
     _rule_dash_pairs(col, parties, doc)
     _rule_since_lines(col, parties)
+    _rule_with_which(col, parties, sents)
     _drop_ended(col, with_home, sents)
     return sorted(col.out.values(), key=lambda r: (r.start, r.source_name, r.target_name))
 
@@ -1009,7 +1011,7 @@ def _rule_tables(col, parties) -> None:
         else:
             blocks.append([r])
     for block in blocks:
-        if _rule_hub_cells(col, parties, block):
+        if _rule_hub_cells(col, parties, block) or _rule_owner_table(col, parties, block):
             continue
         above = [line for line in text[max(0, block[0].start() - 300):block[0].start()].splitlines() if line.strip()]
         header = _cells(text, block[0])
@@ -1053,6 +1055,19 @@ _SINCE_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2
 _HUB_WORD = re.compile(r"\b(?:twin|sister|partner|friendship)[- ]?(?:cit|town|municipal|region)", re.I)
 
 
+def _rule_with_which(col, parties, sents) -> None:
+    """'Swansea in Wales, with which the city has been twinned since 1957': the page's
+    own place with the party the relative clause hangs on."""
+    home = page_place(parties)
+    if home is None:
+        return
+    for p in parties:
+        m = _WITH_WHICH.match(col.text[p.end:p.end + 120])
+        if m and p.name != home.name and p.kind in ("city", "region"):
+            s0, s1 = sents.bounds(p.start)
+            col.add(home, p, _relation(m.group("cue"), "partner"), s0, s1)
+
+
 def _rule_since_lines(col, parties) -> None:
     """The owner's partners as heading lines 'Edinburgh, United Kingdom – since 1954' on a
     page about its twin or sister cities (at least two such lines)."""
@@ -1091,6 +1106,30 @@ def _rule_hub_cells(col, parties, block: list[re.Match]) -> bool:
         p = next((q for a, b in cells[:k] for q in _in(parties, a, b) if q.kind in ("city", "region")), None)
         if p is not None and p.name != owner.name:
             col.add(owner, p, _relation(text[cells[k][0]:cells[k][1]], "partner"), r.start(), r.end())
+    col.claimed.append((block[0].start(), block[-1].end()))
+    return True
+
+
+_HUB_TITLE = re.compile(r"\b(?:twin|sister|partner|friendship|friendly[- ]exchange)[- ](?:towns?|cit(?:y|ies)|"
+                        r"municipalit(?:y|ies)|regions?)\b", re.I)
+
+
+def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
+    """A table under a heading naming the owner's partners ('Our twin towns', 'I. Sister
+    cities (Friendship cities)'): the owner with the place of each row."""
+    text = col.text
+    above = [ln for ln in text[max(0, block[0].start() - 200):block[0].start()].splitlines() if ln.strip()]
+    title = above[-1] if above else ""
+    owner = page_owner(parties)
+    if owner is None or not _HUB_TITLE.search(title) or _FORMER.search(title) or len(title) > 80:
+        return False
+    for i, r in enumerate(block):
+        nxt = block[i + 1].group() if i + 1 < len(block) else ""
+        if _FORMER.search(text[r.start():r.end()]) or re.fullmatch(r"[\s|:-]+", nxt):
+            continue  # a former tie, or the header row over '|---|'
+        p = next((q for q in _in(parties, r.start(), r.end()) if q.kind in ("city", "region") and q.name != owner.name), None)
+        if p is not None:
+            col.add(owner, p, _relation(title, "partner"), r.start(), r.end())
     col.claimed.append((block[0].start(), block[-1].end()))
     return True
 

@@ -28,7 +28,7 @@ from .records import CityRecord, CountryRecord, Mention, RegionRecord
 from .orgs import ADMIN_WORDS, names_organisation
 from .text import Sentences, credit_ranges, doc_text, inside, line_bounds, name_key
 
-PARTICLES = frozenset("de del della di da do dos das la le les am an im upon on sur en y e el al es".split())
+PARTICLES = frozenset("de del della di da do dos das la le les am an der den dem im upon on sur en y e el al es".split())
 CITY_CUES_BEFORE = re.compile(
     r"(?:\b(?:city|municipality|town|village|comune|commune|mayor|city council|city hall|"
     r"municipal council|ayuntamiento|ville|stadt|gemeinde|cidade|ciudad|prefeitura|alcald[ií]a|"
@@ -347,7 +347,7 @@ def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[t
     exact_ent = ent is not None and name_key(ent.text.removesuffix("’s").removesuffix("'s")) == m.key
     # NER saw only part of the name ('Donostia' PERSON in 'Donostia-San Sebastian')
     ent_inside = ent is not None and m.start <= ent.start_char and ent.end_char <= m.end
-    if m.key in ambiguous_city_keys():
+    if m.key in ambiguous_city_keys() and text[m.start:m.end].isascii():  # 'Fès' is no acronym or English word
         if strong_cue:
             return "context"
         if ner_place and primary and exact_ent:

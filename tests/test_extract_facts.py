@@ -304,6 +304,23 @@ LINK_CASES = {
         ("Graz signed an agreement with the Rector of the University of Maribor.", {("Graz", "University of Maribor")}),
         ("Researchers from Maribor will work with the city's Environment Department on heat.", set()),
     ],
+    "heldout6 (tuned after its one untuned measurement)": [  # shapes first seen in tests/gold/heldout6
+        ("The City of Lucca is in Tuscany. Lucca has walls.\nOur twin towns\n| City | Country | Year of twinning |\n"
+         "|---|---|---|\n| Schongau | Germany | 1983 |\n| Colmar | France | 1986 |\n| Gmunden | Austria | 2002 |",
+         {("Lucca", "Schongau"), ("Colmar", "Lucca"), ("Gmunden", "Lucca")}),
+        ("At present the City of Suwałki maintains partner relations with the following cities: Alytus (Lithuania), "
+         "since 1996; Hamar (Norway), since 2002.", {("Alytus", "Suwałki"), ("Hamar", "Suwałki")}),
+        ("Montpellier and Fès have been twin cities since 2003.", {("Fes", "Montpellier")}),
+        ("In ALPHUB, Merano, Belluno and Spittal an der Drau work together on mobility hubs.",
+         {("Belluno", "Merano"), ("Belluno", "Spittal an der Drau"), ("Merano", "Spittal an der Drau")}),
+        ("Mannheim is large. Mannheim is old. Mannheim is green. Mannheim has also been linked to Bydgoszcz in "
+         "Poland since 1991.", {("Bydgoszcz", "Mannheim")}),
+        ("Mannheim is large. Mannheim is old. Mannheim is green. Among the oldest is Swansea in Wales, with which "
+         "the city has been twinned since 1957.", {("Mannheim", "Swansea")}),
+        ("The result is linked to Rome and its history.", set()),
+        ("Ten months later, the three Twin Cities paired with the Pilot City of Cluj-Napoca completed the "
+         "programme.", set()),
+    ],
 }
 LINK_KNOWN_MISSES = [
     pytest.param("In Kyoto, the rector and the president of Kyoto University renewed the agreement that has linked "
