@@ -26,7 +26,7 @@ from .geo import MAX_NAME_TOKENS, Candidate, City, gazetteer
 from .lexicons import EU_CODES, ambiguous_city_keys, countries, country_names, demonyms, not_city_keys, regions
 from .records import CityRecord, CountryRecord, Mention, RegionRecord
 from .orgs import ADMIN_WORDS, names_organisation
-from .text import Sentences, credit_ranges, doc_text, inside, line_bounds, name_key
+from .text import Sentences, credit_ranges, doc_text, inside, line_bounds, name_key, token_words
 
 PARTICLES = frozenset("de del della di da do dos das la le les am an der den dem im upon on sur en y e el al es".split())
 CITY_CUES_BEFORE = re.compile(
@@ -152,8 +152,7 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
     regs = regions()
     never = not_city_keys()
     text = doc_text(doc)
-    words = [t.text for t in doc]
-    starts = [t.idx for t in doc]
+    words, starts = token_words(doc)
     keys = [_key(w) for w in words]
     lower = [w.islower() and w not in PARTICLES for w in words]
     out = []
@@ -189,15 +188,15 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
     return out
 
 
-def declared_types(doc: Doc) -> dict[str, str]:
+def declared_types(sents: Sentences) -> dict[str, str]:
     """Name key -> 'region' or 'city' where a sentence says what the place is.
 
     'Chihuahua is the largest State in Mexico' -> region; 'Bratislava is the capital...'
     -> city. Only the words right after the verb count ("home to a port" says nothing).
     """
     out: dict[str, str] = {}
-    for sent in doc.sents:
-        m = DECLARED.match(sent.text)
+    for a, b in zip(sents.starts, sents.ends):
+        m = DECLARED.match(sents.text[a:b])
         if not m:
             continue
         for word in re.findall(r"[\w-]+", m.group("rest").lower())[:8]:
@@ -472,7 +471,7 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     text = doc_text(doc)
     credits = credit_ranges(text)
     ents = _entities(doc)
-    declared = declared_types(doc)
+    declared = declared_types(sents)
 
     matches = country_matches(text) + typed_region_matches(text) + gazetteer_matches(doc)
     prefer_regions(matches)

@@ -37,6 +37,20 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def token_words(doc: Doc) -> tuple[list[str], list[int]]:
+    """Every token's text and start offset, read once per Doc from spaCy's arrays:
+    iterating the Doc builds a Python Token object per token, which cost a quarter of
+    the extraction time on long pages."""
+    cached = doc.user_data.get("citycoop.words")
+    if cached is None:
+        from spacy.attrs import IDX, LENGTH
+
+        text = doc_text(doc)
+        starts, lengths = (doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], []))
+        cached = doc.user_data["citycoop.words"] = ([text[a:a + n] for a, n in zip(starts, lengths)], starts)
+    return cached
+
+
 @dataclass(frozen=True)
 class Sentences:
     """Sentence boundaries of a Doc, for O(log n) 'which sentence holds offset x'."""
