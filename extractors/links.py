@@ -61,7 +61,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .lexicons import currencies, link_cues, org_shapes, regions
+from .lexicons import country_names, currencies, link_cues, org_shapes, regions
 from .orgs import governs_place, has_org_head, is_admin_word, shaped_orgs
 from .programmes import ProgrammeHit
 from .records import CityRecord, LinkRecord, Mention, RegionRecord, YearRecord
@@ -88,6 +88,7 @@ _LINKS_GLUE = _cue("links_glue")
 _COOP_NOUN = _cue("coop_noun")
 HUB_RELATIONS = frozenset(link_cues()["hub_relations"])  # bilateral ties: 'X is twinned with A, B and C' is X-A, X-B, X-C
 _MENTOR = _cue("mentor")
+_LEARNS_FROM = _cue("learns_from")
 _TOGETHER = _cue("together")
 _INVOLVING = _cue("involving")
 _SUBJECT_VERB = _cue("subject_verb")
@@ -233,7 +234,9 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     orgs = [o for o in orgs if not any(a <= o.start and o.end <= b for a, b in aliases)]
     taken = [(p.start, p.end) for p in places]
     orgs = [o for o in orgs if not any(o.start < b and a < o.end for a, b in taken)]
-    orgs = [_untitled(o) for o in orgs + strong if not _NOT_A_PARTY.fullmatch(o.name) and not _own_unit(o, text, places)]
+    countries = country_names()
+    orgs = [_untitled(o) for o in orgs + strong if not _NOT_A_PARTY.fullmatch(o.name) and not _own_unit(o, text, places)
+            and o.name.removeprefix("the ") not in countries]  # 'Republic of Moldova' is a country, no party
     orgs = _government_acronyms(text, places, orgs)
     return sorted(places + orgs, key=lambda p: p.start)
 
@@ -457,6 +460,15 @@ def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[P
 _OPENS_WITH = re.compile(r"[\s\W]*(?:\w+\s+){0,2}")  # 'The city', 'In 2019, the city', 'Today the city'
 
 
+def _previous_subject(text: str, sents: Sentences, parties: list[Party], s0: int) -> Party | None:
+    """The city opening the sentence before ``s0``: what 'Its' of the next one is."""
+    if s0 == 0:
+        return None
+    p0, p1 = sents.bounds(s0 - 1)
+    first = next((p for p in parties if p0 <= p.start < p1), None)
+    return first if first is not None and first.kind == "city" and _OPENS.fullmatch(text[p0:first.start]) else None
+
+
 def _previous_opener(text: str, sents: Sentences, parties: list[Party], s0: int) -> Party | None:
     """The city opening the sentence before ``s0`` as its topic, in the possessive
     ('Bamberg's international links ...'; not 'Kochi becomes Tartu's twin town')."""
@@ -592,7 +604,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
             _rule_with(col, ps, doc, s0, s1, sentence)  # 'It is also twinned with Cardiff.'
         if len(ps) >= 2:
             for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
-                         _rule_pair_list, _rule_possessive, _rule_two_of_them, _rule_with_pairs):
+                         _rule_pair_list, _rule_possessive, _rule_two_of_them, _rule_with_pairs, _rule_learns_from):
                 rule(col, ps, doc, s0, s1, sentence)
         opener = ps[0] if ps and _OPENS.fullmatch(text[s0:ps[0].start]) else None
         if opener is not None or not re.match(r"\s*It\b", sentence):
@@ -675,7 +687,13 @@ def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
         if i is None or _negated(sentence[max(0, m.start() - 25):m.start()]):
             continue
         cue = sentence[max(0, m.start() - 15):m.end()]  # 'sister city relationship between'
-        col.clique(coordinated(ps, doc, i, col.text), _relation(cue), s0, s1)
+        run = coordinated(ps, doc, i, col.text)
+        col.clique(run, _relation(cue), s0, s1)
+        # '... between Surabaya and Busan (South Korea) and between Surabaya and Kochi'
+        more = re.match(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*and\s+between\s+", col.text[run[-1].end:s1])
+        j = _first_after(ps, run[-1].end + more.end(), within=5) if more else None
+        if j is not None:
+            col.clique(coordinated(ps, doc, j, col.text), _relation(cue), s0, s1)
 
 
 _AND_WITH = re.compile(r"[^.;]{0,80}?\band (?:also )?with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?[A-Za-z]+\s+of\s+)?")
@@ -839,6 +857,26 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
         i += len(run)
 
 
+def _rule_learns_from(col, ps, doc, s0, s1, sentence) -> None:
+    """'Braga and Kaunas learn from Espoo', 'Zaragoza and Bratislava are mentored by Leuven':
+    each learner with the one they learn from."""
+    text = col.text
+    for m in _LEARNS_FROM.finditer(sentence):
+        i = _first_after(ps, s0 + m.end(), within=5)
+        before = [p for p in ps if p.end <= s0 + m.start()]
+        if i is None or not before or _negated(sentence) or \
+                not re.fullmatch(r"\s*(?:\([^()]{0,40}\)\s*)?(?:\w+\s+){0,2}", text[before[-1].end:s0 + m.start()]):
+            continue
+        learners = [before[-1]]
+        for p in reversed(before[:-1]):  # back along 'A, B and C'
+            if not re.fullmatch(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|,?\s*and)\s*", text[p.end:learners[0].start]):
+                break
+            learners.insert(0, p)
+        for p in learners:
+            if p.name != ps[i].name:
+                col.add(p, ps[i], "partner", s0, s1)
+
+
 def _rule_with_pairs(col, ps, doc, s0, s1, sentence) -> None:
     """A list of pairs after a pairing cue: 'Each demonstration city is paired with a
     follower city: Thessaloniki with Larnaca, Palermo with Sfax, and València with Split'."""
@@ -948,6 +986,8 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
     for m in _HUB.finditer(text):
         s0, s1 = sents.bounds(m.start())
         owner = next(iter(_subjects(_in(parties, s0, m.start()), m.start(), text)), None)
+        if owner is None and re.fullmatch(r"\W*(?:Its|Their|Our)\s+(?:\w+\s+){0,2}", text[s0:m.start()]):
+            owner = _previous_subject(text, sents, parties, s0) or page_owner(parties)  # 'Its other sister cities are'
         if owner is None:
             continue
         line_end = text.find("\n", m.start())
@@ -1114,6 +1154,9 @@ _HUB_TITLE = re.compile(r"\b(?:twin|sister|partner|friendship|friendly[- ]exchan
                         r"municipalit(?:y|ies)|regions?)\b", re.I)
 
 
+_WHERE_COLUMN = re.compile(r"province|state|region|prefecture|county|country|location|district|land\b|voivodeship", re.I)
+
+
 def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     """A table under a heading naming the owner's partners ('Our twin towns', 'I. Sister
     cities (Friendship cities)'): the owner with the place of each row."""
@@ -1123,13 +1166,22 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     owner = page_owner(parties)
     if owner is None or not _HUB_TITLE.search(title) or _FORMER.search(title) or len(title) > 80:
         return False
+    header = next((r for i, r in enumerate(block[:-1]) if re.fullmatch(r"[\s|:-]+", block[i + 1].group())), block[0])
+    # columns that say where a place lies ('Province / State', 'Country'), not a second partner
+    where = {k for k, (a, b) in enumerate(_cells(text, header)) if _WHERE_COLUMN.search(text[a:b])}
     for i, r in enumerate(block):
         nxt = block[i + 1].group() if i + 1 < len(block) else ""
         if _FORMER.search(text[r.start():r.end()]) or re.fullmatch(r"[\s|:-]+", nxt):
             continue  # a former tie, or the header row over '|---|'
-        p = next((q for q in _in(parties, r.start(), r.end()) if q.kind in ("city", "region") and q.name != owner.name), None)
-        if p is not None:
-            col.add(owner, p, _relation(title, "partner"), r.start(), r.end())
+        places = [q for q in _in(parties, r.start(), r.end()) if q.kind in ("city", "region") and q.name != owner.name]
+        cells = _cells(text, r)
+        in_cells = [next((q for q in places if a <= q.start < b), None) if k not in where else None
+                    for k, (a, b) in enumerate(cells)]
+        if sum(q is not None for q in in_cells) >= 2:  # '| Einbeck | Thiais (France) | 1967 |': town with town
+            a, b = [q for q in in_cells if q is not None][:2]
+            col.add(a, b, _relation(title, "partner"), r.start(), r.end())
+        elif places:
+            col.add(owner, places[0], _relation(title, "partner"), r.start(), r.end())
     col.claimed.append((block[0].start(), block[-1].end()))
     return True
 
@@ -1176,13 +1228,18 @@ def _rule_partner_lists(col, parties, doc) -> None:
         if len(members) < 2:
             continue
         s0, s1 = m.start(), end
-        if len(members) <= MAX_LIST and not _ASSOCIATED.search(m.group()):
+        partial = _PARTIAL_LIST.search(text[max(0, m.start() - 200):end])  # 'of 38 partners ... Other partners include'
+        if len(members) <= MAX_LIST and not _ASSOCIATED.search(m.group()) and not partial:
             col.clique(members, "partner", s0, s1)
         # a longer list links no pairs (the lead partner is one of many), nor do associated
         # partners or observers, who support a project without being its partners
 
 
 _BULLET = re.compile(r"(?m)^[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+")
+# a list that is only part of the partners: 'other partners include', 'a consortium of 38 partners'
+_PARTIAL_LIST = re.compile(r"\b(?:other|further|among (?:the|its) \w+)\s+(?:\w+\s+)?(?:partners|members)\b|"
+                           r"\b(?:[5-9]|[1-9]\d+|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+)?(?:partners|members)\b",
+                           re.I)
 
 
 def _list_end(text: str, start: int) -> int:
@@ -1248,6 +1305,9 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             row_start = re.fullmatch(r"[\s|•*\d.)-]*" + _ADMIN_PREFIX, text[line_start:a]) is not None
             row_end = re.match(r"\s*(?:\([^()]{1,40}\))?\s*(?:[|:]|[;,.]?\s*$)", text[b:line_end]) is not None
             pairing = _DASH_PAIRING.match(text[b:line_end])
+            if text[line_start:line_end].isupper():
+                i += len(run)  # 'BACKGROUND – ÅLESUND': a heading, no pairing row
+                continue
             places = any(p.kind in ("city", "region") for p in run)  # 'Secretaría General – Dirección ...' is no pair
             # 'Region of Central Macedonia – Directorate of Development Planning': a body and its own unit
             places = places and not any(p.kind == "organisation" and _SUBUNIT.match(p.name) for p in run)

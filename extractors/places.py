@@ -423,7 +423,11 @@ def choose(cands: tuple[Candidate, ...], sents: set[int], ctx: Context,
            attached: set[str]) -> tuple[Candidate, float]:
     """Best candidate and a 0-1 confidence (margin over the runner-up)."""
     pool = [c for c in cands if c.city.country_code in attached] or list(cands)
-    scored = sorted(((_score(c.city, c.primary, sents, ctx) + (3.0 if c.city.country_code in attached else 0), c)
+    # a name that is some city's own name rarely means another city that merely has it as
+    # an alternate name: 'Limerick' on a page about Spokane is still Limerick, not San Ramon
+    alias_penalty = 1.5 if any(c.primary for c in pool) else 0.0
+    scored = sorted(((_score(c.city, c.primary, sents, ctx) + (3.0 if c.city.country_code in attached else 0)
+                      - (0.0 if c.primary else alias_penalty), c)
                      for c in pool), key=lambda x: (-x[0], -x[1].city.population, x[1].city.geonames_id))
     best_score, best = scored[0]
     other = next((s for s, c in scored[1:] if c.city.country_code != best.city.country_code), None)
