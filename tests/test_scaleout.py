@@ -52,3 +52,17 @@ def test_local_cluster_workers_keep_glibc_default_trimming_but_dask_thread_limit
         env = next(iter(client.run(lambda: {k: os.environ.get(k) for k in
                                             ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS")}).values()))
     assert env == {"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"}
+
+
+@pytest.mark.parametrize("settings,n_batches,expected", [
+    (Settings(), 1, "ThreadPoolTaskRunner"),  # a small re-run: no cluster to start
+    (Settings(workers=2), 3, "DaskTaskRunner"),  # the default uses every core when there is work for them
+    (Settings(runner="local", workers=2), 3, "ThreadPoolTaskRunner"),
+    (Settings(n_process=2, workers=2), 3, "ThreadPoolTaskRunner"),  # spaCy's own processes take the cores
+    (Settings(runner="dask", workers=1), 3, "ThreadPoolTaskRunner"),
+    (Settings(runner="dask", dask_address="tcp://127.0.0.1:8786"), 1, "DaskTaskRunner"),
+])
+def test_runner_choice(prefect_server, settings, n_batches, expected):
+    from flows.ingest import task_runner
+
+    assert type(task_runner(settings, n_batches)).__name__ == expected
