@@ -157,9 +157,6 @@ def _clean_org(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim bullets, 'the', punctuation and a possessive 's around an organisation span."""
     while start < end and (text[start] in "•*-–—·|,;: \t" or text[start:start + 4] in ("the ", "The ")):
         start += 4 if text[start:start + 4] in ("the ", "The ") else 1
-    title = _PERSON_TITLE.match(text, start, end)  # 'Rector of the University of Maribor'
-    if title:
-        start = title.end()
     if text[end - 2:end] in ("'s", "’s"):
         end -= 2
     while end > start and text[end - 1] in " ,.;:–—-":
@@ -440,7 +437,7 @@ def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[P
     place: 'Most recently, the city partnered with Dar es Salaam'."""
     home = page_place(parties)
     out = []
-    matches = [m for m in _ANAPHOR.finditer(text)]
+    matches = list(_ANAPHOR.finditer(text))
     if home is not None:
         matches += list(_WE.finditer(text))  # 'We are twinned with Turku' (the city speaks)
         if home.kind == "region":  # 'the Generalitat', 'the regional government'
@@ -472,14 +469,8 @@ def _previous_subject(text: str, sents: Sentences, parties: list[Party], s0: int
 def _previous_opener(text: str, sents: Sentences, parties: list[Party], s0: int) -> Party | None:
     """The city opening the sentence before ``s0`` as its topic, in the possessive
     ('Bamberg's international links ...'; not 'Kochi becomes Tartu's twin town')."""
-    if s0 == 0:
-        return None
-    p0, p1 = sents.bounds(s0 - 1)
-    first = next((p for p in parties if p0 <= p.start < p1), None)
-    if first is None or first.kind != "city" or not _OPENS.fullmatch(text[p0:first.start]) \
-            or not re.match(r"['’]s?\s", text[first.end:first.end + 3]):
-        return None
-    return first
+    first = _previous_subject(text, sents, parties, s0)
+    return first if first is not None and re.match(r"['’]s?\s", text[first.end:first.end + 3]) else None
 
 
 def _in(parties: list[Party], a: int, b: int) -> list[Party]:
@@ -1092,7 +1083,6 @@ def _rule_tables(col, parties) -> None:
 
 _SINCE_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)(?:\s*,\s*[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\))?"
                          r"\s*[–—:-]?\s*\(?since\s+(?:19|20)\d\d\)?[ \t]*$")
-_HUB_WORD = re.compile(r"\b(?:twin|sister|partner|friendship)[- ]?(?:cit|town|municipal|region)", re.I)
 
 
 def _rule_with_which(col, parties, sents) -> None:
@@ -1113,7 +1103,7 @@ def _rule_since_lines(col, parties) -> None:
     page about its twin or sister cities (at least two such lines)."""
     text = col.text
     owner = page_owner(parties)
-    hub = _HUB_WORD.search(text)
+    hub = _HUB_TITLE.search(text)
     if owner is None or hub is None:
         return
     found = []
