@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .lexicons import cues, currencies
@@ -31,8 +32,8 @@ def _money_patterns() -> tuple[re.Pattern, re.Pattern]:
     toks = sorted(currencies(), key=len, reverse=True)
     before = "|".join(re.escape(t) for t in toks if not t[0].islower())
     after = "|".join(re.escape(t) for t in toks)
-    # € 32 million, EUR 2,000,000, €1.78M, HUF 7 million, US$ 3.4 million
-    pre = re.compile(rf"(?<![\w$])(?P<cur>{before})\s?(?P<num>{_NUM})(?:\s?(?P<mult>{_MULT})(?![\w]))?")
+    # € 32 million, EUR 2,000,000, €1.78M, HUF 7 million, US$ 3.4 million, €85-million
+    pre = re.compile(rf"(?<![\w$])(?P<cur>{before})\s?(?P<num>{_NUM})(?:[\s-]?(?P<mult>{_MULT})(?![\w]))?")
     # 2.5 million euros, 450 000 EUR, 7 million HUF
     post = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})(?:\s?(?P<mult>{_MULT}))?\s?(?P<cur>{after})(?![\w$])")
     return pre, post
@@ -74,11 +75,17 @@ def _pick_funder(hits: list[ProgrammeHit], start: int, end: int, s0: int, s1: in
 DOLLAR_COUNTRIES = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
 
 
-def dollar_currency(country_codes: list[str]) -> str:
+def dollar_currency(country_codes: list[str], city_countries: list[str] = ()) -> str:
     """What a bare '$' means on this page: USD unless the page is about one of the
-    other dollar countries (Canada, Australia...) and not about the US."""
+    other dollar countries (Canada, Australia...) and not about the US: a named country
+    first, else the dollar country with the most cities on the page (a US council's
+    report naming one Australian sister city is still in US dollars)."""
     if "US" in country_codes:
         return "USD"
+    dollar_cities = Counter(c for c in city_countries if c == "US" or c in DOLLAR_COUNTRIES)
+    if dollar_cities:
+        top = dollar_cities.most_common(1)[0][0]
+        return "USD" if top == "US" else DOLLAR_COUNTRIES[top]
     others = [DOLLAR_COUNTRIES[c] for c in country_codes if c in DOLLAR_COUNTRIES]
     return others[0] if others else "USD"
 
@@ -131,10 +138,10 @@ def table_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int
 
 
 def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeHit],
-                    country_codes: list[str] = ()) -> tuple[list[FundingRecord], list[Mention]]:
+                    country_codes: list[str] = (), city_countries: list[str] = ()) -> tuple[list[FundingRecord], list[Mention]]:
     c = cues()
     cur = currencies()
-    dollar = dollar_currency(list(country_codes))
+    dollar = dollar_currency(list(country_codes), list(city_countries))
     out: list[FundingRecord] = []
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []

@@ -27,7 +27,8 @@ def extract(doc: Doc) -> Extraction:
     programmes, programme_hits, programme_mentions = extract_programmes(text, sents)
     years, year_mentions = extract_years(text, sents)
     funding, money_mentions = extract_funding(text, sents, programme_hits,
-                                              [c.country_code for c in places.countries])
+                                              [c.country_code for c in places.countries],
+                                              [c.country_code for c in places.cities])
     city_mentions = [m for m in places.mentions if m.label == "CITY"]
     region_mentions = [m for m in places.mentions if m.label == "REGION"]
     parties = find_parties(doc, places.cities, city_mentions, places.regions, region_mentions, programme_hits)

@@ -94,6 +94,17 @@ FUNDING_CASES = {
         ("The budget is €310,000, of which 90% is covered by the ministry and the remaining 10% by the city as "
          "its own contribution.", [(310_000, "EUR", None), (None, None, 90), (None, None, 10)]),
     ],
+    "heldout7/8 (tuned after their one untuned measurement)": [
+        ("The metro was partly financed by a €85-million loan from KfW.", [(85_000_000, "EUR", None)]),
+        ("Nelson City Council set aside NZ$25,000 for the programme.", [(25_000, "NZD", None)]),
+        ("The city approved ETB 250 million for cycle lanes and works estimated at BAM 310,000.",
+         [(250_000_000, "ETB", None), (310_000, "BAM", None)]),
+        ("Companies can receive subsidies of up to 50% of the initial investment cost.", [(None, None, 50)]),
+        ("About 35% of the budget is reserved for the two lighthouse demonstrations.", []),
+        # a US council's report naming an Australian sister city still counts in US dollars
+        ("Bellingham, Seattle and Tacoma met Port Stephens, Australia. The programme has a budget of $12,000.",
+         [(12_000, "USD", None)]),
+    ],
 }
 
 
