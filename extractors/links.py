@@ -119,6 +119,8 @@ _WE = re.compile(link_cues()["patterns"]["we_anaphor"])
 _HUB_HEADING = _cue("hub_heading", re.I | re.M)
 _FORMER = _cue("former")
 _WITH_WHICH = _cue("with_which")
+_THEIR_KIND = _cue("their_kind")  # 'Kharkiv, its twin city since 1966'
+_OUR = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?$")  # 'organised by our sister cities A, B and C'
 _QUALIFIER = _cue("place_qualifier")  # 'Cumiana near Turin': Turin only locates Cumiana
 _GEOGRAPHY = _cue("geography")  # 'Together with A and B, which lie 17 km to the south, X forms ...'
 _EXAMPLES = _cue("examples_of_many")
@@ -580,6 +582,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     col = _Collector(text, programme_hits, years, known.most_common(1)[0][0] if known else None, {},
                      page_regions=frozenset(p.name for p in parties if p.kind == "region"))
     with_home = sorted(parties + anaphor_parties(text, sents, parties), key=lambda p: p.start)
+    home = page_place(parties)
     _rule_own_lists(col, with_home, sents, doc)
     _rule_tables(col, parties)
     prev: tuple[int, int, list[Party]] | None = None
@@ -593,6 +596,9 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
             _rule_they(col, ps, prev, doc, s0, s1, sentence)
         if len(ps) == 1 and col.topic is not None:
             _rule_with(col, ps, doc, s0, s1, sentence)  # 'It is also twinned with Cardiff.'
+        if len(ps) == 1 and home is not None and ps[0].name != home.name:
+            _rule_home_deal(col, ps, home, s0, s1, sentence)  # 'A memorandum with Ningbo was signed in 2019.'
+        _rule_their_kind(col, ps, home, s0, s1)
         if len(ps) >= 2:
             for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
                          _rule_pair_list, _rule_possessive, _rule_two_of_them, _rule_with_pairs, _rule_learns_from):
@@ -848,6 +854,28 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
         i += len(run)
 
 
+def _rule_home_deal(col, ps, home, s0, s1, sentence) -> None:
+    """A sentence naming one partner and a deal with it, but no one to hold it: the page's
+    own place does ('The 2023 agreement with the Latvian town of Valmiera covers ...')."""
+    m = _DEAL_WITH.search(sentence)
+    if m and ps[0].start >= s0 + m.end() and _first_after(ps, s0 + m.end(), within=40) is not None \
+            and not _negated(sentence):
+        col.add(home, ps[0], _relation(m.group("cue")), s0, s1)
+
+
+def _rule_their_kind(col, ps, home, s0, s1) -> None:
+    """'Bologna has set aside €1.2 million to rebuild two schools in Kharkiv, its twin city
+    since 1966': the subject (for 'our', the page's place) with the party so described."""
+    for k, p in enumerate(ps):
+        m = _THEIR_KIND.match(col.text, p.end, s1)
+        if m is None:
+            continue
+        owner = home if m.group("pron") == "our" else \
+            next((q for q in _subjects(ps[:k], p.start, col.text) if q.name != p.name), None)
+        if owner is not None and owner.name != p.name:
+            col.add(owner, p, _relation(m.group("cue"), "partner"), s0, s1)
+
+
 def _rule_learns_from(col, ps, doc, s0, s1, sentence) -> None:
     """'Braga and Kaunas learn from Espoo', 'Zaragoza and Bratislava are mentored by Leuven':
     each learner with the one they learn from."""
@@ -976,9 +1004,16 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
     text = col.text
     for m in _HUB.finditer(text):
         s0, s1 = sents.bounds(m.start())
-        owner = next(iter(_subjects(_in(parties, s0, m.start()), m.start(), text)), None)
+        owner = next((p for p in _subjects(_in(parties, s0, m.start()), m.start(), text) if not _qualified(p, text)), None)
         if owner is None and re.fullmatch(r"\W*(?:Its|Their|Our)\s+(?:\w+\s+){0,2}", text[s0:m.start()]):
             owner = _previous_subject(text, sents, parties, s0) or page_owner(parties)  # 'Its other sister cities are'
+        if _OUR.search(text[s0:m.start()]):
+            if re.search(r"\b[Oo]ur\s+(?:[a-z]+\s+)?$", text[s0:m.start()]):
+                owner = page_owner(parties) or owner  # '... organised by our sister cities A, B and C': the page's city
+            else:  # 'Szentendre, ... north of Budapest, welcomed delegations from its partner towns': the opener
+                opener = next((p for p in _in(parties, s0, m.start())), None)
+                if opener is not None and _OPENS.fullmatch(text[s0:opener.start]):
+                    owner = opener
         if owner is None:
             continue
         line_end = text.find("\n", m.start())
@@ -995,7 +1030,8 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             continue
         elif re.search(r"(?:\b(?:are|include|includes|is|were)|:)\s*$", m.group()):
             a, b = m.end(), s1  # inline, to the end of the sentence
-        elif _POSSESSOR.fullmatch(text[owner.end:m.start()]) and (i := _first_after(parties, m.end(), 2)) is not None:
+        elif (_POSSESSOR.fullmatch(text[owner.end:m.start()]) or _OUR.search(text[s0:m.start()])) and \
+                (i := _first_after(parties, m.end() + len(re.match(r"[\s,]*", text[m.end():]).group()), 2)) is not None:
             # "Lahti's Nordic twin towns Akureyri, Ålesund and Randers have been invited"
             run = coordinated(parties, doc, i, text)
             a, b = run[0].start, run[-1].end

@@ -346,6 +346,21 @@ LINK_CASES = {
         ("Lead partner: Iași Municipality, Romania; Partner 2: Ungheni Municipality, Republic of Moldova", 
          {("Iaşi", "Ungheni")}),
     ],
+    "heldout8 (tuned after its one untuned measurement)": [  # shapes first seen in tests/gold/heldout8
+        ("Hamburg maintains city partnerships with eight cities worldwide: Marseille (1958), Shanghai (1986), "
+         "Osaka (1989), Prague (1990) and Chicago (1994).",
+         {("Hamburg", "Marseille"), ("Hamburg", "Shanghai"), ("Hamburg", "Osaka"), ("Hamburg", "Prague"),
+          ("Chicago", "Hamburg")}),
+        ("Kutaisi City Hall welcomes you. Kutaisi is the capital of Imereti. Kutaisi hosts the parliament. "
+         "A memorandum on tourism and trade with Ningbo, China, was signed in October 2019.", {("Kutaisi", "Ningbo")}),
+        ("Kutaisi City Hall welcomes you. Kutaisi is the capital of Imereti. Kutaisi hosts the parliament. Pupils "
+         "took part in summer camps organised by our sister cities Gyumri and Pleven.",
+         {("Gyumri", "Kutaisi"), ("Kutaisi", "Pleven")}),
+        ("In Italy, Bologna has set aside €1.2 million to rebuild two schools in Kharkiv, its twin city since 1966.",
+         {("Bologna", "Kharkiv")}),
+        ("Galway's other twin town, Lorient, could be involved.", {("Galway", "Lorient")}),
+        ("Bordeaux and Porto on Friday signed a cooperation agreement.", {("Bordeaux", "Porto")}),
+    ],
 }
 LINK_KNOWN_MISSES = [
     pytest.param("In Kyoto, the rector and the president of Kyoto University renewed the agreement that has linked "
