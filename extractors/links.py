@@ -858,8 +858,7 @@ def _rule_home_deal(col, ps, home, s0, s1, sentence) -> None:
     """A sentence naming one partner and a deal with it, but no one to hold it: the page's
     own place does ('The 2023 agreement with the Latvian town of Valmiera covers ...')."""
     m = _DEAL_WITH.search(sentence)
-    if m and ps[0].start >= s0 + m.end() and _first_after(ps, s0 + m.end(), within=40) is not None \
-            and not _negated(sentence):
+    if m and _first_after(ps, s0 + m.end(), within=40) is not None and not _negated(sentence):
         col.add(home, ps[0], _relation(m.group("cue")), s0, s1)
 
 
@@ -1007,13 +1006,13 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         owner = next((p for p in _subjects(_in(parties, s0, m.start()), m.start(), text) if not _qualified(p, text)), None)
         if owner is None and re.fullmatch(r"\W*(?:Its|Their|Our)\s+(?:\w+\s+){0,2}", text[s0:m.start()]):
             owner = _previous_subject(text, sents, parties, s0) or page_owner(parties)  # 'Its other sister cities are'
-        if _OUR.search(text[s0:m.start()]):
-            if re.search(r"\b[Oo]ur\s+(?:[a-z]+\s+)?$", text[s0:m.start()]):
-                owner = page_owner(parties) or owner  # '... organised by our sister cities A, B and C': the page's city
-            else:  # 'Szentendre, ... north of Budapest, welcomed delegations from its partner towns': the opener
-                opener = next((p for p in _in(parties, s0, m.start())), None)
-                if opener is not None and _OPENS.fullmatch(text[s0:opener.start]):
-                    owner = opener
+        pronoun = _OUR.search(text[s0:m.start()])
+        if pronoun and pronoun.group().lower().startswith("our"):
+            owner = page_owner(parties) or owner  # '... organised by our sister cities A, B and C': the page's city
+        elif pronoun:  # 'Szentendre, ... north of Budapest, welcomed delegations from its partner towns': the opener
+            opener = next(iter(_in(parties, s0, m.start())), None)
+            if opener is not None and _OPENS.fullmatch(text[s0:opener.start]):
+                owner = opener
         if owner is None:
             continue
         line_end = text.find("\n", m.start())
@@ -1030,7 +1029,7 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             continue
         elif re.search(r"(?:\b(?:are|include|includes|is|were)|:)\s*$", m.group()):
             a, b = m.end(), s1  # inline, to the end of the sentence
-        elif (_POSSESSOR.fullmatch(text[owner.end:m.start()]) or _OUR.search(text[s0:m.start()])) and \
+        elif (_POSSESSOR.fullmatch(text[owner.end:m.start()]) or pronoun) and \
                 (i := _first_after(parties, m.end() + len(re.match(r"[\s,]*", text[m.end():]).group()), 2)) is not None:
             # "Lahti's Nordic twin towns Akureyri, Ålesund and Randers have been invited"
             run = coordinated(parties, doc, i, text)
