@@ -37,7 +37,9 @@ def _lexicon() -> tuple[re.Pattern, dict[str, Programme]]:
 
 _NAMED_PROJECT = re.compile(
     r"(?:\b(?:project|programme|program|network|initiative)\s+(?P<a>[A-Z][\w'’+-]*(?:\s[A-Z][\w'’+-]*){0,2}))"
-    r"|(?:(?<![\w-])(?P<b>[A-Z][\w'’+-]*(?:\s(?:[A-Z][\w'’+-]*|of|for|and|the)){0,5})\s(?:project|programme|Programme|Project|network|Network|initiative|Initiative)\b)"
+    # 'the EU-funded project CityRegions': an adjective ('EU-funded', 'city-led') names nothing
+    r"|(?:(?<![\w-])(?![\w'’+-]*-(?:funded|financed|backed|led|based|wide|sponsored)\b)"
+    r"(?P<b>[A-Z][\w'’+-]*(?:\s(?:[A-Z][\w'’+-]*|of|for|and|the)){0,5})\s(?:project|programme|Programme|Project|network|Network|initiative|Initiative)\b)"
 )
 _GENERIC_FIRST = frozenset("the this that a an our their its his her european eu international national "
                            "regional local pilot new one each every which whole such".split())

@@ -506,3 +506,12 @@ def test_programmes_are_canonical(nlp):
     ex = extract(nlp("The International Urban and Regional Cooperation (IURC) and Horizon 2020 fund the "
                      "European Regional Development Fund projects."))
     assert {p.name for p in ex.programmes} >= {"IURC", "Horizon 2020", "ERDF"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turin participates in the EU-funded project CityRegions with eight partners.", {"CityRegions"}),
+    ("The city joined the EU-backed initiative ClimAlps last year.", {"ClimAlps"}),
+])
+def test_adjectives_name_no_project(nlp, text, expected):
+    """'EU-funded' is what the project is, not its name (it used to become a programme)."""
+    assert {p.name for p in extract(nlp(text)).programmes} == expected
