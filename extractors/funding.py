@@ -39,6 +39,13 @@ def _money_patterns() -> tuple[re.Pattern, re.Pattern]:
     return pre, post
 
 
+@lru_cache(maxsize=None)
+def _currency_token() -> re.Pattern:
+    """Any currency token standing alone, longest first: 'EUR' in 'Total budget (EUR)'."""
+    alt = "|".join(re.escape(t) for t in sorted(currencies(), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])")
+
+
 def parse_number(raw: str, has_multiplier: bool) -> float:
     """Number as written on European and English pages: '2.000.000', '2,000,000', '1,5', '450 000'."""
     s = raw.replace("\u202f", " ").replace("\u00a0", " ").replace(" ", "")
@@ -104,18 +111,14 @@ def table_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int
         starts.append(pos)
         pos += len(ln) + 1
     for i, head in enumerate(lines):
-        if head.count("|") < 1:
+        if "|" not in head:
             continue
         cells = head.split("|")
         money_cols = {}
         for k, cell in enumerate(cells):
-            low = cell.lower()
-            if not _has_any(low, head_words):
-                continue
-            code = next((cur[t] for t in sorted(cur, key=len, reverse=True)
-                         if re.search(rf"(?<![A-Za-z]){re.escape(t)}(?![A-Za-z])", cell)), None)
-            if code is not None:
-                money_cols[k] = code
+            token = _currency_token().search(cell) if _has_any(cell, head_words) else None
+            if token is not None:
+                money_cols[k] = cur[token.group()]
         if not money_cols:
             continue
         for j in range(i + 1, len(lines)):
