@@ -18,7 +18,7 @@ from functools import lru_cache
 from .lexicons import cues, currencies
 from .programmes import ProgrammeHit
 from .records import FundingRecord, Mention
-from .text import Sentences
+from .text import Sentences, literal_alternation
 
 MULTIPLIERS = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6,
                "m": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9}
@@ -29,9 +29,8 @@ _SHARE = re.compile(r"(?<![\d.,])(?P<pct>\d{1,3}(?:[.,]\d+)?)\s?(?:%|per\s?cent\
 
 @lru_cache(maxsize=None)
 def _money_patterns() -> tuple[re.Pattern, re.Pattern]:
-    toks = sorted(currencies(), key=len, reverse=True)
-    before = "|".join(re.escape(t) for t in toks if not t[0].islower())
-    after = "|".join(re.escape(t) for t in toks)
+    before = literal_alternation(t for t in currencies() if not t[0].islower())
+    after = literal_alternation(currencies())
     # € 32 million, EUR 2,000,000, €1.78M, HUF 7 million, US$ 3.4 million, €85-million
     pre = re.compile(rf"(?<![\w$])(?P<cur>{before})\s?(?P<num>{_NUM})(?:[\s-]?(?P<mult>{_MULT})(?![\w]))?")
     # 2.5 million euros, 450 000 EUR, 7 million HUF
@@ -42,8 +41,7 @@ def _money_patterns() -> tuple[re.Pattern, re.Pattern]:
 @lru_cache(maxsize=None)
 def _currency_token() -> re.Pattern:
     """Any currency token standing alone, longest first: 'EUR' in 'Total budget (EUR)'."""
-    alt = "|".join(re.escape(t) for t in sorted(currencies(), key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])")
+    return re.compile(rf"(?<![A-Za-z]){literal_alternation(currencies())}(?![A-Za-z])")
 
 
 def parse_number(raw: str, has_multiplier: bool) -> float:

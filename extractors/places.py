@@ -26,7 +26,8 @@ from .geo import MAX_NAME_TOKENS, Candidate, City, gazetteer
 from .lexicons import EU_CODES, ambiguous_city_keys, countries, country_names, demonyms, not_city_keys, regions
 from .records import CityRecord, CountryRecord, Mention, RegionRecord
 from .orgs import ADMIN_WORDS, names_organisation
-from .text import Sentences, credit_ranges, doc_text, inside, line_bounds, name_key, token_words
+from .text import (Sentences, credit_ranges, doc_text, inside, line_bounds, literal_alternation, name_key,
+                   token_words)
 
 PARTICLES = frozenset("de del della di da do dos das la le les am an der den dem im upon on sur en y e el al es".split())
 CITY_CUES_BEFORE = re.compile(
@@ -86,15 +87,12 @@ class PlaceResult:
 
 @lru_cache(maxsize=None)
 def _country_regex() -> re.Pattern:
-    names = sorted(country_names(), key=len, reverse=True)
-    alt = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    return re.compile(rf"(?<![\w-]){literal_alternation(country_names())}(?![\w-])")
 
 
 @lru_cache(maxsize=None)
 def _demonym_regex() -> re.Pattern:
-    words = sorted(demonyms(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])")
+    return re.compile(rf"(?<![\w-]){literal_alternation(demonyms())}(?![\w-])")
 
 
 _CODE = re.compile(r"\((?P<code>[A-Z]{2})\)|(?<=\|)[ \t]*(?P<cell>[A-Z]{2})[ \t]*(?=\|)")  # '(IT)', or a table cell 'IT'

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .lexicons import Programme, programmes
 from .records import Mention, ProgrammeRecord
-from .text import Sentences, name_key
+from .text import Sentences, literal_alternation, name_key
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,7 @@ def _lexicon() -> tuple[re.Pattern, dict[str, Programme]]:
     for p in programmes():
         for alias in (p.name, *p.aliases):
             by_alias[alias] = p
-    alt = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-]|\+)"), by_alias
+    return re.compile(rf"(?<![\w-]){literal_alternation(by_alias)}(?![\w-]|\+)"), by_alias
 
 
 _NAMED_PROJECT = re.compile(

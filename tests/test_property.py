@@ -22,3 +22,18 @@ def test_extractors_never_crash_and_spans_stay_inside(nlp, text):
             assert 0 <= record.start <= record.end <= len(text), (kind, record)
     for m in found.mentions:
         assert text[m.start:m.end] == m.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.text(alphabet="ab -é", min_size=1, max_size=5), min_size=1, max_size=8),
+       text=st.text(alphabet="ab -éx", max_size=60))
+def test_trie_alternation_matches_the_longest_first_alternation(words, text):
+    """The look-up regexes (countries, demonyms, programmes, currencies) are tries:
+    same matches as the plain alternation, longest word first, with the same guards."""
+    import re
+
+    from extractors.text import literal_alternation
+
+    plain = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-])(?:{plain})(?![\w-])", text)]
+    assert [m.span() for m in re.finditer(rf"(?<![\w-]){literal_alternation(words)}(?![\w-])", text)] == expected
