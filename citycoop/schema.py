@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _S, _I, _I64, _F, _B = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool_()
 _TS = pa.timestamp("us", tz="UTC")
@@ -119,6 +119,9 @@ TABLES: dict[str, pa.Schema] = {
         col("programme", _S, "Programme named in the sentence, else the page's main programme."),
         col("year", _I, "Year stated in the same sentence."),
         *SPAN,
+        col("method", _S, "rule (a stated pattern, extractors/links.py) or model (the learned pair classifier, "
+                          "extractors/link_model.py).", False),
+        col("confidence", _F, "The model's probability for a model link; null for a rule's link."),
     ]),
     "mentions": pa.schema([
         DOC_ID,
@@ -183,6 +186,8 @@ CHECKS: dict[tuple[str, str], tuple] = {
     ("cities", "latitude"): (lambda v: -90 <= v <= 90, "a latitude"),
     ("cities", "longitude"): (lambda v: -180 <= v <= 180, "a longitude"),
     ("cities", "confidence"): (lambda v: 0 <= v <= 1, "between 0 and 1"),
+    ("partner_links", "confidence"): (lambda v: 0 <= v <= 1, "between 0 and 1"),
+    ("partner_links", "method"): (lambda v: v in ("rule", "model"), "rule or model"),
     ("years", "year"): (lambda v: 1900 <= v <= 2099, "a year from 1900 to 2099"),
     ("funding", "amount"): (lambda v: v >= 0, "not negative"),
     ("funding", "amount_eur"): (lambda v: v >= 0, "not negative"),

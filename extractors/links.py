@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .lexicons import country_names, currencies, link_cues, org_shapes, regions
+from .link_model import candidate_pairs, link_model
 from .orgs import governs_place, has_org_head, is_admin_word, shaped_orgs
 from .programmes import ProgrammeHit
 from .records import CityRecord, LinkRecord, Mention, RegionRecord, YearRecord
@@ -544,7 +545,8 @@ class _Collector:
     page_regions: frozenset = frozenset()  # names of the regions the page names as regions
     topic: Party | None = None  # the party opening the previous sentence: what 'it' stands for
 
-    def add(self, a: Party, b: Party, relation: str, s0: int, s1: int) -> None:
+    def add(self, a: Party, b: Party, relation: str, s0: int, s1: int, method: str = "rule",
+            confidence: float | None = None) -> None:
         # 'Catalonia and Querétaro sign ...' on a page about the State of Querétaro: a region's partner
         # named like a region the page already has is that region, not the town of the same name
         if a.kind == "region" and b.kind == "city":
@@ -560,7 +562,7 @@ class _Collector:
                           if s0 <= h.start < s1 and h.kind not in ("institution", "fund")), self.doc_programme)
         year = next((y.year for y in self.years if s0 <= y.start < s1), None)
         self.out[key] = LinkRecord(a.name, b.name, a.kind, b.kind, a.geonames_id, b.geonames_id, relation,
-                                   programme, year, s0, s1, " ".join(self.text[s0:s1].split()))
+                                   programme, year, s0, s1, " ".join(self.text[s0:s1].split()), method, confidence)
 
     def _region_form(self, p: Party) -> Party:
         r = _as_region(self.text, p)
@@ -612,8 +614,63 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     _rule_dash_pairs(col, parties, doc)
     _rule_since_lines(col, parties)
     _rule_with_which(col, parties, sents)
+    _learned_pairs(col, parties, sents)
     _drop_ended(col, with_home, sents)
     return sorted(col.out.values(), key=lambda r: (r.start, r.source_name, r.target_name))
+
+
+def _learned_pairs(col, parties: list[Party], sents: Sentences) -> None:
+    """Pairs of one sentence that no rule linked, linked when the learned model is
+    confident enough (link_model.py); the cue words of the sentence name the relation."""
+    model = link_model()
+    if model is None:
+        return
+    for s0, s1, a, b, features in candidate_pairs(col.text, sents, parties):
+        if frozenset((name_key(a.name), name_key(b.name))) in col.out or _not_a_pair(col.text, s0, s1, a, b, parties):
+            continue
+        confidence = model.probability(features)
+        if confidence >= model.threshold:
+            col.add(a, b, _relation(col.text[s0:s1]), s0, s1, method="model", confidence=round(confidence, 3))
+
+
+_NAME_CLASH = re.compile(r"\b(?:confused with|mistaken for)\b")  # 'Stavanger is sometimes confused with Stavern'
+
+
+def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[Party]) -> bool:
+    """The precision guards of the rules, for a pair the model proposes: a negation before
+    the second party ('has no sister-city relationship with', '..., but that is not a
+    partnership'), where places lie ('170 km south-west of Shanghai'), a clash of names
+    ('confused with'), a party set aside ('Besides Halifax, ...') or describing the one
+    before ('Lisboa E-Nova, Lisbon's energy agency, ...'), or one party only locating another
+    ('Rochester (New York, USA)', 'Jacksonville, Florida', 'Cumiana near Turin')."""
+    sentence = text[s0:s1]
+    if _negated(text[s0:b.end]) or _CONTRAST_NEGATION.search(sentence) or _GEOGRAPHY.search(sentence) \
+            or _NAME_CLASH.search(text[a.end:b.start]):
+        return True
+    ps = [p for p in parties if s0 <= p.start < s1]
+    if any(_qualified(p, text) or _set_aside(p, text, s0) or _describes_previous(p, ps, text) for p in (a, b)):
+        return True
+    return any(q.end <= p.start and (re.fullmatch(r"\s*\(\s*", text[q.end:p.start]) or
+                                     (re.fullmatch(r",\s*", text[q.end:p.start]) and _lone_pair(q, p, ps, text)))
+               for p in (a, b) for q in ps)
+
+
+def _describes_previous(p: Party, ps: list[Party], text: str) -> bool:
+    """'Lisboa E-Nova, Lisbon's energy agency, ...': Lisbon only describes the agency."""
+    return re.match(r"['’]s\b", text[p.end:]) is not None and \
+        any(re.fullmatch(r",\s*", text[q.end:p.start]) for q in ps if q.end <= p.start)
+
+
+_LIST_GLUE = re.compile(r"\s*(?:,|,?\s*and|;)\s*")
+
+
+def _lone_pair(q: Party, p: Party, ps: list[Party], text: str) -> bool:
+    """'Jacksonville, Florida, in 1984': two names joined by a comma that no list goes on
+    from, the second closed by punctuation, where it locates the first (a list 'A, B, C'
+    goes on, maybe with a name that is no party; 'Besides Mwanza, Würzburg maintains ...'
+    goes on with a clause)."""
+    return re.match(r"\s*(?:[.;:)]|,(?!\s*[A-Z]))", text[p.end:]) is not None and not any(_LIST_GLUE.fullmatch(text[o.end:q.start]) for o in ps if o.end <= q.start) and \
+        not any(_LIST_GLUE.fullmatch(text[p.end:o.start]) for o in ps if o.start >= p.end)
 
 
 def _drop_ended(col, parties: list[Party], sents: Sentences) -> None:

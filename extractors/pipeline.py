@@ -8,16 +8,24 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .funding import extract_funding
-from .links import extract_links, find_parties
-from .places import extract_places
-from .programmes import extract_programmes
+from .links import Party, extract_links, find_parties
+from .places import PlaceResult, extract_places
+from .programmes import ProgrammeHit, extract_programmes
 from .records import Extraction
 from .text import Sentences, doc_text
 from .years import extract_years
 
 # Bump when extraction logic changes in a way that changes output: stored documents
 # extracted by another version are extracted again on the next run.
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
+
+
+def link_parties(doc: Doc, places: PlaceResult, programme_hits: list[ProgrammeHit]) -> list[Party]:
+    """The cities, regions and organisations links can join (also what the link model
+    is trained on: tools/train_link_model.py)."""
+    city_mentions = [m for m in places.mentions if m.label == "CITY"]
+    region_mentions = [m for m in places.mentions if m.label == "REGION"]
+    return find_parties(doc, places.cities, city_mentions, places.regions, region_mentions, programme_hits)
 
 
 def extract(doc: Doc) -> Extraction:
@@ -29,9 +37,7 @@ def extract(doc: Doc) -> Extraction:
     funding, money_mentions = extract_funding(text, sents, programme_hits,
                                               [c.country_code for c in places.countries],
                                               [c.country_code for c in places.cities])
-    city_mentions = [m for m in places.mentions if m.label == "CITY"]
-    region_mentions = [m for m in places.mentions if m.label == "REGION"]
-    parties = find_parties(doc, places.cities, city_mentions, places.regions, region_mentions, programme_hits)
+    parties = link_parties(doc, places, programme_hits)
     links = extract_links(doc, sents, parties, programme_hits, years)
     mentions = sorted(places.mentions + programme_mentions + year_mentions + money_mentions,
                       key=lambda m: (m.start, m.end, m.label))

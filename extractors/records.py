@@ -118,6 +118,8 @@ class LinkRecord:
     start: int
     end: int
     evidence: str
+    method: str = "rule"  # rule | model (link_model.py)
+    confidence: float | None = None  # the model's probability; None for a rule's link
 
 
 @dataclass(frozen=True)
