@@ -94,6 +94,7 @@ def candidate_pairs(text: str, sents: Sentences, parties: Sequence[PartyLike]
     ordered = sorted(parties, key=lambda p: p.start)
     home = home_name(ordered)
     starts = [p.start for p in ordered]
+    keys = {name: name_key(name) for name in {p.name for p in ordered}}
     for s0, s1 in zip(sents.starts, sents.ends):
         lo, hi = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
         ps = ordered[lo:hi]
@@ -103,7 +104,7 @@ def candidate_pairs(text: str, sents: Sentences, parties: Sequence[PartyLike]
         seen: set[frozenset] = set()
         for i, a in enumerate(ps):
             for b in ps[i + 1:]:
-                key = frozenset((name_key(a.name), name_key(b.name)))
+                key = frozenset((keys[a.name], keys[b.name]))
                 if len(key) < 2 or key in seen:
                     continue
                 seen.add(key)

@@ -626,10 +626,9 @@ def _learned_pairs(col, parties: list[Party], sents: Sentences) -> None:
     if model is None:
         return
     for s0, s1, a, b, features in candidate_pairs(col.text, sents, parties):
-        if frozenset((name_key(a.name), name_key(b.name))) in col.out or _not_a_pair(col.text, s0, s1, a, b, parties):
-            continue
-        confidence = model.probability(features)
-        if confidence >= model.threshold:
+        confidence = model.probability(features)  # cheap; the guards below are not
+        if confidence >= model.threshold and frozenset((name_key(a.name), name_key(b.name))) not in col.out \
+                and not _not_a_pair(col.text, s0, s1, a, b, parties):
             col.add(a, b, _relation(col.text[s0:s1]), s0, s1, method="model", confidence=round(confidence, 3))
 
 
