@@ -61,6 +61,20 @@ def parse_number(raw: str, has_multiplier: bool) -> float:
     return float(s)
 
 
+# '50% of their travel costs', '75 % of the eligible expenditure'
+_SHARE_OF_COSTS = re.compile(r"\s*of\s+(?:the|their|its|all|total)?\s*(?:[\w-]+\s+){0,2}"
+                             r"(?:costs?|expenses|expenditure|budget)\b", re.I)
+
+
+def _label_before(text: str, s0: int) -> str:
+    """The label line over a value line ('- ERDF co-financing' over '- EUR 2,760,000
+    (80%)', as a page's definition list reads once extracted), or ''."""
+    if s0 == 0 or text[s0 - 1] != "\n":
+        return ""
+    line = text[text.rfind("\n", 0, s0 - 1) + 1:s0 - 1]
+    return line + " " if len(line) <= 60 and not any(ch.isdigit() for ch in line) else ""
+
+
 def _has_any(text: str, words: list[str]) -> bool:
     low = text.lower()
     return any(w in low for w in words)
@@ -80,11 +94,15 @@ def _pick_funder(hits: list[ProgrammeHit], start: int, end: int, s0: int, s1: in
 DOLLAR_COUNTRIES = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
 
 
-def dollar_currency(country_codes: list[str], city_countries: list[str] = ()) -> str:
-    """What a bare '$' means on this page: USD unless the page is about one of the
-    other dollar countries (Canada, Australia...) and not about the US: a named country
-    first, else the dollar country with the most cities on the page (a US council's
-    report naming one Australian sister city is still in US dollars)."""
+def dollar_currency(country_codes: list[str], city_countries: list[str] = (), home_country: str | None = None) -> str:
+    """What a bare '$' means on this page: the currency of the page's own city when it is
+    in a dollar country (a Christchurch council report naming Seattle is in NZ dollars);
+    else USD unless the page is about one of the other dollar countries (Canada,
+    Australia...) and not about the US: a named country first, else the dollar country
+    with the most cities on the page (a US council's report naming one Australian sister
+    city is still in US dollars)."""
+    if home_country == "US" or home_country in DOLLAR_COUNTRIES:
+        return "USD" if home_country == "US" else DOLLAR_COUNTRIES[home_country]
     if "US" in country_codes:
         return "USD"
     dollar_cities = Counter(c for c in city_countries if c == "US" or c in DOLLAR_COUNTRIES)
@@ -139,10 +157,11 @@ def table_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int
 
 
 def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeHit],
-                    country_codes: list[str] = (), city_countries: list[str] = ()) -> tuple[list[FundingRecord], list[Mention]]:
+                    country_codes: list[str] = (), city_countries: list[str] = (),
+                    home_country: str | None = None) -> tuple[list[FundingRecord], list[Mention]]:
     c = cues()
     cur = currencies()
-    dollar = dollar_currency(list(country_codes), list(city_countries))
+    dollar = dollar_currency(list(country_codes), list(city_countries), home_country)
     out: list[FundingRecord] = []
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -185,13 +204,14 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
         if pct > 100:
             continue
         s0, s1 = sents.bounds(a)
-        sentence = text[s0:s1]
+        sentence = _label_before(text, s0) + text[s0:s1]
         window = text[b:min(s1, b + 60)]
         mentions.append(Mention(a, b, text[a:b], "PERCENT", "rule", f"{pct:g}"))
         # 'ERDF contribution: EUR 2,592,000 (60 %)': a share right after a funded amount
         after_amount = any(0 <= a - y <= 3 and text[y:a].strip() in ("(", "") for x, y in taken) and \
             _has_any(sentence, c["funding_cues"])
-        if _has_any(window, c["not_share_cues"]) or not (after_amount or _has_any(sentence, c["share_cues"])):
+        if _has_any(window, c["not_share_cues"]) or not (after_amount or _has_any(sentence, c["share_cues"])
+                                                          or _SHARE_OF_COSTS.match(window)):
             continue
         funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
         out.append(FundingRecord(None, None, None, pct, funder, programme, text[a:b], a, b, sents.evidence(a, b)))

@@ -5,6 +5,8 @@ The order matters only where one extractor is another's context: places first
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from .funding import extract_funding
@@ -17,7 +19,17 @@ from .years import extract_years
 
 # Bump when extraction logic changes in a way that changes output: stored documents
 # extracted by another version are extracted again on the next run.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
+
+
+def home_country(places: PlaceResult) -> str | None:
+    """Country of the city the page names most often (first named on a tie): whose
+    currency a bare '$' is."""
+    counts = Counter(m.value for m in places.mentions if m.label == "CITY" and m.value)
+    if not counts:
+        return None
+    top = counts.most_common(1)[0][0]
+    return next((c.country_code for c in places.cities if str(c.geonames_id) == top), None)
 
 
 def link_parties(doc: Doc, places: PlaceResult, programme_hits: list[ProgrammeHit]) -> list[Party]:
@@ -36,7 +48,7 @@ def extract(doc: Doc) -> Extraction:
     years, year_mentions = extract_years(text, sents)
     funding, money_mentions = extract_funding(text, sents, programme_hits,
                                               [c.country_code for c in places.countries],
-                                              [c.country_code for c in places.cities])
+                                              [c.country_code for c in places.cities], home_country(places))
     parties = link_parties(doc, places, programme_hits)
     links = extract_links(doc, sents, parties, programme_hits, years)
     mentions = sorted(places.mentions + programme_mentions + year_mentions + money_mentions,

@@ -105,6 +105,18 @@ FUNDING_CASES = {
         ("Bellingham, Seattle and Tacoma met Port Stephens, Australia. The programme has a budget of $12,000.",
          [(12_000, "USD", None)]),
     ],
+    "heldout10/11 (tuned after their one untuned measurement)": [
+        # a definition list read as lines: the label is the value's context
+        ("- Total budget\n- EUR 3,450,000\n- ERDF co-financing\n- EUR 2,760,000 (80%)\n- Lead partner\n- City of Tartu\n",
+         [(3_450_000, "EUR", None), (2_760_000, "EUR", None), (None, None, 80)]),
+        ("Citizen groups can receive up to 50% of their travel costs.", [(None, None, 50)]),
+        ("The City of Würzburg contributes the remaining 10% (€31,200) from its own budget.",
+         [(None, None, 10), (31_200, "EUR", None)]),
+        ("The remaining 40% of residents live in villages.", []),
+        # a Christchurch council report naming Seattle in the United States counts in NZ dollars
+        ("Christchurch City Council report. Christchurch hosted a delegation from Seattle, United States. "
+         "Christchurch set aside $40,000 for the anniversary.", [(40_000, "NZD", None)]),
+    ],
 }
 
 
