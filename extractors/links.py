@@ -649,18 +649,22 @@ def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[P
     ps = [p for p in parties if s0 <= p.start < s1]
     if any(_qualified(p, text) or _set_aside(p, text, s0) or _describes_previous(p, ps, text) for p in (a, b)):
         return True
-    return any(q.end <= p.start and (re.fullmatch(r"\s*\(\s*", text[q.end:p.start]) or
-                                     (re.fullmatch(r",\s*", text[q.end:p.start]) and _lone_pair(q, p, ps, text)))
+    return any(q.end <= p.start and (_OPEN_PAREN.fullmatch(text, q.end, p.start) or
+                                     (_COMMA.fullmatch(text, q.end, p.start) and _lone_pair(q, p, ps, text)))
                for p in (a, b) for q in ps)
+
+
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+_COMMA = re.compile(r",\s*")
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_CLOSED = re.compile(r"\s*(?:[.;:)]|,(?!\s*[A-Z]))")  # punctuation that no list goes on from
+_LIST_GLUE = re.compile(r"\s*(?:,|,?\s*and|;)\s*")
 
 
 def _describes_previous(p: Party, ps: list[Party], text: str) -> bool:
     """'Lisboa E-Nova, Lisbon's energy agency, ...': Lisbon only describes the agency."""
-    return re.match(r"['’]s\b", text[p.end:]) is not None and \
-        any(re.fullmatch(r",\s*", text[q.end:p.start]) for q in ps if q.end <= p.start)
-
-
-_LIST_GLUE = re.compile(r"\s*(?:,|,?\s*and|;)\s*")
+    return _POSSESSIVE_S.match(text, p.end) is not None and \
+        any(_COMMA.fullmatch(text, q.end, p.start) for q in ps if q.end <= p.start)
 
 
 def _lone_pair(q: Party, p: Party, ps: list[Party], text: str) -> bool:
@@ -668,8 +672,9 @@ def _lone_pair(q: Party, p: Party, ps: list[Party], text: str) -> bool:
     from, the second closed by punctuation, where it locates the first (a list 'A, B, C'
     goes on, maybe with a name that is no party; 'Besides Mwanza, Würzburg maintains ...'
     goes on with a clause)."""
-    return re.match(r"\s*(?:[.;:)]|,(?!\s*[A-Z]))", text[p.end:]) is not None and not any(_LIST_GLUE.fullmatch(text[o.end:q.start]) for o in ps if o.end <= q.start) and \
-        not any(_LIST_GLUE.fullmatch(text[p.end:o.start]) for o in ps if o.start >= p.end)
+    return _CLOSED.match(text, p.end) is not None and \
+        not any(_LIST_GLUE.fullmatch(text, o.end, q.start) for o in ps if o.end <= q.start) and \
+        not any(_LIST_GLUE.fullmatch(text, p.end, o.start) for o in ps if o.start >= p.end)
 
 
 def _drop_ended(col, parties: list[Party], sents: Sentences) -> None:
