@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from citycoop.evaluate import _read, key, keys
+from citycoop.evaluate import _read, key, keys, pair_fits
 
 
 def main() -> None:
@@ -30,10 +30,8 @@ def main() -> None:
         optional = [(keys(*g["a"]), keys(*g["b"]), g) for g in gold.get("links_optional", [])]
         pred = [(keys(r["source_name"]), keys(r["target_name"]), r) for r in rows]
 
-        def fits(a: set, b: set, p: tuple) -> bool:
-            return bool((a & p[0] and b & p[1]) or (a & p[1] and b & p[0]))
-        missed = [g for g in required if not any(fits(a, b, g) for a, b, _ in pred)]
-        extra = [r for a, b, r in pred if not any(fits(a, b, g) for g in required + optional)]
+        missed = [g for g in required if not any(pair_fits(a, b, g) for a, b, _ in pred)]
+        extra = [r for a, b, r in pred if not any(pair_fits(a, b, g) for g in required + optional)]
         if not missed and not extra:
             continue
         print(f"\n== {gold['source']}")

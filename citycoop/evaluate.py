@@ -149,6 +149,11 @@ def _score_funding(score: Score, gold: list[dict], rows: list[dict]) -> None:
     score.add(tp, fp, len(gold) - len(used))
 
 
+def pair_fits(a: set[str], b: set[str], pair: tuple[set[str], set[str]]) -> bool:
+    """An unordered pair of name keys (a, b) against a gold pair of alias-key sets."""
+    return bool((a & pair[0] and b & pair[1]) or (a & pair[1] and b & pair[0]))
+
+
 def _score_links(score: Score, gold: dict, rows: list[dict]) -> None:
     def pair_sets(items: list[dict]) -> list[tuple[set[str], set[str]]]:
         return [(keys(*l["a"]), keys(*l["b"])) for l in items]
@@ -162,13 +167,11 @@ def _score_links(score: Score, gold: dict, rows: list[dict]) -> None:
             continue
         seen.add(frozenset((key(r["source_name"]), key(r["target_name"]))))
 
-        def fits(p: tuple[set[str], set[str]]) -> bool:
-            return bool((a & p[0] and b & p[1]) or (a & p[1] and b & p[0]))
-        hit = next((i for i, p in enumerate(required) if i not in used and fits(p)), None)
+        hit = next((i for i, p in enumerate(required) if i not in used and pair_fits(a, b, p)), None)
         if hit is not None:
             used.add(hit)
             tp += 1
-        elif not any(fits(p) for p in required + optional):
+        elif not any(pair_fits(a, b, p) for p in required + optional):
             fp += 1
     score.add(tp, fp, len(required) - len(used))
 

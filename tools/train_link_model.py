@@ -23,7 +23,7 @@ GOLD = ROOT / "tests" / "gold"
 
 
 def examples(exclude: set[str], model: str) -> tuple[list[set[str]], list[int], list[str]]:
-    from citycoop.evaluate import keys
+    from citycoop.evaluate import keys, pair_fits
     from citycoop.nlp import load_nlp
     from citycoop.sources import PageRef, read_page
     from extractors.link_model import candidate_pairs
@@ -51,11 +51,14 @@ def examples(exclude: set[str], model: str) -> tuple[list[set[str]], list[int], 
             optional = [(keys(*g["a"]), keys(*g["b"])) for g in gold.get("links_optional", [])]
             for s0, s1, a, b, f in candidate_pairs(text, sents, link_parties(doc, places, hits)):
                 ka, kb = keys(a.name, text[a.start:a.end]), keys(b.name, text[b.start:b.end])
-                fits = lambda pairs: any((ka & x and kb & y) or (ka & y and kb & x) for x, y in pairs)
-                if fits(required):
-                    feats.append(f), labels.append(1)
-                elif not fits(optional):
-                    feats.append(f), labels.append(0)
+                if any(pair_fits(ka, kb, p) for p in required):
+                    label = 1
+                elif any(pair_fits(ka, kb, p) for p in optional):
+                    continue  # neither rewarded nor penalised by the scorer: no example either way
+                else:
+                    label = 0
+                feats.append(f)
+                labels.append(label)
     return feats, labels, sets
 
 
