@@ -21,9 +21,15 @@ from .records import FundingRecord, Mention
 from .text import Sentences, literal_alternation
 
 MULTIPLIERS = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6,
-               "m": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9}
+               "m": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+               # as municipal English from Brazil, Spain, Italy or Turkey keeps them: 'R$ 500 mil'
+               # (thousand), 'R$ 1,2 bilhão', '3,5 milyon TL', '2 milioni di euro'
+               "mil": 1e3, "milhão": 1e6, "milhões": 1e6, "millón": 1e6, "millones": 1e6, "milione": 1e6,
+               "milioni": 1e6, "milyon": 1e6, "bilhão": 1e9, "bilhões": 1e9, "miliardo": 1e9, "miliardi": 1e9,
+               "milyar": 1e9, "mld": 1e9}
 _NUM = r"\d{1,3}(?:(?:[ .,\u202f\u00a0])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_MULT = r"million|millions|billion|billions|thousand|crores?|lakhs?|mln|bln|mn|bn|m|M|B|k|K"
+_MULT = (r"millions|million|billions|billion|thousand|crores?|lakhs?|milhões|milhão|millones|millón|milioni|milione|"
+         r"milyon|bilhões|bilhão|miliardi|miliardo|milyar|mld|mln|bln|mil|mn|bn|m|M|B|k|K")
 _SHARE = re.compile(r"(?<![\d.,])(?P<pct>\d{1,3}(?:[.,]\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
 
 

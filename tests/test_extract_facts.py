@@ -105,7 +105,7 @@ FUNDING_CASES = {
         ("Bellingham, Seattle and Tacoma met Port Stephens, Australia. The programme has a budget of $12,000.",
          [(12_000, "USD", None)]),
     ],
-    "heldout10/11 (tuned after their one untuned measurement)": [
+    "heldout10/11/13 (tuned after their one untuned measurement)": [
         # a definition list read as lines: the label is the value's context
         ("- Total budget\n- EUR 3,450,000\n- ERDF co-financing\n- EUR 2,760,000 (80%)\n- Lead partner\n- City of Tartu\n",
          [(3_450_000, "EUR", None), (2_760_000, "EUR", None), (None, None, 80)]),
@@ -113,6 +113,10 @@ FUNDING_CASES = {
         ("The City of Würzburg contributes the remaining 10% (€31,200) from its own budget.",
          [(None, None, 10), (31_200, "EUR", None)]),
         ("The remaining 40% of residents live in villages.", []),
+        # multipliers as Brazilian, Italian or Turkish municipal English keeps them
+        ("The City Hall of Niterói will invest R$ 500 mil, of a programme of R$ 1,2 bilhão; Coimbra adds 80 mil euros.",
+         [(500_000, "BRL", None), (1_200_000_000, "BRL", None), (80_000, "EUR", None)]),
+        ("Pemba contributes in kind for a value of approximately 4,5 million meticais.", [(4_500_000, "MZN", None)]),
         # a Christchurch council report naming Seattle in the United States counts in NZ dollars
         ("Christchurch City Council report. Christchurch hosted a delegation from Seattle, United States. "
          "Christchurch set aside $40,000 for the anniversary.", [(40_000, "NZD", None)]),
