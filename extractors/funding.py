@@ -28,8 +28,9 @@ MULTIPLIERS = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "thousand
                "milioni": 1e6, "milyon": 1e6, "bilhão": 1e9, "bilhões": 1e9, "miliardo": 1e9, "miliardi": 1e9,
                "milyar": 1e9, "mld": 1e9}
 _NUM = r"\d{1,3}(?:(?:[ .,\u202f\u00a0])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_MULT = (r"millions|million|billions|billion|thousand|crores?|lakhs?|milhões|milhão|millones|millón|milioni|milione|"
-         r"milyon|bilhões|bilhão|miliardi|miliardo|milyar|mld|mln|bln|mil|mn|bn|m|M|B|k|K")
+# every multiplier as written, and 'M', 'B', 'K' ('€1.78M'); a lower-case 'b' alone is too
+# often something else, so 'b' is read only as 'B'
+_MULT = literal_alternation([m for m in MULTIPLIERS if m != "b"] + ["M", "B", "K"])
 _SHARE = re.compile(r"(?<![\d.,])(?P<pct>\d{1,3}(?:[.,]\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
 
 
