@@ -9,6 +9,7 @@ import dataclasses
 from datetime import datetime
 
 from extractors import extract
+from extractors.text import remember_text
 
 from .config import Settings
 from .nlp import load_nlp
@@ -56,6 +57,7 @@ def extract_pages(pages: list[Page], settings: Settings, run_id: str, ingested_a
         docs = nlp.pipe(((p.text, p) for p in ok), as_tuples=True, batch_size=settings.nlp_batch_size,
                         n_process=settings.n_process)
         for doc, page in docs:
+            remember_text(doc, page.text)
             try:
                 found = extract(doc)
             except Exception as exc:  # one bad page must not lose the batch; the reason is recorded

@@ -169,7 +169,9 @@ class Store:
         return sorted(p for p in found if os.path.basename(p) != EMPTY_PART)
 
     def read_part(self, path: str, columns: list[str] | None = None) -> pa.Table:
-        return pq.read_table(path, columns=columns, filesystem=None if self.loc.local else self.fs)
+        # ParquetFile, not pq.read_table: that imports pyarrow.dataset (~0.3 s of every run)
+        with pq.ParquetFile(path, filesystem=None if self.loc.local else self.fs) as f:
+            return f.read(columns=columns)
 
     def num_rows(self, table: str) -> int:
         fs = None if self.loc.local else self.fs

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -13,12 +14,14 @@ _FOLD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ł": "l", "�
                        "Ø": "o", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i"})
 
 
+@lru_cache(maxsize=1 << 16)  # pages repeat their names: most calls are hits (bounded memory)
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form: 'Wrocław' -> 'wroclaw', 'Đà Lạt' -> 'da lat'."""
     s = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Lookup key for place and organisation names: folded, punctuation as spaces.
 
@@ -56,13 +59,22 @@ def literal_alternation(words: Iterable[str]) -> str:
     return render(trie)
 
 
+_TEXT_KEY = "citycoop.text"
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc: spaCy rebuilds the string from every token on
     each access, which cost more than some extractors themselves."""
-    text = doc.user_data.get("citycoop.text")
+    text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data["citycoop.text"] = doc.text
+        text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Give a Doc the text it was parsed from, so :func:`doc_text` need not rebuild it
+    (spaCy keeps the text verbatim: they are equal)."""
+    doc.user_data[_TEXT_KEY] = text
 
 
 def token_words(doc: Doc) -> tuple[list[str], list[int]]:
