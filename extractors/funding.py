@@ -101,15 +101,28 @@ def _pick_funder(hits: list[ProgrammeHit], start: int, end: int, s0: int, s1: in
 DOLLAR_COUNTRIES = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
 
 
-def dollar_currency(country_codes: list[str], city_countries: list[str] = (), home_country: str | None = None) -> str:
+_WRITTEN_DOLLAR = re.compile(r"\b(?P<code>USD|CAD|AUD|NZD|SGD|HKD)\b|\b(?P<sym>US|C|A|AU|NZ|S|HK)\$")
+_DOLLAR_SYMBOLS = {"US": "USD", "C": "CAD", "A": "AUD", "AU": "AUD", "NZ": "NZD", "S": "SGD", "HK": "HKD"}
+
+
+def written_dollars(text: str) -> set[str]:
+    """The dollar currencies a page names outright ('AUD 40,000', 'NZ$ 5,000')."""
+    return {m.group("code") or _DOLLAR_SYMBOLS[m.group("sym")] for m in _WRITTEN_DOLLAR.finditer(text)}
+
+
+def dollar_currency(country_codes: list[str], city_countries: list[str] = (), home_country: str | None = None,
+                    written: set[str] = frozenset()) -> str:
     """What a bare '$' means on this page: the currency of the page's own city when it is
     in a dollar country (a Christchurch council report naming Seattle is in NZ dollars);
-    else USD unless the page is about one of the other dollar countries (Canada,
-    Australia...) and not about the US: a named country first, else the dollar country
-    with the most cities on the page (a US council's report naming one Australian sister
-    city is still in US dollars)."""
+    else the one dollar currency the page names outright, if it names one ('AUD 40,000'
+    on a council report whose own town the gazetteer lacks); else USD unless the page is
+    about one of the other dollar countries (Canada, Australia...) and not about the US: a
+    named country first, else the dollar country with the most cities on the page (a US
+    council's report naming one Australian sister city is still in US dollars)."""
     if home_country == "US" or home_country in DOLLAR_COUNTRIES:
         return "USD" if home_country == "US" else DOLLAR_COUNTRIES[home_country]
+    if len(written) == 1:
+        return next(iter(written))
     if "US" in country_codes:
         return "USD"
     dollar_cities = Counter(c for c in city_countries if c == "US" or c in DOLLAR_COUNTRIES)
@@ -168,7 +181,7 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
                     home_country: str | None = None) -> tuple[list[FundingRecord], list[Mention]]:
     c = cues()
     cur = currencies()
-    dollar = dollar_currency(list(country_codes), list(city_countries), home_country)
+    dollar = dollar_currency(list(country_codes), list(city_countries), home_country, written_dollars(text))
     out: list[FundingRecord] = []
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []

@@ -54,6 +54,7 @@ Undirected pairs are written once per document.
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -64,6 +65,7 @@ from spacy.tokens import Doc
 from .lexicons import country_names, currencies, link_cues, org_shapes, regions
 from .link_model import candidate_pairs, link_model
 from .orgs import governs_place, has_org_head, is_admin_word, shaped_orgs
+from .places import REGION_TYPES
 from .programmes import ProgrammeHit
 from .records import CityRecord, LinkRecord, Mention, RegionRecord, YearRecord
 from .text import Sentences, doc_text, name_key
@@ -212,6 +214,8 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
         if len(name) < 3 or not name[:1].isupper() or "|" in name \
                 or any(start < b and a < end for a, b in programme_spans):
             continue
+        if _TITLED_PERSON.match(name) and not has_org_head(name):
+            continue
         if _POSSESSIVE_NAME.match(name) and not has_org_head(name):
             continue  # "Lahti's Nordic (twin towns)": a place's possession, no organisation
         if " " not in name and not (name.isupper() or any(c.isupper() for c in name[1:])) \
@@ -241,6 +245,11 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     return sorted(places + orgs, key=lambda p: p.start)
 
 
+# 'Mayor Petr Novotný', 'Governor Ana Silva': a title before a name is a person, no party
+_TITLED_PERSON = re.compile(r"(?:Deputy |Vice[- ]|Lord )?(?:Mayor|Governor|Councillor|Councilor|Minister|President|"
+                            r"Prefect|Senator|Ambassador|Consul|Dr|Prof|Mr|Mrs|Ms)\.?\s+(?!of\b)[A-Z]")
+
+
 def _untitled(org: Party) -> Party:
     """'Rector of the University of Maribor' -> 'University of Maribor'."""
     title = _PERSON_TITLE.match(org.name)
@@ -264,6 +273,9 @@ def _own_unit(org: Party, text: str, places: list[Party]) -> bool:
     line_start = text.rfind("\n", 0, org.start) + 1
     if re.search(r"\s[–—-]\s*$", text[line_start:org.start]) and any(line_start <= p.start < org.start for p in places):
         return True
+    if any(line_start <= p.start and _COMMA.fullmatch(text, p.end, org.start) for p in places):
+        return True  # 'Lead partner: City of Maribor, Office for Energy and Climate'
+
     return any(p.start == org.start for p in places)  # 'Can Tho Department of Construction'
 
 
@@ -610,13 +622,58 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
             col.topic = opener  # a sentence opening with 'It ...' keeps the topic
         prev = (s0, s1, ps)
     _rule_partner_lists(col, parties, doc)
+    _rule_heading_lists(col, parties)
     _rule_pair_bullets(col, parties, doc)
     _rule_dash_pairs(col, parties, doc)
     _rule_since_lines(col, parties)
+    _rule_dated_pairs(col, parties, sents)
     _rule_with_which(col, parties, sents)
     _learned_pairs(col, parties, sents)
     _drop_ended(col, with_home, sents)
-    return sorted(col.out.values(), key=lambda r: (r.start, r.source_name, r.target_name))
+    written = region_written_forms(text, parties)
+    return sorted((_named_as_written(r, written) for r in col.out.values()),
+                  key=lambda r: (r.start, r.source_name, r.target_name))
+
+
+_REGION_TYPE = "(?:" + "|".join(t.title() for t in REGION_TYPES) + ")"  # as a name writes them: 'Opole Voivodeship'
+# capitalised: a typed name ("Province of Anhui"), not a description ("the Chinese province of Anhui")
+_TYPE_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?({_REGION_TYPE}\s+of\s+(?:the\s+)?)$")
+_TYPE_AFTER = re.compile(rf"\s+{_REGION_TYPE}\b")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
+_TYPED_FORM = re.compile(rf"^(?:[Tt]he\s+)?(?:{_REGION_TYPE}\s+of\s+\S.*|.*\S\s+{_REGION_TYPE})$", re.S)
+
+
+def region_written_forms(text: str, parties: list[Party]) -> dict[str, str]:
+    """Region name key -> the typed form the page writes it in ('Opole Voivodeship',
+    'Province of Buenos Aires', 'Olomouc Region'), for the regions it types at least once.
+
+    A link names such a region as written: the bare name ('Opole', 'Buenos Aires') is also
+    a city's, and a region outside the gazetteer has no other name. One form per region
+    and page (the first), so the links of one region share one name."""
+    out: dict[str, str] = {}
+    for p in parties:
+        if p.kind != "region":
+            continue
+        span = text[p.start:p.end]
+        before = _TYPE_BEFORE.search(text, max(0, p.start - 40), p.start)
+        after = _TYPE_AFTER.match(text, p.end)
+        if before:
+            form = before.group(1) + span
+        elif _TYPED_FORM.match(span) and not _NAME_GOES_ON.match(text, p.end):
+            form = span
+        elif after and not _NAME_GOES_ON.match(text, after.end()):
+            form = span + after.group()
+        else:
+            continue  # untyped, or a longer name ('Rhineland-Palatinate State Chancellery')
+        form = " ".join(re.sub(r"^the\s+", "", form, flags=re.I).split())
+        out.setdefault(name_key(p.name), form)
+    return out
+
+
+def _named_as_written(r: LinkRecord, written: dict[str, str]) -> LinkRecord:
+    names = [written.get(name_key(n), n) if kind == "region" else n
+             for n, kind in ((r.source_name, r.source_type), (r.target_name, r.target_type))]
+    return dataclasses.replace(r, source_name=names[0], target_name=names[1])
 
 
 def _learned_pairs(col, parties: list[Party], sents: Sentences) -> None:
@@ -680,15 +737,32 @@ def _lone_pair(q: Party, p: Party, ps: list[Party], text: str) -> bool:
 def _drop_ended(col, parties: list[Party], sents: Sentences) -> None:
     """A pair the page says is being ended, terminated or suspended ('propose that the
     city's twinning agreement with Nizhny Novgorod be terminated') is no current link,
-    wherever else the page states that it was one."""
+    wherever else the page states that it was one. A sentence naming one place ends
+    that place's link with the page's own ('The cooperation with Lida has been suspended')."""
     ended: set[frozenset] = set()
+    owner = page_owner(parties)
     for s0, s1 in zip(sents.starts, sents.ends):
-        if not _ENDED.search(col.text[s0:s1]):
-            continue
-        names = {name_key(p.name) for p in _in(parties, s0, s1)}
-        ended |= {key for key in col.out if key <= names}
+        ps = _in(parties, s0, s1)
+        names = {name_key(p.name) for p in ps}
+        if len(names) == 1 and owner is not None:
+            names.add(name_key(owner.name))
+        for m in _ENDED.finditer(col.text, s0, s1):
+            near = _ended_parties(ps, m.start(), m.end())
+            ended |= {key for key in col.out if key <= names and key & near}
     for key in ended:
         del col.out[key]
+
+
+def _ended_parties(ps: list[Party], a: int, b: int) -> set[str]:
+    """The parties an 'ended' cue at a..b speaks of: those inside it ('the twinning between
+    Chelmsford and Annonay be ended'), else the next one ('ended its twinning with
+    Petrozavodsk, and has signed a new agreement with Zhytomyr': not Zhytomyr), else the one
+    before ('The cooperation with Lida has been suspended')."""
+    inside = {name_key(p.name) for p in ps if a <= p.start and p.end <= b}
+    after = next((p for p in ps if p.start >= b), None)
+    before = next((p for p in reversed(ps) if p.end <= a), None)
+    near = after if after is not None else before
+    return inside | ({name_key(near.name)} if near is not None else set())
 
 
 # ---------------------------------------------------------------- sentence rules
@@ -1040,7 +1114,7 @@ def _rule_they(col, ps, prev, doc, s0, s1, sentence) -> None:
 
 # ---------------------------------------------------------------- lists and tables
 
-_INTRO_END = re.compile(r":\s*(?:\[\d{1,3}\]\s*)?$")  # 'Erlangen is twinned with:[48]'
+_INTRO_END = re.compile(r":\s*(?:\[\d{1,3}\]\s*)*$")  # 'Erlangen is twinned with:[48]', 'with:[45][46]'
 _POSSESSOR = re.compile(r"['’]s?\s+(?:[A-Z]?[a-z-]+\s+){0,2}")  # "Lahti's Nordic twin towns"
 
 
@@ -1055,6 +1129,12 @@ def _line_items(text: str, start: int, parties: list[Party]) -> list[Party]:
         pos = at + len(ln)
     items = [p for p in parties if p.start in leads]
     return items if len(lines) >= 2 and 3 * len(items) >= 2 * len(lines) else []
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts: an indented bullet (' • Zhuzhou') is matched
+    from there."""
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _rule_own_lists(col, parties, sents, doc) -> None:
@@ -1078,7 +1158,7 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             continue
         line_end = text.find("\n", m.start())
         line_end = len(text) if line_end < 0 else line_end
-        first_item = line_end + len(re.match(r"\s*", text[line_end:]).group())
+        first_item = _line_start(text, line_end + len(re.match(r"\s*", text[line_end:]).group()))
         colon_line = _INTRO_END.search(text[m.start():line_end]) is not None
         if colon_line and _BULLET.match(text, first_item):
             a, b = first_item, _list_end(text, first_item)  # bullets under the intro line
@@ -1106,7 +1186,7 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
     for m in _HUB_HEADING.finditer(text):
         # a 'Partner cities' / 'Current twin towns' heading over bullets on the owner's page;
         # 'Former partner cities' are no current links
-        first_item = m.end() + len(re.match(r"\s*", text[m.end():]).group())
+        first_item = _line_start(text, m.end() + len(re.match(r"\s*", text[m.end():]).group()))
         if owner is None or col.is_claimed(m.start(), m.end()) or not _BULLET.match(text, first_item) \
                 or _FORMER.search(m.group()):
             continue
@@ -1177,8 +1257,10 @@ def _rule_tables(col, parties) -> None:
         # a longer table links no pairs: the lead partner is one partner among many
 
 
-_SINCE_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)(?:\s*,\s*[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\))?"
-                         r"\s*[–—:-]?\s*\(?since\s+(?:19|20)\d\d\)?[ \t]*$")
+# 'Edinburgh, United Kingdom – since 1954', 'Ennis (Inis), County Clare, Ireland – since 2014. Music exchanges.'
+_SINCE_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
+                         r"(?:\s*,\s*[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\)){0,3}"
+                         r"\s*[–—:-]?\s*\(?since\s+(?:19|20)\d\d\)?(?:[ \t]*$|\.[ \t]+[A-Z][^\n]*$)")
 
 
 def _rule_with_which(col, parties, sents) -> None:
@@ -1192,6 +1274,26 @@ def _rule_with_which(col, parties, sents) -> None:
         if m and p.name != home.name and p.kind in ("city", "region"):
             s0, s1 = sents.bounds(p.start)
             col.add(home, p, _relation(m.group("cue"), "partner"), s0, s1)
+
+
+_PAIR_AND = re.compile(r"\s+and\s+")
+_DATED = re.compile(r"\s*\((?:since|from|in|est\.?)?\s*(?:19|20)\d\d\)")
+_TWIN_CUE = re.compile(r"\b(?:twin|sister|partner|pair|friendship)", re.I)
+
+
+def _rule_dated_pairs(col, parties, sents: Sentences) -> None:
+    """Pairs each dated in a twinning sentence: 'towns in both regions are twinned, among
+    them Mainz and Dijon (since 1958), Koblenz and Nevers (since 1963) and Worms and
+    Auxerre (since 1968)'. Two names joined by 'and' and closed by their own year are one
+    pair; the pairs are not linked to each other."""
+    text = col.text
+    for s0, s1 in zip(sents.starts, sents.ends):
+        ps = _in(parties, s0, s1)
+        pairs = [(a, b) for a, b in zip(ps, ps[1:])
+                 if _PAIR_AND.fullmatch(text, a.end, b.start) and _DATED.match(text, b.end)]
+        if len(pairs) >= 2 and _TWIN_CUE.search(text, s0, s1):
+            for a, b in pairs:
+                col.add(a, b, _relation(text[s0:s1], "twinning"), s0, s1)
 
 
 def _rule_since_lines(col, parties) -> None:
@@ -1250,7 +1352,8 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     above = [ln for ln in text[max(0, block[0].start() - 200):block[0].start()].splitlines() if ln.strip()]
     title = above[-1] if above else ""
     owner = page_owner(parties)
-    if owner is None or not _HUB_TITLE.search(title) or _FORMER.search(title) or len(title) > 80:
+    hub_title = _HUB_TITLE.search(title) or (_HUB.search(title) and _INTRO_END.search(title))
+    if owner is None or not hub_title or _FORMER.search(title) or len(title) > 80:
         return False
     header = next((r for i, r in enumerate(block[:-1]) if re.fullmatch(r"[\s|:-]+", block[i + 1].group())), block[0])
     # columns that say where a place lies ('Province / State', 'Country'), not a second partner
@@ -1319,6 +1422,52 @@ def _rule_partner_lists(col, parties, doc) -> None:
             col.clique(members, "partner", s0, s1)
         # a longer list links no pairs (the lead partner is one of many), nor do associated
         # partners or observers, who support a project without being its partners
+
+
+_HEADING_LIST = re.compile(r"(?mi)^[ \t]*(?P<head>(?P<lead>lead partner|coordinator)|(?:project )?partners|consortium|"
+                           r"(?:consortium )?members)[ \t]*\n(?=[ \t]*\S)")
+
+
+_LINE_LEAD = re.compile(r"[\s|•*\d.)-]*(?:(?:[A-Z][\w-]*\s+){1,2}of\s+(?:the\s+)?)?")  # 'Statutory City of '
+
+
+def _heading_items(text: str, start: int, parties: list[Party]) -> list[Party]:
+    """The party opening each line under a heading, to the next blank line; none unless
+    every line opens with one (a line without is a partner not known as a party, and the
+    list would look shorter than it is)."""
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    items, pos = [], start
+    for line in text[start:end].split("\n"):
+        first = next((p for p in parties if pos <= p.start < pos + len(line)), None)
+        if first is not None and _LINE_LEAD.fullmatch(text, pos, first.start):
+            items.append(first)
+        elif line.strip():
+            return []
+        pos += len(line) + 1
+    return items
+
+
+def _rule_heading_lists(col, parties) -> None:
+    """Partners as lines under heading lines, as a definition list reads once extracted:
+    'Lead partner' / 'City of Maribor – Slovenia' / '' / 'Project partners' / 'Municipality
+    of Győr – Hungary' / ... A lead partner's list and the partners' list right after it
+    are one list; up to MAX_LIST members link every pair."""
+    text = col.text
+    groups: list[tuple[int, int, list[Party], bool]] = []  # start, end, members, opened by a lead's heading
+    for m in _HEADING_LIST.finditer(text):
+        items = _heading_items(text, m.end(), parties)
+        if not items:
+            continue
+        end = max(p.end for p in items)
+        if groups and groups[-1][3] and not m.group("lead") and m.start() - groups[-1][1] < 80:
+            a, _, members, _ = groups[-1]
+            groups[-1] = (a, end, members + items, False)  # the partners right under the lead partner
+        else:
+            groups.append((m.start(), end, items, m.group("lead") is not None))
+    for a, b, members, _ in groups:
+        if 2 <= len(members) <= MAX_LIST and not col.is_claimed(a, b):
+            col.clique(members, "partner", a, b)
 
 
 _BULLET = re.compile(r"(?m)^[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+")

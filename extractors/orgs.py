@@ -20,7 +20,9 @@ metropolitan metropolis area region province county district borough government 
 administration comune commune ayuntamiento gemeinde stadt ville ciudad cidade capital
 metro urban centre center agglomeration greater community of the and de di del della
 municipalidad municipio prefeitura concello gemeente kommune kommun stad miasto gmina
-mesto město obec varos város mairie citta città intendencia alcaldia alcaldía""".split())
+mesto město obec varos város mairie citta città intendencia alcaldia alcaldía
+pilot lighthouse follower fellow replicating mission twin sister partner host""".split())
+# (the last line: a city's role in a programme, 'Pilot City Sønderborg', 'Lighthouse City Lyon')
 
 _WORD = re.compile(r"[\w’'-]+")
 

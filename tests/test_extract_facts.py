@@ -135,6 +135,12 @@ def test_bare_dollars_follow_the_page_country(nlp):
     assert [(f.amount, f.currency) for f in ex.funding] == [(45_000, "CAD")]
     ex = extract(nlp("Atlanta in the United States received a $45,000 grant for the exchange."))
     assert [(f.amount, f.currency) for f in ex.funding] == [(45_000, "USD")]
+    # a page that names one dollar currency outright: its bare '$' is that one (heldout19,
+    # a council report whose own town the gazetteer lacks, naming Leavenworth in the US)
+    ex = extract(nlp("Council reviewed its tie with Kunming. Kunming, China, was visited in May. Council allocates "
+                     "AUD 40,000 to sister cities. A grant of $4,000 supports the youth exchange with Leavenworth "
+                     "(United States)."))
+    assert sorted((f.amount, f.currency) for f in ex.funding) == [(4_000, "AUD"), (40_000, "AUD")]
 
 
 def test_funding_funder_and_eur_amount(nlp):
@@ -194,9 +200,9 @@ LINK_CASES = {
          "Commission (CEA).", {("Catalan Water Agency", "Querétaro State Water Commission")}),
         ("The municipal water company Barcelona Cicle de l'Aigua (BCASA) also partners with Águas da Região de Maputo "
          "(AdRM) on leak detection.", {("Barcelona Cicle de l'Aigua", "Águas da Região de Maputo")}),
-        ("The Government of Catalonia signed an agreement with the State of Querétaro.", {("Catalonia", "Querétaro")}),
+        ("The Government of Catalonia signed an agreement with the State of Querétaro.", {("Catalonia", "State of Querétaro")}),
         ("The Province of Noord-Brabant and the Region of Västra Götaland will cooperate on hydrogen.",
-         {("Noord-Brabant", "Västra Götaland")}),
+         {("Province of Noord-Brabant", "Region of Västra Götaland")}),  # named as the page types them
         ("The Auvergne-Rhône-Alpes Energy Environment Agency (AURA-EE) and the Goriška Local Energy Agency (GOLEA) "
          "from Nova Gorica have teamed up to train installers.",
          {("Auvergne-Rhône-Alpes Energy Environment Agency", "Goriška Local Energy Agency")}),
@@ -211,7 +217,7 @@ LINK_CASES = {
         ("Bari and Zaragoza will also run a thematic pairing on public procurement.", {("Bari", "Zaragoza")}),
         ("ACCIÓ will open a desk in the city of Querétaro together with the Querétaro Secretariat of Sustainable "
          "Development (SEDESU).", {("ACCIÓ", "Querétaro Secretariat of Sustainable Development")}),
-        ("Region of Murcia (ES) – State of Jalisco (MX) | Agri-food innovation", {("Jalisco", "Murcia")}),
+        ("Region of Murcia (ES) – State of Jalisco (MX) | Agri-food innovation", {("Region of Murcia", "State of Jalisco")}),
         ("The transnational meeting was moderated by the lead expert, Florence Lambert, with speakers from Milan.", set()),
         ("Lisboa E-Nova, the Copenhagen Solutions Lab and Helsinki's Forum Virium shared a panel in Barcelona, but none "
          "of these encounters has led to a new agreement.", set()),
@@ -264,7 +270,7 @@ LINK_CASES = {
         ("Region of Central Macedonia – Directorate of Development Planning", set()),
         # a place in a relative clause is not the subject
         ("The State of Jalisco, whose capital Guadalajara is often called the Mexican Silicon Valley, was paired with "
-         "the French region of Auvergne-Rhône-Alpes.", {("Auvergne-Rhône-Alpes", "Jalisco")}),
+         "the French region of Auvergne-Rhône-Alpes.", {("Auvergne-Rhône-Alpes", "State of Jalisco")}),
         # a twinning being terminated is no current link, wherever else the page states it
         ("The City Board of Tampere decided to propose that the city's twinning agreement with Nizhny Novgorod be "
          "terminated. Tampere and Nizhny Novgorod have been twin towns since 1992.", set()),
@@ -374,6 +380,39 @@ LINK_CASES = {
         ("Galway's other twin town, Lorient, could be involved.", {("Galway", "Lorient")}),
         ("Bordeaux and Porto on Friday signed a cooperation agreement.", {("Bordeaux", "Porto")}),
     ],
+    "heldout14-17 (tuned after their one untuned measurement)": [  # shapes first seen there
+        # a region the page types is named as written: 'Opole' alone is also a city
+        ("Rhineland-Palatinate also cooperates with the Opole Voivodeship in Poland.",
+         {("Opole Voivodeship", "Rhineland-Palatinate")}),
+        ("Rhineland-Palatinate and the Chinese province of Anhui renewed their partnership.",  # a description
+         {("Anhui", "Rhineland-Palatinate")}),
+        # an ended link: the place the cue speaks of, with the page's own place when it is the only one named
+        ("Zamość is a city in eastern Poland. Zamość is twinned with Lutsk in Ukraine. Zamość has worked with "
+         "Lida since 2005. The cooperation with Lida has been suspended since 2020.", {("Lutsk", "Zamość")}),
+        ("The City of Joensuu has ended its twin-city relationship with Petrozavodsk and has signed a new "
+         "twin-city agreement with Zhytomyr.", {("Joensuu", "Zhytomyr")}),
+        ("The formal twinning arrangement between Chelmsford and Annonay be ended with effect from 31 March 2024.",
+         set()),
+        ("Many towns in both regions are twinned, among them Mainz and Dijon (since 1958), Koblenz and Nevers "
+         "(since 1963) and Worms and Auxerre (since 1968).",
+         {("Dijon", "Mainz"), ("Koblenz", "Nevers"), ("Auxerre", "Worms")}),
+        ("Under the programme, Pilot City Sønderborg will share its experience with its twin city Lublin.",
+         {("Lublin", "Sønderborg")}),
+        ("Olomouc also has cooperation agreements with:\n- Lviv (Ukraine), since 2005\n- Kraków (Poland), "
+         "since 2017\n", {("Kraków", "Olomouc"), ("Lviv", "Olomouc")}),
+        ("In addition, Kragujevac has signed agreements on cooperation with the following cities:[47]\n"
+         " • Zhuzhou, China (2019)\n • Sumy, Ukraine (2009)\n", {("Kragujevac", "Sumy"), ("Kragujevac", "Zhuzhou")}),
+        ("Kragujevac is a city in Serbia. Kragujevac hosts a university.\n\nTwin towns\nKragujevac is twinned "
+         "with:[45][46]\n\nCity | Country | Since\nSuresnes | France | 1966\nPitești | Romania | 1971\n"
+         "Kalisz | Poland | 1979\n", {("Kalisz", "Kragujevac"), ("Kragujevac", "Piteşti"), ("Kragujevac", "Suresnes")}),
+        ("Fort Collins Sister Cities\nFort Collins has ten sister cities. Fort Collins welcomes visitors.\n\nEurope\n"
+         "- Ravensburg, Baden-Württemberg, Germany – since 1996. Brewing exchanges.\n"
+         "- Kongsberg, Norway – since 2005. Jazz festival partnership.\n",
+         {("Fort Collins", "Kongsberg"), ("Fort Collins", "Ravensburg")}),
+        ("Lead partner\nCity of Maribor (Mestna občina Maribor) – Slovenia\n\nProject partners\n"
+         "Municipality of Győr – Hungary\nStatutory City of Jihlava – Czech Republic\n\nThe kick-off took place in "
+         "Vienna.", {("Győr", "Jihlava"), ("Győr", "Maribor"), ("Jihlava", "Maribor")}),
+    ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The Berliner Energieagentur (BEA) will advise the Buenos Aires Energy Efficiency Agency under the new "
          "chapter.", {("Berliner Energieagentur", "Buenos Aires Energy Efficiency Agency")}),
@@ -383,6 +422,9 @@ LINK_CASES = {
         # 'Lisbon's energy agency', 'but that is not a bilateral partnership', 'Besides Halifax')
         ("Rosario found its counterpart in Nantes, and the two ports now share a climate office.",
          {("Nantes", "Rosario")}),
+        # (the model of version 9 added Braga-Leuven across the 'while'; the one trained on 23 sets does not)
+        ("Braga and Kaunas learn from Espoo, while Zaragoza and Bratislava are mentored by Leuven.",
+         {("Braga", "Espoo"), ("Espoo", "Kaunas"), ("Leuven", "Zaragoza"), ("Bratislava", "Leuven")}),
     ],
 }
 LINK_KNOWN_MISSES = [
@@ -394,10 +436,6 @@ LINK_KNOWN_MISSES = [
                  marks=pytest.mark.xfail(strict=True, reason="the subject comes after the cue, in another clause")),
     # the learned model (extractors/link_model.py) links what it reads as cooperation, and
     # sometimes a transport connection or a visit
-    pytest.param("Braga and Kaunas learn from Espoo, while Zaragoza and Bratislava are mentored by Leuven.",
-                 {("Braga", "Espoo"), ("Espoo", "Kaunas"), ("Leuven", "Zaragoza"), ("Bratislava", "Leuven")},
-                 marks=pytest.mark.xfail(strict=True, reason="the model adds Braga-Leuven (0.71) across the "
-                                                             "'while' clause")),
     pytest.param("Dublin will host a delegation from Boston next year.", set(),
                  marks=pytest.mark.xfail(strict=True, reason="the model reads a visit as a tie (0.76)")),
     pytest.param("Delegations from Lyon and Turin met in Milan. They discussed a cooperation agreement.",
@@ -542,3 +580,22 @@ def test_programmes_are_canonical(nlp):
 def test_adjectives_name_no_project(nlp, text, expected):
     """'EU-funded' is what the project is, not its name (it used to become a programme)."""
     assert {p.name for p in extract(nlp(text)).programmes} == expected
+
+
+def test_a_titled_person_is_no_party(nlp):
+    from extractors.pipeline import link_parties
+    from extractors.places import extract_places
+    from extractors.programmes import extract_programmes
+    from extractors.text import Sentences
+
+    text = "The agreement was signed by Governor Ana Silva and Mayor Petr Novotný in Kolín."
+    doc = nlp(text)
+    sents = Sentences.of(doc)
+    names = {p.name for p in link_parties(doc, extract_places(doc, sents), extract_programmes(text, sents)[1])}
+    assert names == {"Kolín"}
+
+
+def test_a_unit_after_its_city_is_no_party(nlp):
+    links = extract(nlp("Lead partner: City of Maribor, Office for Energy and Climate\n"
+                        "Partners: City of Győr, City of Udine")).partner_links
+    assert links and not any("Office" in name for l in links for name in (l.source_name, l.target_name))
