@@ -626,7 +626,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     _rule_pair_bullets(col, parties, doc)
     _rule_dash_pairs(col, parties, doc)
     _rule_since_lines(col, parties)
-    _rule_dated_pairs(col, parties, sents)
+    _rule_pair_chains(col, parties, sents)
     _rule_with_which(col, parties, sents)
     _learned_pairs(col, parties, sents)
     _drop_ended(col, with_home, sents)
@@ -1257,10 +1257,12 @@ def _rule_tables(col, parties) -> None:
         # a longer table links no pairs: the lead partner is one partner among many
 
 
-# 'Edinburgh, United Kingdom – since 1954', 'Ennis (Inis), County Clare, Ireland – since 2014. Music exchanges.'
+# 'Edinburgh, United Kingdom – since 1954', 'Ennis (Inis), County Clare, Ireland – since 2014. Music exchanges.',
+# 'Santiago de Compostela (Spain) – twinned since 12 October 1993.'
 _SINCE_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
                          r"(?:\s*,\s*[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\)){0,3}"
-                         r"\s*[–—:-]?\s*\(?since\s+(?:19|20)\d\d\)?(?:[ \t]*$|\.[ \t]+[A-Z][^\n]*$)")
+                         r"\s*[–—:-]?\s*\(?(?:(?:twinned|partnered|paired|linked)\s+)?since\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?"
+                         r"(?:19|20)\d\d\)?(?:\.?[ \t]*$|\.[ \t]+[A-Z][^\n]*$)")
 
 
 def _rule_with_which(col, parties, sents) -> None:
@@ -1277,23 +1279,38 @@ def _rule_with_which(col, parties, sents) -> None:
 
 
 _PAIR_AND = re.compile(r"\s+and\s+")
-_DATED = re.compile(r"\s*\((?:since|from|in|est\.?)?\s*(?:19|20)\d\d\)")
+# between two pairs: 'Mainz and Dijon (since 1958), Koblenz and Nevers', 'Ptuj and Kutná Hora, Šibenik and ...'
+_PAIR_SEP = re.compile(r"(?P<dated>\s*\((?:since|from|in|est\.?)?\s*(?:19|20)\d\d\))?\s*(?P<comma>,)?\s*(?:and\s+)?")
 _TWIN_CUE = re.compile(r"\b(?:twin|sister|partner|pair|friendship)", re.I)
 
 
-def _rule_dated_pairs(col, parties, sents: Sentences) -> None:
-    """Pairs each dated in a twinning sentence: 'towns in both regions are twinned, among
-    them Mainz and Dijon (since 1958), Koblenz and Nevers (since 1963) and Worms and
-    Auxerre (since 1968)'. Two names joined by 'and' and closed by their own year are one
-    pair; the pairs are not linked to each other."""
+def _rule_pair_chains(col, parties, sents: Sentences) -> None:
+    """Several pairs in one twinning sentence: 'Ptuj and Kutná Hora, Šibenik and
+    Civitanova Marche, and Ogre and Kėdainiai signed twinning agreements', 'among them
+    Mainz and Dijon (since 1958), Koblenz and Nevers (since 1963) and Worms and Auxerre
+    (since 1968)'. Names joined by 'and', the pairs set apart by commas or by their own
+    years; the pairs are not linked to each other."""
     text = col.text
     for s0, s1 in zip(sents.starts, sents.ends):
+        if not _TWIN_CUE.search(text, s0, s1):
+            continue
         ps = _in(parties, s0, s1)
-        pairs = [(a, b) for a, b in zip(ps, ps[1:])
-                 if _PAIR_AND.fullmatch(text, a.end, b.start) and _DATED.match(text, b.end)]
-        if len(pairs) >= 2 and _TWIN_CUE.search(text, s0, s1):
-            for a, b in pairs:
-                col.add(a, b, _relation(text[s0:s1], "twinning"), s0, s1)
+        i = 0
+        while i + 1 < len(ps):
+            chain, marked = [], False
+            j = i
+            while j + 1 < len(ps) and _PAIR_AND.fullmatch(text, ps[j].end, ps[j + 1].start):
+                chain.append((ps[j], ps[j + 1]))
+                sep = _PAIR_SEP.match(text, ps[j + 1].end)
+                if j + 2 >= len(ps) or sep.end() != ps[j + 2].start or not (sep.group("dated") or sep.group("comma")):
+                    marked = marked or bool(sep.group("dated"))
+                    break
+                marked = True
+                j += 2
+            if len(chain) >= 2 and marked:
+                for a, b in chain:
+                    col.add(a, b, _relation(text[s0:s1], "twinning"), s0, s1)
+            i = j + 2 if chain else i + 1
 
 
 def _rule_since_lines(col, parties) -> None:
@@ -1418,7 +1435,9 @@ def _rule_partner_lists(col, parties, doc) -> None:
             continue
         s0, s1 = m.start(), end
         partial = _PARTIAL_LIST.search(text[max(0, m.start() - 200):end])  # 'of 38 partners ... Other partners include'
-        if len(members) <= MAX_LIST and not _ASSOCIATED.search(m.group()) and not partial:
+        # a bullet list is as long as its bullets, also those whose partner is no known party
+        size = max(len(members), len(_BULLET.findall(text, _line_start(text, m.end()), end)))
+        if size <= MAX_LIST and not _ASSOCIATED.search(m.group()) and not partial:
             col.clique(members, "partner", s0, s1)
         # a longer list links no pairs (the lead partner is one of many), nor do associated
         # partners or observers, who support a project without being its partners

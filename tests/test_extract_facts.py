@@ -380,7 +380,7 @@ LINK_CASES = {
         ("Galway's other twin town, Lorient, could be involved.", {("Galway", "Lorient")}),
         ("Bordeaux and Porto on Friday signed a cooperation agreement.", {("Bordeaux", "Porto")}),
     ],
-    "heldout14-17 (tuned after their one untuned measurement)": [  # shapes first seen there
+    "heldout14-19 (tuned after their one untuned measurement)": [  # shapes first seen there
         # a region the page types is named as written: 'Opole' alone is also a city
         ("Rhineland-Palatinate also cooperates with the Opole Voivodeship in Poland.",
          {("Opole Voivodeship", "Rhineland-Palatinate")}),
@@ -409,6 +409,15 @@ LINK_CASES = {
          "- Ravensburg, Baden-Württemberg, Germany – since 1996. Brewing exchanges.\n"
          "- Kongsberg, Norway – since 2005. Jazz festival partnership.\n",
          {("Fort Collins", "Kongsberg"), ("Fort Collins", "Ravensburg")}),
+        ("Ptuj and Kutná Hora, Šibenik and Civitanova Marche, and Ogre and Kėdainiai signed twinning agreements "
+         "within six days.", {("Kutná Hora", "Ptuj"), ("Civitanova Marche", "Šibenik"), ("Kėdainiai", "Ogre")}),
+        ("Braga is a city in Portugal. Braga has twin cities. Braga welcomes them.\n\nTwin cities\nPuteaux (France) – "
+         "twinned since 1984. The oldest.\nSantiago de Compostela (Spain) – twinned since 12 October 1993.\n",
+         {("Braga", "Puteaux"), ("Braga", "Santiago de Compostela")}),
+        # six bullets, some naming no known party: a long list links no pairs
+        ("Project partners:\n- Acquedotto Pugliese S.p.A. (Italy)\n- Municipality of Sfax (Tunisia)\n- Ajuntament de "
+         "Castelló de la Plana (Spain)\n- University of Sousse (Tunisia)\n- Municipality of Byblos (Lebanon)\n"
+         "- Irbid Municipality (Jordan)\n", set()),
         ("Lead partner\nCity of Maribor (Mestna občina Maribor) – Slovenia\n\nProject partners\n"
          "Municipality of Győr – Hungary\nStatutory City of Jihlava – Czech Republic\n\nThe kick-off took place in "
          "Vienna.", {("Győr", "Jihlava"), ("Győr", "Maribor"), ("Jihlava", "Maribor")}),
