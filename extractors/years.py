@@ -29,6 +29,8 @@ DATE_PATTERNS = [
     re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b"),
     # 2023-05-17 (ISO)
     re.compile(rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<mm>\d\d)-(?P<d>\d\d)(?![\d-])"),
+    # 1994.10.05, 2016/07/07, 2016. 7. 7.: year first, as East Asian pages write dates
+    re.compile(rf"(?<![\d/.-])(?P<y>{_YEAR})(?P<sep>[./])\s?(?P<mm>\d{{1,2}})(?P=sep)\s?(?P<d>\d{{1,2}})\.?(?![\d/])"),
     # 09/02/2024, 9.2.2024: day first, as on the European pages this pipeline reads
     # (a full stop after the year ends the sentence: 'will run until 31/12/2027.')
     re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})[/.](?P<mm>\d{{1,2}})[/.](?P<y>{_YEAR})(?![\d/]|\.\d)"),

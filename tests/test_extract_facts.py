@@ -30,12 +30,21 @@ YEAR_CASES = {
         ("A first progress report is due by Q1/2025.", [2025]),
         ("The project started on 01/01/2024 and will run until 31/12/2027.", [2024, 2027]),
     ],
+    "heldout20 (after its untuned measurement)": [  # year-first dates of East Asian pages
+        ("| 2 | U.S.A. | Mobile (Alabama) | 1994.10.05 | Port, shipbuilding |", [1994]),
+        ("The agreement was signed on 2016/07/07 and renewed on 2021. 3. 15.", [2016, 2021]),
+        ("The budget was 2016.07 million won.", []),
+    ],
 }
 
 
 @pytest.mark.parametrize("text,years", [c for cases in YEAR_CASES.values() for c in cases])
 def test_years(nlp, text, years):
     assert sorted({y.year for y in extract(nlp(text)).years}) == years
+
+
+def test_year_first_dates_keep_their_day(nlp):
+    assert [str(y.date) for y in extract(nlp("Signed on 1994.10.05 in Changwon.")).years] == ["1994-10-05"]
 
 
 def test_year_roles_and_dates(nlp):
