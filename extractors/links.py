@@ -275,7 +275,6 @@ def _own_unit(org: Party, text: str, places: list[Party]) -> bool:
         return True
     if any(line_start <= p.start and _COMMA.fullmatch(text, p.end, org.start) for p in places):
         return True  # 'Lead partner: City of Maribor, Office for Energy and Climate'
-
     return any(p.start == org.start for p in places)  # 'Can Tho Department of Construction'
 
 
