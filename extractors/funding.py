@@ -101,8 +101,9 @@ def _pick_funder(hits: list[ProgrammeHit], start: int, end: int, s0: int, s1: in
 DOLLAR_COUNTRIES = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
 
 
-_WRITTEN_DOLLAR = re.compile(r"\b(?P<code>USD|CAD|AUD|NZD|SGD|HKD)\b|\b(?P<sym>US|C|A|AU|NZ|S|HK)\$")
 _DOLLAR_SYMBOLS = {"US": "USD", "C": "CAD", "A": "AUD", "AU": "AUD", "NZ": "NZD", "S": "SGD", "HK": "HKD"}
+_WRITTEN_DOLLAR = re.compile(rf"\b(?P<code>{'|'.join(sorted(set(_DOLLAR_SYMBOLS.values())))})\b|"
+                             rf"\b(?P<sym>{'|'.join(sorted(_DOLLAR_SYMBOLS, key=len, reverse=True))})\$")
 
 
 def written_dollars(text: str) -> set[str]:

@@ -136,11 +136,6 @@ def typed_region_matches(text: str) -> list[Match]:
     return out
 
 
-@lru_cache(maxsize=1 << 16)
-def _key(token_text: str) -> str:
-    return name_key(token_text)
-
-
 def gazetteer_matches(doc: Doc) -> list[Match]:
     """Longest token n-grams that name a city or a region; n-grams start capitalised.
 
@@ -151,7 +146,7 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
     never = not_city_keys()
     text = doc_text(doc)
     words, starts = token_words(doc)
-    keys = [_key(w) for w in words]
+    keys = [name_key(w) for w in words]  # name_key is cached
     lower = [w.islower() and w not in PARTICLES for w in words]
     out = []
     i, n = 0, len(words)
