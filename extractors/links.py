@@ -31,7 +31,11 @@ Valparaíso', 'Daejeon Metropolitan City and the City of Surabaya'):
   owner's list never links its items to each other ('its partnerships are with A, B and C')
 - references across sentences: 'It is twinned with Y' (the party opening the sentence
   before), 'The two cities / Both sides formalised ...' and 'They signed ...' (the pair
-  of the sentence before), 'We are twinned with Y' (the page's own place)
+  of the sentence before), 'We are twinned with Y' (the page's own place), 'Among its most
+  active partners are A, B and C' ('its': the party opening the sentence before), 'It was
+  followed by A (1977), B (1979)' (the owner of the ties just before)
+- several pairs in one sentence: 'Kraków will be twinned with Brno, Valencia with
+  Thessaloniki and Lviv with Leuven' (each pair alone, none across)
 - officials stand for their places: 'the mayor of X, Name, and the Lord Mayor of Y
   signed an agreement'; 'X signed with Y a letter of cooperation'
 
@@ -49,7 +53,8 @@ relative clause (', whose capital Guadalajara is ...,') or named as where someth
 ('a library in Mutare and a partnership with ...') is not the subject, and a body and its
 own unit ('Region X – Directorate of Planning') are no pair; 'together with many other
 cities, among them A, B and C' links the subject to each example, not the examples to
-each other. The cue patterns are data: extractors/data/links.json.
+each other. Comparisons ('compared with other university towns such as A and B', 'Cities
+like A and B have ...') are no ties. The cue patterns are data: extractors/data/links.json.
 Undirected pairs are written once per document.
 """
 from __future__ import annotations
@@ -127,6 +132,7 @@ _OUR = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?$")  # 'organis
 _QUALIFIER = _cue("place_qualifier")  # 'Cumiana near Turin': Turin only locates Cumiana
 _GEOGRAPHY = _cue("geography")  # 'Together with A and B, which lie 17 km to the south, X forms ...'
 _EXAMPLES = _cue("examples_of_many")
+_COMPARISON = _cue("comparison", 0)  # 'compared with other university towns such as A and B'
 
 _CURRENCY_CODES = frozenset(c.code for c in currencies().values())
 
@@ -192,6 +198,8 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
             region_by_key[name_key(form)] = r
     region_parties = [Party(m.start, m.end, region_by_key[name_key(m.text)].name, "region", None)
                       for m in region_mentions if name_key(m.text) in region_by_key]
+    region_parties = _without_locators(text, region_parties, city_parties, {
+        r.name: r.country_code for r in regions}, {c.geonames_id: c.country_code for c in cities})
     programme_spans = [(h.start, h.end) for h in programme_hits]
     place_parties = city_parties + region_parties
     strong = _shaped_org_parties(doc, place_parties, programme_hits)
@@ -243,6 +251,17 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
             and o.name.removeprefix("the ") not in countries]  # 'Republic of Moldova' is a country, no party
     orgs = _government_acronyms(text, places, orgs)
     return sorted(places + orgs, key=lambda p: p.start)
+
+
+def _without_locators(text: str, regions: list[Party], cities: list[Party], region_cc: dict[str, str | None],
+                      city_cc: dict[int | None, str]) -> list[Party]:
+    """'Cambridge, Massachusetts' and 'Madison, Wisconsin': a region of the city's country
+    written right after it only says where the city is; that mention is no party."""
+    ends = {p.end: p for p in cities}
+    return [r for r in regions if not any(
+        (c := ends.get(r.start - k)) is not None and text[c.end:r.start] in (", ", ",", ",\n")
+        and region_cc.get(r.name) is not None and region_cc.get(r.name) == city_cc.get(c.geonames_id)
+        for k in (1, 2))]
 
 
 # 'Mayor Petr Novotný', 'Governor Ana Silva': a title before a name is a person, no party
@@ -498,7 +517,7 @@ _GLUE = re.compile(r"^[\s,]*(?:as (?:the )?(?:lead )?(?:partner|coordinator|lead
                    r"(?:in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}[\s,]*)?"  # 'in Indonesia'
                    r"(?:and|&|as well as|y|e|und|et)?[\s,]*(?:the\s+)?" + _OFFICIALS + "?"
                    r"(?:(?:City|Municipality|Town|Region|city|municipality|town|region|Metropolitan City|"
-                   r"Municipal|State|Province|Regional Government|Government|Land|Generalitat) "
+                   r"Municipal|State|Province|Canton|Regional Government|Government|Land|Generalitat) "
                    r"(?:Council )?of\s+(?:the\s+)?(?:(?:State|Province|Region|Autonomous Community) of\s+)?|(?:Ville|Comune|Ayuntamiento|Concello|Câmara Municipal) d[eio']\s*|"
                    r"(?:Stadt|Gemeente|Gmina|Kommune|Kommun|Municipio)\s+|"
                    r"(?:[A-Z][\w-]+\s+)?(?:province|state|region|voivodeship|prefecture|county|city|town|capital|"
@@ -506,6 +525,10 @@ _GLUE = re.compile(r"^[\s,]*(?:as (?:the )?(?:lead )?(?:partner|coordinator|lead
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 _ADMIN_SUFFIX = re.compile(r"^\s+(?:Metropolitan City|City Council|City|Municipality|Municipal Council|Region|"
                            r"Province|County|Kommune|Kommun)\b")
+
+
+_GAPPED_WITH = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?with\s+(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality) of\s+)?")
+_GAPPED_SEP = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality) of\s+)?")
 
 
 def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[Party]:
@@ -531,6 +554,8 @@ def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[P
                 break
         if len(run) == 1 and not _AND.search(gap) and _LOCATIVE.search(text[max(0, run[0].start - 12):run[0].start]):
             return run  # 'In Shanghai, the University ...': a place, then the subject
+        if _GAPPED_WITH.match(text, p.end):
+            break  # 'A with B, C with D': C opens a pair of its own (see _gapped_pairs)
         joined_by_and = joined_by_and or bool(_AND.search(gap))
         if p.name != run[-1].name:
             run.append(p)
@@ -555,6 +580,7 @@ class _Collector:
     claimed: list[tuple[int, int]] = field(default_factory=list)  # spans already read as a party's own list
     page_regions: frozenset = frozenset()  # names of the regions the page names as regions
     topic: Party | None = None  # the party opening the previous sentence: what 'it' stands for
+    paired: set[tuple[int, str]] = field(default_factory=set)  # (sentence, party) set in one pair of several
 
     def add(self, a: Party, b: Party, relation: str, s0: int, s1: int, method: str = "rule",
             confidence: float | None = None) -> None:
@@ -612,6 +638,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
         if len(ps) == 1 and home is not None and ps[0].name != home.name:
             _rule_home_deal(col, ps, home, s0, s1, sentence)  # 'A memorandum with Ningbo was signed in 2019.'
         _rule_their_kind(col, ps, home, s0, s1)
+        _rule_followed(col, ps, s0, s1, sentence)
         if len(ps) >= 2:
             for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
                          _rule_pair_list, _rule_possessive, _rule_two_of_them, _rule_with_pairs, _rule_learns_from):
@@ -684,6 +711,7 @@ def _learned_pairs(col, parties: list[Party], sents: Sentences) -> None:
     for s0, s1, a, b, features in candidate_pairs(col.text, sents, parties):
         confidence = model.probability(features)  # cheap; the guards below are not
         if confidence >= model.threshold and frozenset((name_key(a.name), name_key(b.name))) not in col.out \
+                and (s0, a.name) not in col.paired and (s0, b.name) not in col.paired \
                 and not _not_a_pair(col.text, s0, s1, a, b, parties):
             col.add(a, b, _relation(col.text[s0:s1]), s0, s1, method="model", confidence=round(confidence, 3))
 
@@ -697,10 +725,11 @@ def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[P
     partnership'), where places lie ('170 km south-west of Shanghai'), a clash of names
     ('confused with'), a party set aside ('Besides Halifax, ...') or describing the one
     before ('Lisboa E-Nova, Lisbon's energy agency, ...'), or one party only locating another
-    ('Rochester (New York, USA)', 'Jacksonville, Florida', 'Cumiana near Turin')."""
+    ('Rochester (New York, USA)', 'Jacksonville, Florida', 'Cumiana near Turin'), or a
+    comparison ('compared with A and B', 'Cities like A and B have ...')."""
     sentence = text[s0:s1]
     if _negated(text[s0:b.end]) or _CONTRAST_NEGATION.search(sentence) or _GEOGRAPHY.search(sentence) \
-            or _NAME_CLASH.search(text[a.end:b.start]):
+            or _NAME_CLASH.search(text[a.end:b.start]) or _COMPARISON.search(text, s0, b.start):
         return True
     ps = [p for p in parties if s0 <= p.start < s1]
     if any(_qualified(p, text) or _set_aside(p, text, s0) or _describes_previous(p, ps, text) for p in (a, b)):
@@ -812,6 +841,32 @@ def _subjects(ps: list[Party], pos: int, text: str) -> list[Party]:
     return [p for p in reversed(before) if not demoted(p)] + [p for p in reversed(before) if demoted(p)]
 
 
+_FOLLOWED = re.compile(r"^\W*(?:(?:It|This|That|They)\s+(?:was|were)\s+followed\s+by\s|"
+                       r"[^.;:]{0,60}?\bfollowed\s+(?:in\s+\d{4}|(?:soon|later|shortly)\s+after)\b)")
+
+
+def _rule_followed(col, ps: list[Party], s0: int, s1: int, sentence: str) -> None:
+    """'Louisville's oldest sister city is Montpellier. It was followed by Mainz, Germany
+    (1977), Quito, Ecuador (1979) ...' and 'Innsbruck in Austria followed in 1963, and
+    Padua in Italy in 1967': the places follow the latest ties of one owner (within a
+    few lines before) as that owner's ties of the same kind."""
+    if not ps or not _FOLLOWED.search(sentence):
+        return
+    recent = [r for r in col.out.values() if r.end <= s0 and s0 - r.end < 400 and r.method == "rule"]
+    if not recent:
+        return
+    latest = [r for r in recent if r.start == max(q.start for q in recent)]
+    common = set.intersection(*({r.source_name, r.target_name} for r in latest))
+    if not common or len(common) > 1 and len(latest) > 1:
+        return
+    r = latest[0]
+    side = "source" if r.source_name in common else "target"  # one tie: its owner is the rules' first party
+    owner = Party(-1, -1, getattr(r, f"{side}_name"), getattr(r, f"{side}_type"), getattr(r, f"{side}_geonames_id"))
+    for p in ps:
+        if p.kind in ("city", "region") and p.name != owner.name and not _located(p, s0, col.text):
+            col.add(owner, p, r.relation, s0, s1)
+
+
 def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
     for m in _BETWEEN.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
@@ -830,9 +885,14 @@ def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
 _AND_WITH = re.compile(r"[^.;]{0,80}?\band (?:also )?with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?[A-Za-z]+\s+of\s+)?")
 
 
+_ALONGSIDE = re.compile(r"\b(?:alongside|besides|in addition to|as well as|along with)\b[^,;()]*$", re.I)
+
+
 def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     """'X joined forces with Y and Z': X with each, and the members with each other;
-    '... partnerships with Y since 1992 and with Z since 2001': X with both."""
+    '... partnerships with Y since 1992 and with Z since 2001': X with both; '... with A
+    and B, alongside the partnership with C': C is X's too, not B's."""
+    first_subj = None
     for pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH, _MENTOR, _OF_PARTNER):
         for m in pattern.finditer(sentence):
             i = _first_after(ps, s0 + m.end())
@@ -842,12 +902,17 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             if i is None:
                 continue
             run = coordinated(ps, doc, i, col.text)
-            subj = _pronoun_topic(col, ps, s0, s0 + m.start(), run) or \
-                next((p for p in _subjects(ps, s0 + m.start(), col.text) if p.name != run[0].name
-                      and not _located(p, s0, col.text)), None)
+            last = max((p.end for p in ps if p.end <= s0 + m.start()), default=s0)
+            if first_subj is not None and _ALONGSIDE.search(col.text[last:s0 + m.start()]):
+                subj = first_subj
+            else:
+                subj = _pronoun_topic(col, ps, s0, s0 + m.start(), run) or \
+                    next((p for p in _subjects(ps, s0 + m.start(), col.text) if p.name != run[0].name
+                          and not _located(p, s0, col.text)), None)
             if subj is None or _negated(col.text[max(s0, subj.end):s0 + m.start()]) \
                     or _CONTRAST_NEGATION.search(col.text[run[-1].end:s1]):  # '..., but that is not a partnership'
                 continue
+            first_subj = first_subj or subj
             cue = m.group("cue") or (m.groupdict().get("cue2") or "")
             members = [subj] + [p for p in run if p.name != subj.name]
             examples = _EXAMPLES.search(col.text[s0 + m.end():run[0].start])  # 'with many other cities, among them'
@@ -860,8 +925,25 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
                     col.add(subj, b, _relation(cue), s0, s1)
             more = _AND_WITH.match(col.text, run[-1].end, s1)
             j = _first_after(ps, more.end(), within=5) if more else None
-            if j is not None:
-                col.add(subj, ps[j], _relation(cue), s0, s1)
+            for b in coordinated(ps, doc, j, col.text) if j is not None else []:
+                col.add(subj, b, _relation(cue), s0, s1)
+            _gapped_pairs(col, ps, run[-1], _relation(cue), s0, s1)
+
+
+def _gapped_pairs(col, ps: list[Party], last: Party, relation: str, s0: int, s1: int) -> None:
+    """'Kraków will be twinned with Brno, Valencia with Thessaloniki and Lviv with Leuven':
+    the pairs after the first repeat its relation, each on its own."""
+    by_start = {p.start: p for p in ps}
+    while True:
+        sep = _GAPPED_SEP.match(col.text, last.end, s1)
+        a = by_start.get(sep.end()) if sep else None
+        glue = _GAPPED_WITH.match(col.text, a.end, s1) if a else None
+        b = by_start.get(glue.end()) if glue else None
+        if b is None:
+            return
+        col.add(a, b, relation, s0, s1)
+        col.paired |= {(s0, p.name) for p in ps}  # no learned pair across the pairs
+        last = b
 
 
 _IN_PLACE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:(?:City|Municipality|Town) of\s+)?$")
@@ -891,8 +973,8 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
         return
     for m in _TOGETHER.finditer(sentence):
         i = _first_after(ps, s0 + m.end(), within=80 if _EXAMPLES.search(sentence[m.end():m.end() + 50]) else 30)
-        if i is None:
-            continue
+        if i is None or _DEAL_WITH.search(col.text[s0 + m.end():ps[i].start]):
+            continue  # 'alongside the partnership with Y' is the subject's own tie: _rule_with
         if _EXAMPLES.search(col.text[s0 + m.end():ps[i].start]):
             # 'together with many other cities, among them A, B and C': examples, not one team
             subj = next(iter(_subjects(ps, s0 + m.start(), col.text)), None)
@@ -958,11 +1040,24 @@ def _rule_possessive(col, ps, doc, s0, s1, sentence) -> None:
             col.add(a, b, _relation(text[s0:a.start], "cooperation"), s0, s1)
 
 
+_WHOSE = re.compile(r"\b([Oo]ur|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,3}$")  # 'among its most active partners are'
+
+
 def _rule_brings(col, ps, doc, s0, s1, sentence) -> None:
+    """'The project brings together A, B and C': each pair. 'Among its most active partners
+    are A, B and C' is the list of the party 'its' stands for: that party with each."""
     for m in _BRINGS.finditer(sentence):
         i = _first_after(ps, s0 + m.end(), within=40)
-        if i is not None:
-            col.clique(coordinated(ps, doc, i, col.text), "partner", s0, s1)
+        if i is None:
+            continue
+        run = coordinated(ps, doc, i, col.text)
+        whose = _WHOSE.search(sentence[:m.start()])
+        if whose:
+            owner = col.topic if whose.group(1) in ("its", "Its") else None
+            for b in run if owner is not None else []:
+                col.add(owner, b, "partner", s0, s1)
+        else:
+            col.clique(run, "partner", s0, s1)
 
 
 def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
@@ -1190,10 +1285,37 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
                 or _FORMER.search(m.group()):
             continue
         b = _list_end(text, first_item)
-        for p in _list_members(_in(parties, first_item, b), text):
+        members = _list_members(_in(parties, first_item, b), text)
+        heads, end = _described_bullets(text, first_item, parties)
+        if len(heads) > len(members):  # each bullet goes on in lines of its own
+            members, b = heads, end
+        for p in members:
             if p.name != owner.name:
                 col.add(owner, p, _relation(m.group(), "partner"), m.start(), b)
         col.claimed.append((m.start(), b))
+
+
+def _described_bullets(text: str, start: int, parties: list[Party]) -> tuple[list[Party], int]:
+    """'- Buffalo, New York, U.S.A.' / '  Affiliation: December 1962' / '  Kanazawa's first
+    sister city. ...' / '' / '- Porto Alegre, Brazil' / ...: bullets whose items go on in
+    indented lines, each named by the party opening its bullet line. Returns the items
+    and where the last one ends; the list ends at the first bullet not opened by a party
+    or at a line that is neither indented nor a bullet of the same kind."""
+    by_start = {p.start: p for p in parties}
+    marker = _BULLET.match(text, start).group()
+    heads: list[Party] = []
+    pos = end = start
+    while (bullet := _BULLET.match(text, pos)) and bullet.group() == marker and bullet.end() in by_start:
+        heads.append(by_start[bullet.end()])
+        while True:  # the item's own lines
+            nl = text.find("\n", pos)
+            end = len(text) if nl < 0 else nl
+            pos = end + 1
+            nxt = text[pos:pos + 2]
+            if nl < 0 or _BULLET.match(text, pos) or not (nxt[:1] in " \t" or nxt[:1] == "\n"):
+                break
+        pos = end + 1 + len(re.match(r"\n*", text[end + 1:]).group()) if nl >= 0 else len(text)
+    return heads, end
 
 
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$|^[ \t]*[^|\n]*\S[ \t]+\|[ \t]+[^|\n]*\|[^\n]*$")

@@ -21,8 +21,10 @@ administration comune commune ayuntamiento gemeinde stadt ville ciudad cidade ca
 metro urban centre center agglomeration greater community of the and de di del della
 municipalidad municipio prefeitura concello gemeente kommune kommun stad miasto gmina
 mesto město obec varos város mairie citta città intendencia alcaldia alcaldía
-pilot lighthouse follower fellow replicating mission twin sister partner host""".split())
-# (the last line: a city's role in a programme, 'Pilot City Sønderborg', 'Lighthouse City Lyon')
+pilot lighthouse follower fellow replicating mission twin sister partner host
+people's people’s committee""".split())
+# (the line before: a city's role in a programme, 'Pilot City Sønderborg', 'Lighthouse City Lyon';
+# the last: a Vietnamese city's government, 'the Da Nang People's Committee')
 
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -112,7 +114,8 @@ def name_runs(text: str) -> list[list[tuple[int, int, str]]]:
 def _split_and(run: list[tuple[int, int, str]], place_ends: set[int]) -> list[list[tuple[int, int, str]]]:
     """'Chamber of Commerce and Industry' is one name; 'Energy Agency of Plovdiv and AESS' and
     'the University of Bologna and Tongji University' are two: split at 'and' when the part
-    before ends with a place, or the part after is an acronym or holds a head word of its own."""
+    before ends with a place, or the part after is an acronym or holds a head word of its own
+    while the part before holds one too or names a government ('Bristol City Council')."""
     from .lexicons import org_shapes
     ands = frozenset(org_shapes()["and_words"])
     parts = [[]]
@@ -128,8 +131,11 @@ def _split_and(run: list[tuple[int, int, str]], place_ends: set[int]) -> list[li
                 parts[-1].append(t)
                 continue
             left_words = [u[2] for u in left if _capitalised(u[2])]
+            right_head = has_org_head(" ".join(right_words))
             if left[-1][1] in place_ends or right_words[0].isupper() or is_admin_word(right_words[0]) or \
-                    (has_org_head(" ".join(right_words)) and has_org_head(" ".join(left_words))):
+                    (right_head and (has_org_head(" ".join(left_words)) or
+                                     (left_words and is_admin_word(left_words[-1])))):  # 'Bristol City Council and'
+
                 parts.append([])
                 continue
         parts[-1].append(t)

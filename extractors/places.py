@@ -282,10 +282,10 @@ def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
         return True
     if ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW") \
             and "," not in ent.text:  # 'Lyon, Brabantstad' tagged ORG is a list
-        # 'Graz and Maribor' tagged WORK_OF_ART is two places, not a title
+        # 'Graz and Maribor' tagged WORK_OF_ART is two places, not a title; so is 'Lviv with Leuven'
         gaz, names = gazetteer(), country_names()
         extra = [w.lower() for w in _words(ent.text) if name_key(w) not in m.key.split()
-                 and w.lower() not in ("and", "or") and name_key(w) not in gaz and w not in names]
+                 and w not in ("and", "or", "with", "to") and name_key(w) not in gaz and w not in names]
         return names_organisation(extra)
     return False
 
@@ -325,13 +325,23 @@ def _best_population(cands: tuple[Candidate, ...]) -> int:
     return max(c.city.population for c in cands)
 
 
-def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[tuple[int, int]]) -> str | None:
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_REGION_AFTER = re.compile(r"\s+(?:" + "|".join(t.title() for t in REGION_TYPES) + r")\b")
+
+
+def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[tuple[int, int]],
+                attached: str | None = None) -> str | None:
     """Why this span is a city mention (the method), or None when it is not one.
+    ``attached``: the country written right after it ('Florence, Italy'), a strong cue
+    when one of the name's cities lies there.
 
     ``text`` is ``doc.text``, passed in because Doc.text is rebuilt on every access."""
-    if inside(credits, m.start, m.end) or _is_person_part(m, ent, text) or _is_acronym(text, m):
+    if inside(credits, m.start, m.end) or _is_person_part(m, ent, text) or _is_acronym(text, m) \
+            or (m.key in REGION_TYPES and _OF_NAME.match(text, m.end)):  # 'the Canton of Basel-Stadt'
         return None
     strong_cue, cue = _cues(text, m)
+    if attached is not None and any(c.primary and c.city.country_code == attached for c in m.value):
+        strong_cue = cue = True
     if not cue and _is_org_internal(doc, m, ent):
         return None
     primary = any(c.primary for c in m.value)
@@ -447,6 +457,22 @@ _GE_CONTEXT = re.compile(r"\b(?:Tbilisi|Batumi|Kutaisi|Rustavi|Caucasus|Caucasia
                          r"(?:country|Republic) of Georgia)\b")
 
 
+_STATE_COUNTRIES = frozenset({"US", "CA", "AU"})  # where 'Town, State' is how towns are written
+_LIST_GOES_ON = re.compile(r"\s*(?:and|&|or)\s")  # 'Lima, La Paz, Buenos Aires and Montevideo'
+
+
+def _state_after_town(text: str, m: Match, prev: Match | None, regions_at: dict) -> Match:
+    """'Buffalo, New York' and 'Portland, Oregon': a state name right after a town of
+    that country locates the town (in the countries that write towns so); it is the
+    state, not a second city."""
+    region = regions_at.get((m.start, m.end))
+    if m.kind != "city" or region is None or prev is None or prev.kind != "city" \
+            or not re.fullmatch(r",\s*", text[prev.end:m.start]) or _LIST_GOES_ON.match(text, m.end):
+        return m
+    state_cc = {r.country_code for r in region.value} & _STATE_COUNTRIES
+    return region if any(c.city.country_code in state_cc for c in prev.value) else m
+
+
 def _georgia_mention_is_us(text: str, m: Match, us_page: bool) -> bool:
     """'Atlanta, Georgia', 'the state of Georgia', 'Georgia (US)' are the US state; on a
     page that also speaks of Tbilisi, other mentions are the country."""
@@ -476,9 +502,13 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
         if m.kind == "region" and declared.get(m.key) == "region":
             m.priority = 5  # the page says it is a region: beat the same-length city name
     kept = [m for m in resolve_overlaps(matches) if not inside(credits, m.start, m.end)]
+    for m in kept:  # 'Bình Định Province': a town's other name that the page types as a region
+        if m.kind == "city" and not any(c.primary for c in m.value) and _REGION_AFTER.match(text, m.end):
+            declared.setdefault(m.key, "region")
     # a region that lost to a same-span city name gets the span back if the city is rejected
     kept_ids = {id(m) for m in kept}
     region_fallback = {(m.start, m.end): m for m in matches if m.kind == "region" and id(m) not in kept_ids}
+    kept = [_state_after_town(text, m, kept[i - 1] if i else None, region_fallback) for i, m in enumerate(kept)]
     us_page = _georgia_is_us(text)
     for m in kept:
         if m.kind == "country" and m.key == "georgia" and _georgia_mention_is_us(text, m, us_page):
@@ -510,7 +540,8 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
             if declared.get(m.key) == "region":
                 region_hits[m.key].append(m)
                 continue
-            method = accept_city(doc, text, m, _ent_at(ents, m.start, m.end), credits)
+            method = accept_city(doc, text, m, _ent_at(ents, m.start, m.end), credits,
+                                 _attached_country(text, m, by_start))
             if method:
                 city_hits.append((m, method))
             elif (m.start, m.end) in region_fallback:

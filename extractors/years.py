@@ -38,8 +38,9 @@ DATE_PATTERNS = [
 # 2021-2023, 2025–2027, 2019/2020, 2014-20
 RANGE = re.compile(rf"(?<![\w.,/-])(?P<a>{_YEAR})\s?[-–—/]\s?(?P<b>{_YEAR}|\d\d)(?![\w%])")
 FROM_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|until|till)\s+(?P<b>{_YEAR})\b", re.I)
-# Q1/2025, H2-2024, Q3 2023: a quarter or half of a year
-QUARTER = re.compile(rf"\b[QH][1-4][/ -](?P<y>{_YEAR})(?![\d/.-]\d)")
+# Q1/2025, H2-2024, Q3 2023: a quarter or half of a year; 01/2024, 12/2026: a month
+QUARTER = re.compile(rf"\b[QH][1-4][/ -](?P<y>{_YEAR})(?![\d/.-]\d)"
+                     rf"|(?<![\d/.,])(?:0?[1-9]|1[0-2])/(?P<my>{_YEAR})(?![\d/]|[.,]\d)")
 YEAR = re.compile(rf"(?<![\w.,/€$£-])(?P<y>{_YEAR})(?![\w%]|[.,]\d|\s?%)")
 
 
@@ -128,7 +129,8 @@ def extract_years(text: str, sents: Sentences) -> tuple[list[YearRecord], list[M
     for m in QUARTER.finditer(text):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
-            add(int(m.group("y")), m.start("y"), m.end("y"), None, None)
+            y = "y" if m.group("y") else "my"
+            add(int(m.group(y)), m.start(y), m.end(y), None, None)
     for m in YEAR.finditer(text):
         a, b = m.start(), m.end()
         if not free(a, b):

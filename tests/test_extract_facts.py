@@ -35,6 +35,10 @@ YEAR_CASES = {
         ("The agreement was signed on 2016/07/07 and renewed on 2021. 3. 15.", [2016, 2021]),
         ("The budget was 2016.07 million won.", []),
     ],
+    "heldout22 (after its untuned measurement)": [  # month and year
+        ("Duration: 01/2024 – 12/2026 (36 months)", [2024, 2026]),
+        ("Version 2.2025 of the plan costs EUR 1.5 million.", []),
+    ],
 }
 
 
@@ -129,6 +133,13 @@ FUNDING_CASES = {
         # a Christchurch council report naming Seattle in the United States counts in NZ dollars
         ("Christchurch City Council report. Christchurch hosted a delegation from Seattle, United States. "
          "Christchurch set aside $40,000 for the anniversary.", [(40_000, "NZD", None)]),
+    ],
+    "heldout22 (after its untuned measurement)": [
+        # the rand as written; 'R2' alone is a road
+        ("eThekwini will contribute R3.5 million and R120 000 in kind to the project on the R2 upgrade.",
+         [(3_500_000, "ZAR", None), (120_000, "ZAR", None)]),
+        ("Norway covers 50% of its costs through national funding.", [(None, None, 50)]),
+        ("Forest covers 40% of its territory.", []),
     ],
 }
 
@@ -430,6 +441,47 @@ LINK_CASES = {
         ("Lead partner\nCity of Maribor (Mestna občina Maribor) – Slovenia\n\nProject partners\n"
          "Municipality of Győr – Hungary\nStatutory City of Jihlava – Czech Republic\n\nThe kick-off took place in "
          "Vienna.", {("Győr", "Jihlava"), ("Győr", "Maribor"), ("Jihlava", "Maribor")}),
+    ],
+    "heldout22-23": [  # shapes that tests/gold/heldout22 and heldout23 showed (measured untuned first)
+        ("Durban is South Africa's third-largest city. It maintains sister-city agreements with Chicago in the "
+         "United States, Nantes in France and Guangzhou in China, alongside the partnership with Bremen in Germany.",
+         {("Chicago", "Durban"), ("Durban", "Nantes"), ("Durban", "Guangzhou"), ("Bremen", "Durban")}),
+        ("Da Nang has cooperation relations with 45 localities. Among its most active partners are Daegu (Republic "
+         "of Korea), Sakai (Japan) and Kaohsiung.", {("Da Nang", "Daegu"), ("Da Nang", "Sakai"),
+                                                    ("Da Nang", "Kaohsiung")}),
+        ("Among the twin pairs confirmed so far, Kraków will be twinned with Brno (Czechia), Valencia with "
+         "Thessaloniki (Greece) and Lviv with Leuven (Belgium).",
+         {("Brno", "Kraków"), ("Thessaloníki", "Valencia"), ("Leuven", "Lviv")}),
+        ("In 1989 Freiburg signed partnerships with Matsuyama in Japan and with Lviv. In 2022 the partnership with "
+         "Lviv was extended to include humanitarian support.", {("Freiburg", "Matsuyama"), ("Freiburg", "Lviv")}),
+        ("Galway has twinning links with Lorient in France and with Seattle and Cambridge, Massachusetts in the "
+         "United States.", {("Galway", "Lorient"), ("Galway", "Seattle"), ("Cambridge", "Galway")}),
+        ("The four-partner consortium is made up of the City of Gothenburg as coordinator, the Canton of "
+         "Basel-Stadt, Bristol City Council and Chalmers University of Technology.",
+         {tuple(sorted(p)) for p in [("Gothenburg", "Canton of Basel-Stadt"), ("Gothenburg", "Bristol City Council"),
+                                     ("Gothenburg", "Chalmers University of Technology"),
+                                     ("Canton of Basel-Stadt", "Bristol City Council"),
+                                     ("Canton of Basel-Stadt", "Chalmers University of Technology"),
+                                     ("Bristol City Council", "Chalmers University of Technology")]}),
+        ("Kanazawa has seven sister cities.\n\nSister Cities\n\n- Buffalo, New York, U.S.A.\n  Affiliation: "
+         "December 1962\n  Kanazawa's first sister city.\n\n- Porto Alegre, Brazil\n  Affiliation: May 1967\n\n"
+         "- Irkutsk, Russia\n  Affiliation: July 1967\n  Exchanges are currently suspended.\n\nFriendship\n\n"
+         "Kanazawa welcomes visitors.",
+         {("Buffalo", "Kanazawa"), ("Kanazawa", "Porto Alegre"), ("Irkutsk", "Kanazawa")}),
+        ("Louisville's oldest sister city is Montpellier, France, a relationship formed in 1955. It was followed by "
+         "Mainz, Germany (1977), Quito, Ecuador (1979) and Jiujiang, China (2008).",
+         {("Louisville", "Montpellier"), ("Louisville", "Mainz"), ("Louisville", "Quito"),
+          ("Jiujiang", "Louisville")}),
+        ("Lyon and Turin signed an agreement in 2001. Milan followed suit with a deal of its own in Rome.",
+         {("Lyon", "Turin")}),
+        ("Da Nang and Seville sign agreement. On 4 November, the Chairman of the Da Nang People's Committee and "
+         "the Mayor of Seville signed a memorandum of understanding on friendship and cooperation.",
+         {("Da Nang", "Sevilla")}),
+        ("Recalling the Memorandum of Friendship concluded in 2019 between the City of Eindhoven and Hwaseong City;",
+         {("Eindhoven", "Hwaseong")}),
+        # comparisons are no ties
+        ("Freiburg is frequently compared with other university towns such as Heidelberg and Tübingen.", set()),
+        ("\"Cities like Seville and Athens have been dealing with it for decades; we have to learn fast.\"", set()),
     ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The Berliner Energieagentur (BEA) will advise the Buenos Aires Energy Efficiency Agency under the new "
