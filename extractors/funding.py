@@ -68,6 +68,7 @@ def parse_number(raw: str, has_multiplier: bool) -> float:
     return float(s)
 
 
+_NAME_NUMBER = re.compile(r"[A-Z]{3}\d{1,2}|Euro\s(?:19|20)\d\d")
 _GROUPED = re.compile(r"\d[ ,.\u202f\u00a0]\d{3}")
 
 # '50% of their travel costs', '75 % of the eligible expenditure'
@@ -199,15 +200,18 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             if m.group("cur") == "R" and (m.start("num") != a + 1 or not (mult or _GROUPED.search(m.group("num")))):
                 continue  # the rand only as written, 'R3.5 million', 'R120 000': 'R 2' is anything
             try:
-                value = parse_number(m.group("num"), bool(mult)) * MULTIPLIERS.get(mult, 1.0)
+                value = round(parse_number(m.group("num"), bool(mult)) * MULTIPLIERS.get(mult, 1.0), 2)  # 8.2 * 1e6
             except ValueError:
                 continue
+            if _NAME_NUMBER.fullmatch(text[a:b]):
+                continue  # 'COP14', 'Euro 2012': a conference, a championship
             currency = cur[m.group("cur")]
             taken.append((a, b))
             mentions.append(Mention(a, b, text[a:b], "MONEY", "rule", f"{value:g} {currency.code}"))
             # on these pages money is almost always a grant, budget or cost: only
             # economic statistics (GDP, exports, prices) are left out
-            if _has_any(sentence, c["not_funding_cues"]):
+            if _has_any(sentence, c["not_funding_cues"]) or \
+                    (_has_any(sentence, c["per_period_cues"]) and not _has_any(sentence, c["grant_rate_cues"])):
                 continue
             if m.group("cur") == "$" and dollar != "USD":
                 currency = cur[dollar]

@@ -580,7 +580,7 @@ class _Collector:
     claimed: list[tuple[int, int]] = field(default_factory=list)  # spans already read as a party's own list
     page_regions: frozenset = frozenset()  # names of the regions the page names as regions
     topic: Party | None = None  # the party opening the previous sentence: what 'it' stands for
-    paired: set[tuple[int, str]] = field(default_factory=set)  # (sentence, party) set in one pair of several
+    paired: set[tuple[int, str]] = field(default_factory=set)  # (sentence, party) the rules paired off: no model pair
 
     def add(self, a: Party, b: Party, relation: str, s0: int, s1: int, method: str = "rule",
             confidence: float | None = None) -> None:
@@ -639,6 +639,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
             _rule_home_deal(col, ps, home, s0, s1, sentence)  # 'A memorandum with Ningbo was signed in 2019.'
         _rule_their_kind(col, ps, home, s0, s1)
         _rule_followed(col, ps, s0, s1, sentence)
+        _rule_its_partners(col, ps, doc, s0, s1, sentence)
         if len(ps) >= 2:
             for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
                          _rule_pair_list, _rule_possessive, _rule_two_of_them, _rule_with_pairs, _rule_learns_from):
@@ -762,6 +763,10 @@ def _lone_pair(q: Party, p: Party, ps: list[Party], text: str) -> bool:
         not any(_LIST_GLUE.fullmatch(text, p.end, o.start) for o in ps if o.start >= p.end)
 
 
+_LINK_NOUN = re.compile(r"\b(?:twinn\w*|twin|sister|partner\w*|agreements?|co-?operation|friendship|ties|"
+                        r"relationships?|relations|links?|memorand\w*|MoU|charter|protocol|accord|pact)\b", re.I)
+
+
 def _drop_ended(col, parties: list[Party], sents: Sentences) -> None:
     """A pair the page says is being ended, terminated or suspended ('propose that the
     city's twinning agreement with Nizhny Novgorod be terminated') is no current link,
@@ -775,6 +780,8 @@ def _drop_ended(col, parties: list[Party], sents: Sentences) -> None:
         if len(names) == 1 and owner is not None:
             names.add(name_key(owner.name))
         for m in _ENDED.finditer(col.text, s0, s1):
+            if not _LINK_NOUN.search(col.text, max(s0, m.start() - 80), min(s1, m.end() + 40)):
+                continue  # 'the Oporto–Bordeaux film prize, suspended in 2020, will return': no tie ends
             near = _ended_parties(ps, m.start(), m.end())
             ended |= {key for key in col.out if key <= names and key & near}
     for key in ended:
@@ -839,6 +846,19 @@ def _subjects(ps: list[Party], pos: int, text: str) -> list[Party]:
     before = [p for p in ps if p.end <= pos and ";" not in text[p.end:pos] and not _aside(p, ps, text, pos)]
     demoted = lambda p: bool(_OBJECT_BEFORE.search(text[max(0, p.start - 40):p.start]))
     return [p for p in reversed(before) if not demoted(p)] + [p for p in reversed(before) if demoted(p)]
+
+
+_ITS_PARTNERS = re.compile(r"^\W*(?:Its|Their)\s+(?:new\s+|two\s+|three\s+)?(?P<cue>twins|(?:twin|sister|partner|"
+                           r"friendship)\s+(?:cities|towns|regions))(?:,\s*|\s+(?:are|will be|include)\s+)")
+
+
+def _rule_its_partners(col, ps: list[Party], doc: Doc, s0: int, s1: int, sentence: str) -> None:
+    """'Kraków banned coal stoves in 2019. Its twins, Rzeszów in Poland and Košice in
+    Slovakia, will adapt ...': the party opening the sentence before, with each."""
+    m = _ITS_PARTNERS.match(sentence)
+    i = _first_after(ps, s0 + m.end(), within=12) if m and col.topic is not None else None
+    for p in coordinated(ps, doc, i, col.text) if i is not None else []:
+        col.add(col.topic, p, _relation(m.group("cue"), "partner"), s0, s1)
 
 
 _FOLLOWED = re.compile(r"^\W*(?:(?:It|This|That|They)\s+(?:was|were)\s+followed\s+by\s|"
@@ -1106,7 +1126,8 @@ def _rule_their_kind(col, ps, home, s0, s1) -> None:
 
 def _rule_learns_from(col, ps, doc, s0, s1, sentence) -> None:
     """'Braga and Kaunas learn from Espoo', 'Zaragoza and Bratislava are mentored by Leuven':
-    each learner with the one they learn from."""
+    each learner with the one they learn from; the learners are not linked to each other,
+    by the rules or by the model."""
     text = col.text
     for m in _LEARNS_FROM.finditer(sentence):
         i = _first_after(ps, s0 + m.end(), within=5)
@@ -1122,6 +1143,7 @@ def _rule_learns_from(col, ps, doc, s0, s1, sentence) -> None:
         for p in learners:
             if p.name != ps[i].name:
                 col.add(p, ps[i], "partner", s0, s1)
+        col.paired |= {(s0, p.name) for p in ps}  # learners are not each other's partners
 
 
 def _rule_with_pairs(col, ps, doc, s0, s1, sentence) -> None:
@@ -1382,7 +1404,7 @@ def _rule_tables(col, parties) -> None:
 # 'Santiago de Compostela (Spain) – twinned since 12 October 1993.'
 _SINCE_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
                          r"(?:\s*,\s*[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\)){0,3}"
-                         r"\s*[–—:-]?\s*\(?(?:(?:twinned|partnered|paired|linked)\s+)?since\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?"
+                         r"\s*[–—:-]?\s*\(?(?:(?:twinned|partnered|paired|linked|(?:twin|sister|partner|friendship)[ -](?:city|town))\s+)?since\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?"
                          r"(?:19|20)\d\d\)?(?:\.?[ \t]*$|\.[ \t]+[A-Z][^\n]*$)")
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -297,10 +297,21 @@ def _is_person_part(m: Match, ent: Span | None, text: str) -> bool:
     return len(_words(ent.text)) > len(_words(m_text)) and not ent.text.startswith(m_text + ",")
 
 
+@lru_cache(maxsize=1)
+def _country_possessive() -> re.Pattern:
+    """"Finland's Lahti", "Japan's Kanazawa": a country's possessive before a name, a cue
+    for the name's cities in that country."""
+    names = sorted((n for n in country_names() if n[:1].isupper()), key=len, reverse=True)
+    return re.compile(r"\b(?P<country>" + "|".join(map(re.escape, names)) + r")['’]s\s+$")
+
+
 def _cues(text: str, m: Match) -> tuple[bool, bool]:
-    """(strong, any): 'City of X' or 'X (IT)' is a strong cue; 'X City', 'X mayor' a weaker one."""
-    strong = bool(CITY_CUES_BEFORE.search(text[max(0, m.start - 40):m.start])) or \
-        bool(re.match(r"\s*\([A-Z]{2}\)", text[m.end:m.end + 6]))
+    """(strong, any): 'City of X', 'X (IT)' or "Finland's X" is a strong cue; 'X City',
+    'X mayor' a weaker one."""
+    before = text[max(0, m.start - 40):m.start]
+    owner = _country_possessive().search(before)  # "Germany's Federal Ministry" is no Federal, Argentina
+    strong = bool(CITY_CUES_BEFORE.search(before)) or bool(re.match(r"\s*\([A-Z]{2}\)", text[m.end:m.end + 6])) \
+        or (owner is not None and any(c.city.country_code == country_names()[owner.group("country")] for c in m.value))
     return strong, strong or bool(CITY_CUES_AFTER.match(text[m.end:m.end + 30]))
 
 
@@ -698,12 +709,21 @@ def _cities(city_hits: list[tuple[Match, str]], ctx: Context, sents: Sentences, 
         first = hits[0][0]
         method = min((h[1] for h in hits), key=rank.__getitem__)
         out.append(CityRecord(
-            name=city.name, country_code=city.country_code, geonames_id=gid, latitude=city.latitude,
+            name=_as_named(city.name, [text[m.start:m.end] for m, _, _ in hits]), country_code=city.country_code, geonames_id=gid, latitude=city.latitude,
             longitude=city.longitude, population=city.population, admin1_code=city.admin1_code or None,
             surface_forms=tuple(sorted({text[m.start:m.end] for m, _, _ in hits})), n_mentions=len(hits),
             start=first.start, end=first.end, evidence=sents.evidence(first.start, first.end),
             method=method, confidence=min(h[2] for h in hits)))
     return sorted(out, key=lambda r: r.start)
+
+
+def _as_named(canonical: str, written: list[str]) -> str:
+    """GeoNames names bilingual cities by both names ('Gasteiz / Vitoria', 'Donostia / San
+    Sebastián'); such a city takes the spelling the page uses most ('Vitoria-Gasteiz')."""
+    if " / " not in canonical or not written:
+        return canonical
+    counts = Counter(written)
+    return min(counts, key=lambda w: (-counts[w], w))
 
 
 def _mentions(country_hits, region_hits, cities: list[CityRecord], city_hits, text: str) -> list[Mention]:

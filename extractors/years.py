@@ -3,7 +3,7 @@ sentence says it.
 
 Not years: numbers inside names ('Horizon 2020', 'Agenda 2030', 'Favela 2030
 Programme'), counts and amounts ('2000 participants', 'EUR 2,000,000'), versions
-('Industry 4.0'), parts of longer numbers or codes.
+('Industry 4.0'), parts of longer numbers or codes, phone numbers and postcodes.
 """
 from __future__ import annotations
 
@@ -53,6 +53,18 @@ def _is_name_year(text: str, start: int, end: int) -> bool:
         return True
     prev_cap = re.search(r"\b[A-Z][\w’'-]+\s$", before)
     return bool(prev_cap and re.match(rf"\s(?:{'|'.join(c['year_name_suffixes'])})\b", after))
+
+
+# '+386 2 220 1957', 'helpline 1800 425 2093', 'ext. 1984': the last digits of a phone number;
+# 'Ulica heroja Staneta 1, 2000 Maribor': a postcode
+_PHONE_BEFORE = re.compile(r"(?:(?<!\d)\d{1,4}[ \t]\d{1,3}[ \t]|\b(?:ext|Ext|tel|Tel|phone|Phone|fax|Fax)\.?:?[ \t]*)$")
+_POSTCODE = re.compile(r"\b\d{1,4}[a-zA-Z]?,[ \t]*$")
+
+
+def _is_number_part(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 24):start]
+    return bool(_PHONE_BEFORE.search(before)) or \
+        (bool(_POSTCODE.search(before)) and re.match(r"[ \t]+[A-Z][a-z]", text[end:end + 3]) is not None)
 
 
 def _is_count(text: str, end: int) -> bool:
@@ -138,7 +150,7 @@ def extract_years(text: str, sents: Sentences) -> tuple[list[YearRecord], list[M
         if _is_name_year(text, a, b):
             mentions.append(Mention(a, b, text[a:b], "YEAR_IN_NAME", "rule", m.group()))
             continue
-        if _is_count(text, b):
+        if _is_count(text, b) or _is_number_part(text, a, b):
             continue
         add(int(m.group()), a, b, None, None)
     out.sort(key=lambda r: r.start)

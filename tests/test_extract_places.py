@@ -12,7 +12,8 @@ DEVSET = [
     ("Latina and Colleferro will engage in cooperation. Both towns are in the Italian region of Lazio.",
      {"Latina": "IT", "Colleferro": "IT"}, {"Lazio"}),
     ("Increasing urban resiliency would be an area of common interest for Donostia-San Sebastian, Lugo, and Toyama.",
-     {"Donostia / San Sebastián": "ES", "Lugo": "ES", "Toyama": "JP"}, set()),
+     # GeoNames' bilingual name ('Donostia / San Sebastián') gives way to the page's spelling
+     {"Donostia-San Sebastian": "ES", "Lugo": "ES", "Toyama": "JP"}, set()),
     ("The City of Aurora is the second-largest city in Illinois.", {"Aurora": "US"}, {"Illinois"}),
     ("Chihuahua is the largest State in Mexico and accounts for 12.6% of the country area.", {}, {"Chihuahua"}),
     ("Bratislava will continue to cooperate with Tokorozawa to integrate urban ecology.",
@@ -46,6 +47,9 @@ HELDOUT22_23 = [  # tests/gold/heldout22-23 shapes
     ("The forum was attended by delegations from Lima, La Paz, Buenos Aires and Montevideo.",
      {"La Paz": "BO", "Buenos Aires": "AR", "Montevideo": "UY"}, set()),
     ("Twin towns by country. Latvia: Jelgava, Liepāja", {"Jelgava": "LV", "Liepāja": "LV"}, set()),
+    # a country's possessive is a cue for that country's towns only
+    ("Finland's Lahti won the prize. Germany's Federal Ministry and Ukraine's Independence Day.",
+     {"Lahti": "FI"}, {"Federal", "Independence"}),
     # a town's other name typed as a province is the province on the whole page
     ("The People's Committee of Bình Định Province and the Lombardy Region signed. Bình Định has 11 partners.",
      {}, {"An Nhơn"}),
