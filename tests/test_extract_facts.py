@@ -511,10 +511,7 @@ LINK_CASES = {
         ("\"Cities like Seville and Athens have been dealing with it for decades; we have to learn fast.\"", set()),
     ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
-        ("The Berliner Energieagentur (BEA) will advise the Buenos Aires Energy Efficiency Agency under the new "
-         "chapter.", {("Berliner Energieagentur", "Buenos Aires Energy Efficiency Agency")}),
-        ("The tie between Kanazawa and Buffalo is among the oldest friendships between Japan and America.",
-         {("Buffalo", "Kanazawa")}),
+        ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),
         # the rules' precision cases above hold for the model's pairs too ('Jacksonville, Florida',
         # 'Lisbon's energy agency', 'but that is not a bilateral partnership', 'Besides Halifax')
         ("Rosario found its counterpart in Nantes, and the two ports now share a climate office.",
@@ -528,6 +525,14 @@ LINK_CASES = {
     ],
 }
 LINK_KNOWN_MISSES = [
+    # the model's probability for these (0.81, 0.82) is below the threshold of 0.9 that version 13
+    # set after the fresh sets heldout24-27 showed more false than true model links at 0.7
+    pytest.param("The Berliner Energieagentur (BEA) will advise the Buenos Aires Energy Efficiency Agency under "
+                 "the new chapter.", {("Berliner Energieagentur", "Buenos Aires Energy Efficiency Agency")},
+                 marks=pytest.mark.xfail(strict=True, reason="the model's 0.81 is below its threshold")),
+    pytest.param("The tie between Kanazawa and Buffalo is among the oldest friendships between Japan and America.",
+                 {("Buffalo", "Kanazawa")},
+                 marks=pytest.mark.xfail(strict=True, reason="the model's 0.82 is below its threshold")),
     pytest.param("In Kyoto, the rector and the president of Kyoto University renewed the agreement that has linked "
                  "the two universities since 2009.", {("Kyoto University", "University of Bologna")},
                  marks=pytest.mark.xfail(strict=True, reason="the other university is only implied (the rector's)")),

@@ -68,7 +68,7 @@ def test_probability_is_the_logistic_of_the_summed_weights():
 
 
 def test_without_a_model_file_links_come_from_the_rules_only(nlp, monkeypatch, tmp_path):
-    text = "The tie between Kanazawa and Buffalo is among the oldest friendships between Japan and America."
+    text = "Rosario found its twin in Nantes, and the two ports now share a climate office."
     assert any(l.method == "model" for l in extract(nlp(text)).partner_links)
     monkeypatch.setattr(lm, "MODEL_PATH", tmp_path / "absent.json")
     lm.link_model.cache_clear()
@@ -80,11 +80,11 @@ def test_without_a_model_file_links_come_from_the_rules_only(nlp, monkeypatch, t
 
 
 def test_model_link_carries_method_confidence_relation_and_evidence(nlp):
-    text = "The tie between Kanazawa and Buffalo is among the oldest friendships between Japan and America."
+    text = "Rosario found its twin in Nantes, and the two ports now share a climate office."
     (link,) = extract(nlp(text)).partner_links
-    assert {link.source_name, link.target_name} == {"Kanazawa", "Buffalo"}
+    assert {link.source_name, link.target_name} == {"Rosario", "Nantes"}
     assert link.method == "model" and lm.link_model().threshold <= link.confidence <= 1
-    assert link.relation == "sister_city" and link.evidence == text
+    assert link.relation == "twinning" and link.evidence == text  # named by the sentence's cue words
 
 
 def test_rule_links_say_so(nlp):

