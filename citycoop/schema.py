@@ -46,7 +46,9 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "cities": pa.schema([
         DOC_ID,
-        col("name", _S, "Canonical GeoNames name (Turin, Wrocław); the page's spelling when unresolved.", False),
+        col("name", _S, "GeoNames name (Turin, Wrocław), or the page's spelling where GeoNames gives a bilingual "
+                        "or long official form (Vitoria-Gasteiz, Acapulco) and when unresolved; group by geonames_id.",
+            False),
         col("country_code", _S, "ISO 3166-1 alpha-2 country of the city."),
         col("geonames_id", _I64, "GeoNames id; null when no GeoNames record was found (method=fallback)."),
         col("latitude", _F, "WGS84 latitude from GeoNames."),

@@ -189,7 +189,7 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     by_gid = {str(c.geonames_id): c for c in cities}
     city_parties = [Party(m.start, m.end, by_gid[m.value].name, "city", by_gid[m.value].geonames_id)
                     for m in city_mentions if m.value in by_gid]
-    city_parties = [_typed_region(text, p) for p in city_parties]
+    city_parties = [_typed_region(text, p) for p in city_parties if not _dateline(text, p)]
     city_parties = sorted(city_parties + _more_city_mentions(text, cities, city_parties + [
         Party(m.start, m.end, m.text, "region", None) for m in region_mentions]), key=lambda p: p.start)
     region_by_key = {}
@@ -262,6 +262,17 @@ def _without_locators(text: str, regions: list[Party], cities: list[Party], regi
         (c := ends.get(r.start - k)) is not None and text[c.end:r.start] in (", ", ",", ",\n")
         and region_cc.get(r.name) is not None and region_cc.get(r.name) == city_cc.get(c.geonames_id)
         for k in (1, 2))]
+
+
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:,[^\n–—:]{0,40})?[ \t]*[–—:-][ \t]")
+
+
+def _dateline(text: str, p: Party) -> bool:
+    """'PHOENIX – The State of Arizona and Tainan City ...', 'BENGALURU: Karnataka and ...',
+    'PORTO, 3 June 2024 – ...': where a news item was written, not who cooperates."""
+    written = text[p.start:p.end]
+    return len(written) > 2 and written.isupper() and (p.start == 0 or text[p.start - 1] == "\n") \
+        and _DATELINE_TAIL.match(text, p.end) is not None
 
 
 # 'Mayor Petr Novotný', 'Governor Ana Silva': a title before a name is a person, no party
@@ -556,11 +567,21 @@ def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[P
             return run  # 'In Shanghai, the University ...': a place, then the subject
         if _GAPPED_WITH.match(text, p.end):
             break  # 'A with B, C with D': C opens a pair of its own (see _gapped_pairs)
+        if re.search(r",\s*(?:and|but)\s", gap) and _verb_follows(doc, p.end) \
+                and _WITH_OBJECT.search(text[max(0, run[0].start - 40):run[0].start]):
+            break  # '... with Turin, and Milan cooperates with Porto': Milan opens a clause (not 'A, B, and C will')
         joined_by_and = joined_by_and or bool(_AND.search(gap))
         if p.name != run[-1].name:
             run.append(p)
         last_end = p.end
     return run if joined_by_and or len(run) == 1 else run[:1]
+
+
+def _verb_follows(doc: Doc, pos: int) -> bool:
+    """The word right after ``pos`` is a verb: the party before it is a clause's subject."""
+    span = doc.char_span(pos, min(len(doc_text(doc)), pos + 20), alignment_mode="expand")
+    words = [t for t in span if not t.is_space] if span is not None else []
+    return bool(words) and words[0].pos_ in ("VERB", "AUX")
 
 
 def _has_verb(doc: Doc, a: int, b: int) -> bool:
@@ -580,6 +601,7 @@ class _Collector:
     claimed: list[tuple[int, int]] = field(default_factory=list)  # spans already read as a party's own list
     page_regions: frozenset = frozenset()  # names of the regions the page names as regions
     topic: Party | None = None  # the party opening the previous sentence: what 'it' stands for
+    home: Party | None = None  # the page's own place (page_place)
     paired: set[tuple[int, str]] = field(default_factory=set)  # (sentence, party) the rules paired off: no model pair
 
     def add(self, a: Party, b: Party, relation: str, s0: int, s1: int, method: str = "rule",
@@ -621,7 +643,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     col = _Collector(text, programme_hits, years, known.most_common(1)[0][0] if known else None, {},
                      page_regions=frozenset(p.name for p in parties if p.kind == "region"))
     with_home = sorted(parties + anaphor_parties(text, sents, parties), key=lambda p: p.start)
-    home = page_place(parties)
+    home = col.home = page_place(parties)
     _rule_own_lists(col, with_home, sents, doc)
     _rule_tables(col, parties)
     prev: tuple[int, int, list[Party]] | None = None
@@ -905,6 +927,35 @@ def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
 _AND_WITH = re.compile(r"[^.;]{0,80}?\band (?:also )?with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?[A-Za-z]+\s+of\s+)?")
 
 
+_NOUN_WITH = re.compile(r"\S+[ \t]+with\s")  # 'the partnership with', 'Interreg cooperation with'
+_WITH_OBJECT = re.compile(r"\bwith\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _clause_subject(col, ps: list[Party], doc: Doc, subj: Party | None, s0: int, cue: int,
+                    objects: set[int] | None = frozenset()) -> Party | None:
+    """Who holds the tie a 'with' cue names, when the nearest party is not it:
+    - 'Nevşehir has been a sister city of Shymkent since 2013, and signed an agreement with
+      Eger': a clause opened by a verb after a comma shares the sentence's first party;
+    - 'The partnership with Anchorage and the cooperation with Luleå will continue': a party
+      that is itself a 'with' object (here or of an earlier cue in the sentence) holds
+      nothing; the page's own place does, if it has one."""
+    if subj is None:
+        return None
+    clause = list(re.finditer(r",\s*(?:and\s+|but\s+)?(?:\w+ly\s+)?", col.text[subj.end:cue]))
+    if clause:
+        at = subj.end + clause[-1].end()
+        span = doc.char_span(at, min(cue, at + 30), alignment_mode="expand")
+        first = ps[0] if ps and ps[0].start < subj.start else None
+        if span is not None and len(span) and span[0].pos_ in ("VERB", "AUX") and first is not None \
+                and not _located(first, s0, col.text):
+            return first
+    if objects is None:  # a verb cue ('with Turku staff mentoring the Šiauliai team'): its subject stands
+        return subj
+    if subj.start in objects or _WITH_OBJECT.search(col.text[max(s0, subj.start - 40):subj.start]):
+        return col.home if col.home is not None and col.home.name != subj.name else None
+    return subj
+
+
 _ALONGSIDE = re.compile(r"\b(?:alongside|besides|in addition to|as well as|along with)\b[^,;()]*$", re.I)
 
 
@@ -913,6 +964,7 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     '... partnerships with Y since 1992 and with Z since 2001': X with both; '... with A
     and B, alongside the partnership with C': C is X's too, not B's."""
     first_subj = None
+    objects: set[int] = set()  # parties an earlier cue of the sentence named as its objects
     for pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH, _MENTOR, _OF_PARTNER):
         for m in pattern.finditer(sentence):
             i = _first_after(ps, s0 + m.end())
@@ -929,6 +981,13 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
                 subj = _pronoun_topic(col, ps, s0, s0 + m.start(), run) or \
                     next((p for p in _subjects(ps, s0 + m.start(), col.text) if p.name != run[0].name
                           and not _located(p, s0, col.text)), None)
+                subj = _clause_subject(col, ps, doc, subj, s0, s0 + m.start(),
+                                       objects if pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH) else None)
+                if subj is None and pattern is _DEAL_WITH and not any(p.end <= s0 + m.start() for p in ps) \
+                        and _NOUN_WITH.fullmatch(m.group(0)) and not _negated(sentence) \
+                        and re.fullmatch(r"(?:the\s+)?", sentence[m.end():run[0].start - s0]):
+                    subj = col.home  # 'The partnership with Anchorage ... will continue': the page's own
+            objects |= {p.start for p in run}
             if subj is None or _negated(col.text[max(s0, subj.end):s0 + m.start()]) \
                     or _CONTRAST_NEGATION.search(col.text[run[-1].end:s1]):  # '..., but that is not a partnership'
                 continue
@@ -1003,8 +1062,10 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
             continue
         run = coordinated(ps, doc, i, col.text)
         after_run = ps[i + len(run):]
-        # 'X, together with Y, ...' or 'Together with Y and Z, the lead partner X will ...'
-        subj = next(iter(_subjects(ps, s0 + m.start(), col.text)), None) or (after_run[0] if after_run else None)
+        # 'X, together with Y, ...' or 'Together with Y and Z, the lead partner X will ...'; not
+        # 'The Ambassador in Ankara attended together with members of the Nevşehir council'
+        subj = next((p for p in _subjects(ps, s0 + m.start(), col.text) if not _located(p, s0, col.text)), None) \
+            or (after_run[0] if after_run else None)
         if subj is None:
             continue
         lead = bool(_LEAD.search(col.text[max(s0, subj.start - 20):subj.start]))
@@ -1276,6 +1337,11 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         line_end = len(text) if line_end < 0 else line_end
         first_item = _line_start(text, line_end + len(re.match(r"\s*", text[line_end:]).group()))
         colon_line = _INTRO_END.search(text[m.start():line_end]) is not None
+        if _negated(text[max(s0, text.rfind(";", s0, m.start()) + 1):m.end()]):
+            # '... are valuable but are not sister city relationships:' + bullets (this clause only)
+            if colon_line and _BULLET.match(text, first_item):
+                col.claimed.append((m.start(), _list_end(text, first_item)))
+            continue
         if colon_line and _BULLET.match(text, first_item):
             a, b = first_item, _list_end(text, first_item)  # bullets under the intro line
         elif colon_line and (lines := _line_items(text, first_item, parties)):

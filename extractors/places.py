@@ -719,11 +719,15 @@ def _cities(city_hits: list[tuple[Match, str]], ctx: Context, sents: Sentences, 
 
 def _as_named(canonical: str, written: list[str]) -> str:
     """GeoNames names bilingual cities by both names ('Gasteiz / Vitoria', 'Donostia / San
-    Sebastián'); such a city takes the spelling the page uses most ('Vitoria-Gasteiz')."""
-    if " / " not in canonical or not written:
+    Sebastián') and some by their long official names ('Acapulco de Juárez'); such a city
+    takes the spelling the page uses most ('Vitoria-Gasteiz', 'Acapulco')."""
+    if not written:
         return canonical
     counts = Counter(written)
-    return min(counts, key=lambda w: (-counts[w], w))
+    most = min(counts, key=lambda w: (-counts[w], w))
+    if " / " in canonical or (canonical.startswith(most + " ") and most[:1].isupper() and not most.isupper()):
+        return most
+    return canonical
 
 
 def _mentions(country_hits, region_hits, cities: list[CityRecord], city_hits, text: str) -> list[Mention]:

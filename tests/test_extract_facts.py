@@ -506,6 +506,29 @@ LINK_CASES = {
         ("Finland's Lahti, European Green Capital 2021, issued a green bond. Lahti is also a partner in the "
          "project CityMeshClimate, together with Tartu in Estonia and Vitoria-Gasteiz in Spain.",
          {("Lahti", "Tartu"), ("Lahti", "Vitoria-Gasteiz"), ("Tartu", "Vitoria-Gasteiz")}),
+        # who holds the tie: a clause opened by a verb shares the sentence's first party; a 'with'
+        # object holds nothing; a place named as where someone is holds nothing
+        ("Nevşehir has been a sister city of Shymkent in Kazakhstan since 2013, and signed a sister city "
+         "agreement with the Hungarian town of Eger in 2018.", {("Nevşehir", "Shymkent"), ("Eger", "Nevşehir")}),
+        ("Lyon signed an agreement with Turin, and Milan cooperates with Porto.", {("Lyon", "Turin"), ("Milan", "Porto")}),
+        ("Tromsø is a city in Norway. Tromsø has suspended its ties with Murmansk. Tromsø keeps its other partners. "
+         "The partnership with Anchorage in Alaska and the Interreg cooperation with Luleå in Sweden will continue.",
+         {("Anchorage", "Tromsø"), ("Luleå", "Tromsø")}),
+        ("The Ambassador of Peru in Ankara attended the ceremony together with members of the Nevşehir municipal "
+         "council.", set()),
+        ("- Šiauliai is adapting the micro-hub model developed in Turku, with Turku staff mentoring the Šiauliai "
+         "team throughout 2025.", {("Turku", "Šiauliai")}),
+        ("The town of Northeim is not twinned with Gniezno; Gniezno's German twin town is Speyer in "
+         "Rhineland-Palatinate, a partnership that dates back to 1992.", {("Gniezno", "Speyer")}),
+        ("Bolton is twinned with Le Mans. Bolton welcomes visitors. Talks about a similar link with Vadodara did not "
+         "lead to an agreement.", {("Bolton", "Le Mans")}),
+        # a list introduced as what is not a tie
+        ("Madison has nine sister cities. Madison is proud of them. Madison welcomes visitors.\n\nMany of Madison's "
+         "international connections are valuable but are not sister city relationships:\n- Study tours. The 2019 "
+         "tour to Copenhagen and Utrecht created no tie.\n- University partnerships with Seoul and Nairobi.\n", set()),
+        # a dateline says where the news was written
+        ("PHOENIX – The State of Arizona and Tainan City, Taiwan, today signed a sister-state agreement.",
+         {("State of Arizona", "Tainan")}),
         # comparisons are no ties
         ("Freiburg is frequently compared with other university towns such as Heidelberg and Tübingen.", set()),
         ("\"Cities like Seville and Athens have been dealing with it for decades; we have to learn fast.\"", set()),
