@@ -727,16 +727,36 @@ def _named_as_written(r: LinkRecord, written: dict[str, str]) -> LinkRecord:
 
 def _learned_pairs(col, parties: list[Party], sents: Sentences) -> None:
     """Pairs of one sentence that no rule linked, linked when the learned model is
-    confident enough (link_model.py); the cue words of the sentence name the relation."""
+    confident enough (link_model.py); the cue words of the sentence name the relation.
+    Two parties the rules tied into separate pairs of the sentence get no model link."""
     model = link_model()
     if model is None:
         return
+    group = _rule_groups(col)
     for s0, s1, a, b, features in candidate_pairs(col.text, sents, parties):
+        ga, gb = group.get((s0, a.name)), group.get((s0, b.name))
+        if ga is not None and gb is not None and ga != gb:
+            continue  # 'A shares with B, and C works with D': the rules read two ties, none across
         confidence = model.probability(features)  # cheap; the guards below are not
         if confidence >= model.threshold and frozenset((name_key(a.name), name_key(b.name))) not in col.out \
                 and (s0, a.name) not in col.paired and (s0, b.name) not in col.paired \
                 and not _not_a_pair(col.text, s0, s1, a, b, parties):
             col.add(a, b, _relation(col.text[s0:s1]), s0, s1, method="model", confidence=round(confidence, 3))
+
+
+def _rule_groups(col) -> dict[tuple[int, str], tuple[int, str]]:
+    """(sentence, party) -> a representative of the parties the rules tied together there,
+    so that 'A and B cooperate with C' (A-B, B-C) is one group and 'A with B, and C with D'
+    two."""
+    parent: dict[tuple[int, str], tuple[int, str]] = {}
+
+    def find(x: tuple[int, str]) -> tuple[int, str]:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+    for r in col.out.values():
+        parent[find((r.start, r.source_name))] = find((r.start, r.target_name))
+    return {x: find(x) for x in list(parent)}
 
 
 _NAME_CLASH = re.compile(r"\b(?:confused with|mistaken for)\b")  # 'Stavanger is sometimes confused with Stavern'
@@ -927,8 +947,9 @@ def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
 _AND_WITH = re.compile(r"[^.;]{0,80}?\band (?:also )?with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?[A-Za-z]+\s+of\s+)?")
 
 
-_NOUN_WITH = re.compile(r"\S+[ \t]+with\s")  # 'the partnership with', 'Interreg cooperation with'
-_WITH_OBJECT = re.compile(r"\bwith\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+# 'the partnership with', 'friendship relations with'; not 'cooperation is aligned with'
+_NOUN_WITH = re.compile(r"\S+(?:[ \t]+(?!(?:is|are|was|were|be|been|has|have|had)\b)[a-z]+(?<!ed)){0,1}[ \t]+with\s")
+_WITH_OBJECT = re.compile(r"\bwith\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")  # 'with its twin city Lublin'
 
 
 def _clause_subject(col, ps: list[Party], doc: Doc, subj: Party | None, s0: int, cue: int,

@@ -522,6 +522,21 @@ LINK_CASES = {
          "Rhineland-Palatinate, a partnership that dates back to 1992.", {("Gniezno", "Speyer")}),
         ("Bolton is twinned with Le Mans. Bolton welcomes visitors. Talks about a similar link with Vadodara did not "
          "lead to an agreement.", {("Bolton", "Le Mans")}),
+        # a region's own page: 'The Prefecture ... relations with' is the page's region (heldout18)
+        ("Okayama Prefecture and Occitanie Region of France sign Friendship Agreement\n\nInternational Affairs "
+         "Division, Okayama Prefectural Government\n\nOn November 11, 2024, Okayama Prefecture and the Occitanie "
+         "Region of the French Republic signed a Friendship and Cooperation Agreement.\n\nThis is the first "
+         "friendship agreement between Okayama Prefecture and a European region. The Prefecture already maintains "
+         "friendship relations with Jiangxi Province in China (since 1992) and the State of Andhra Pradesh in India.",
+         {("Occitanie Region", "Okayama Prefecture"), ("Jiangxi Province", "Okayama Prefecture"),
+          ("Okayama Prefecture", "State of Andhra Pradesh")}),
+        ("Pilot City Sønderborg will share its experience with its twin city Lublin (Poland), and Espoo will work "
+         "together with Ruse (Bulgaria) on public buildings.", {("Lublin", "Sønderborg"), ("Espoo", "Ruse")}),
+        # the model still links within one group the rules tied ('A and B cooperate with C')
+        ("Rhineland-Palatinate and Burgundy-Franche-Comté also cooperate with the Opole Voivodeship in Poland in a "
+         "trilateral format.", {("Burgundy-Franche-Comté", "Opole Voivodeship"),
+                                ("Burgundy-Franche-Comté", "Rhineland-Palatinate"),
+                                ("Opole Voivodeship", "Rhineland-Palatinate")}),
         # a list introduced as what is not a tie
         ("Madison has nine sister cities. Madison is proud of them. Madison welcomes visitors.\n\nMany of Madison's "
          "international connections are valuable but are not sister city relationships:\n- Study tours. The 2019 "
