@@ -805,8 +805,9 @@ def _lone_pair(q: Party, p: Party, ps: list[Party], text: str) -> bool:
         not any(_LIST_GLUE.fullmatch(text, p.end, o.start) for o in ps if o.start >= p.end)
 
 
-_LINK_NOUN = re.compile(r"\b(?:twinn\w*|twin|sister|partner\w*|agreements?|co-?operation|friendship|ties|"
-                        r"relationships?|relations|links?|memorand\w*|MoU|charter|protocol|accord|pact)\b", re.I)
+# a tie's own words: the deal nouns of links.json and the kinds of partner
+_LINK_NOUN = re.compile(r"\b(?:twinn\w*|twin|sister|partner\w*|relations|" + "|".join(link_cues()["deal_nouns"]) + r")\b",
+                        re.I)
 
 
 def _drop_ended(col, parties: list[Party], sents: Sentences) -> None:

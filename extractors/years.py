@@ -39,7 +39,7 @@ DATE_PATTERNS = [
 RANGE = re.compile(rf"(?<![\w.,/-])(?P<a>{_YEAR})\s?[-–—/]\s?(?P<b>{_YEAR}|\d\d)(?![\w%])")
 FROM_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|until|till)\s+(?P<b>{_YEAR})\b", re.I)
 # Q1/2025, H2-2024, Q3 2023: a quarter or half of a year; 01/2024, 12/2026: a month
-QUARTER = re.compile(rf"\b[QH][1-4][/ -](?P<y>{_YEAR})(?![\d/.-]\d)"
+PART_OF_YEAR = re.compile(rf"\b[QH][1-4][/ -](?P<y>{_YEAR})(?![\d/.-]\d)"
                      rf"|(?<![\d/.,])(?:0?[1-9]|1[0-2])/(?P<my>{_YEAR})(?![\d/]|[.,]\d)")
 YEAR = re.compile(rf"(?<![\w.,/€$£-])(?P<y>{_YEAR})(?![\w%]|[.,]\d|\s?%)")
 
@@ -138,7 +138,7 @@ def extract_years(text: str, sents: Sentences) -> tuple[list[YearRecord], list[M
             taken.append((m.start(), m.end()))
             add(a, m.start("a"), m.end("a"), None, "start")
             add(b, m.start("b"), m.end("b"), None, "end")
-    for m in QUARTER.finditer(text):
+    for m in PART_OF_YEAR.finditer(text):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
             y = "y" if m.group("y") else "my"
