@@ -602,7 +602,7 @@ class _Collector:
     page_regions: frozenset = frozenset()  # names of the regions the page names as regions
     topic: Party | None = None  # the party opening the previous sentence: what 'it' stands for
     home: Party | None = None  # the page's own place (page_place)
-    paired: set[tuple[int, str]] = field(default_factory=set)  # (sentence, party) the rules paired off: no model pair
+    paired: set[tuple[int, str]] = field(default_factory=set)  # (sentence, party) the model must not pair: learners
 
     def add(self, a: Party, b: Party, relation: str, s0: int, s1: int, method: str = "rule",
             confidence: float | None = None) -> None:
@@ -1042,8 +1042,7 @@ def _gapped_pairs(col, ps: list[Party], last: Party, relation: str, s0: int, s1:
         b = by_start.get(glue.end()) if glue else None
         if b is None:
             return
-        col.add(a, b, relation, s0, s1)
-        col.paired |= {(s0, p.name) for p in ps}  # no learned pair across the pairs
+        col.add(a, b, relation, s0, s1)  # (the model links none across the pairs: _rule_groups)
         last = b
 
 
