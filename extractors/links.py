@@ -70,7 +70,7 @@ from spacy.tokens import Doc
 from .lexicons import country_names, currencies, link_cues, org_shapes, regions
 from .link_model import candidate_pairs, link_model
 from .orgs import governs_place, has_org_head, is_admin_word, shaped_orgs
-from .places import REGION_TYPES
+from .places import REGION_TYPE_AFTER, WRITTEN_REGION_TYPE
 from .programmes import ProgrammeHit
 from .records import CityRecord, LinkRecord, Mention, RegionRecord, YearRecord
 from .text import Sentences, doc_text, name_key
@@ -684,10 +684,10 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
                   key=lambda r: (r.start, r.source_name, r.target_name))
 
 
-_REGION_TYPE = "(?:" + "|".join(t.title() for t in REGION_TYPES) + ")"  # as a name writes them: 'Opole Voivodeship'
+_REGION_TYPE = WRITTEN_REGION_TYPE  # as a name writes them: 'Opole Voivodeship'
 # capitalised: a typed name ("Province of Anhui"), not a description ("the Chinese province of Anhui")
 _TYPE_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?({_REGION_TYPE}\s+of\s+(?:the\s+)?)$")
-_TYPE_AFTER = re.compile(rf"\s+{_REGION_TYPE}\b")
+_TYPE_AFTER = REGION_TYPE_AFTER
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 _TYPED_FORM = re.compile(rf"^(?:[Tt]he\s+)?(?:{_REGION_TYPE}\s+of\s+\S.*|.*\S\s+{_REGION_TYPE})$", re.S)
 

@@ -337,7 +337,8 @@ def _best_population(cands: tuple[Candidate, ...]) -> int:
 
 
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-_REGION_AFTER = re.compile(r"\s+(?:" + "|".join(t.title() for t in REGION_TYPES) + r")\b")
+WRITTEN_REGION_TYPE = "(?:" + "|".join(t.title() for t in REGION_TYPES) + ")"  # as names write them: 'Opole Voivodeship'
+REGION_TYPE_AFTER = re.compile(rf"\s+{WRITTEN_REGION_TYPE}\b")  # 'Bình Định Province'
 
 
 def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[tuple[int, int]],
@@ -514,7 +515,7 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
             m.priority = 5  # the page says it is a region: beat the same-length city name
     kept = [m for m in resolve_overlaps(matches) if not inside(credits, m.start, m.end)]
     for m in kept:  # 'Bình Định Province': a town's other name that the page types as a region
-        if m.kind == "city" and not any(c.primary for c in m.value) and _REGION_AFTER.match(text, m.end):
+        if m.kind == "city" and not any(c.primary for c in m.value) and REGION_TYPE_AFTER.match(text, m.end):
             declared.setdefault(m.key, "region")
     # a region that lost to a same-span city name gets the span back if the city is rejected
     kept_ids = {id(m) for m in kept}
