@@ -46,6 +46,8 @@ def build_corpus(out: Path, pages: int, seed: int = 7) -> list[Path]:
     rng = random.Random(seed)
     paragraphs = [p.strip() for f in sorted((ROOT / "raw").glob("*.txt"))
                   for p in f.read_text(encoding="utf-8").split("\n\n") if len(p.strip()) > 40]
+    if len(paragraphs) < 9:  # a corpus of empty pages would time nothing real
+        raise SystemExit(f"no sample pages to build a corpus from in {ROOT / 'raw'}")
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
