@@ -444,15 +444,20 @@ _SENTENCE_OPENERS = frozenset(org_shapes()["leading_stopwords"])
 _GOVERNMENT_WORDS = frozenset(org_shapes()["government_words"])
 
 
+# where a page's own name may stand: its site title, after a menu left in by the scrape
+_TITLE_ZONE = 600
+
+
 def page_owner(parties: list[Party]) -> Party | None:
     """The page's own place, or failing that its first place when named more often than
-    any other: the owner of a 'Partner cities' heading on a short municipal page."""
+    any other: the owner of a 'Partner cities' heading on a short municipal page (its
+    site title may come after a menu the scrape left in)."""
     home = page_place(parties)
     if home is not None:
         return home
     places = [p for p in parties if p.kind in ("city", "region")]
     ranked = Counter(p.name for p in places).most_common(2)
-    if places and places[0].start < 300 and ranked[0][0] == places[0].name and ranked[0][1] >= 2 \
+    if places and places[0].start < _TITLE_ZONE and ranked[0][0] == places[0].name and ranked[0][1] >= 2 \
             and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         return places[0]
     return None
@@ -981,6 +986,10 @@ def _clause_subject(col, ps: list[Party], doc: Doc, subj: Party | None, s0: int,
 _ALONGSIDE = re.compile(r"\b(?:alongside|besides|in addition to|as well as|along with)\b[^,;()]*$", re.I)
 
 
+_OBJECT_NP = re.compile(r"\b(?:from|of|by|for|to|with|at|in)\s+(?:the|a|an|our|its)\s+$")
+_THING_WITH = re.compile(r"\b(?:" + link_cues()["thing_with_verbs"] + r")\b", re.I)
+
+
 def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     """'X joined forces with Y and Z': X with each, and the members with each other;
     '... partnerships with Y since 1992 and with Z since 2001': X with both; '... with A
@@ -1009,6 +1018,11 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
                         and _NOUN_WITH.fullmatch(m.group(0)) and not _negated(sentence) \
                         and re.fullmatch(r"(?:the\s+)?", sentence[m.end():run[0].start - s0]):
                     subj = col.home  # 'The partnership with Anchorage ... will continue': the page's own
+            if pattern is _OF_PARTNER and _OBJECT_NP.search(sentence, 0, m.start()):
+                # 'a delegation from the partner city of Schwäbisch Hall': the page's own partner
+                subj = col.home if col.home is not None and col.home.name != run[0].name else None
+            if pattern is _DEAL_WITH and _THING_WITH.search(m.group(0)):
+                continue  # 'the new link will make it possible to combine the canal with the vineyards of X'
             objects |= {p.start for p in run}
             if subj is None or _negated(col.text[max(s0, subj.end):s0 + m.start()]) \
                     or _CONTRAST_NEGATION.search(col.text[run[-1].end:s1]):  # '..., but that is not a partnership'
@@ -1455,7 +1469,10 @@ def _rule_tables(col, parties) -> None:
         if len(block) < 3 or not (_TABLE_HEAD.search(" ".join(above[-2:]) + block[0].group())
                                   or _HUB_COLUMN.search(block[0].group())):
             continue
-        columns = [i for i, (a, b) in enumerate(header) if _MEMBER_COLUMN.search(text[a:b])] or [0]
+        columns = [i for i, (a, b) in enumerate(header) if _MEMBER_COLUMN.search(text[a:b])]
+        if not columns and _figures(text, block):
+            continue  # '| Total budget | € 2 350 000 |' under a partner list: key figures
+        columns = columns or [0]
         if len(columns) >= 2:  # '| Partner | City | Country |': the city column says where each partner is
             columns = [i for i in columns if not _LOCATION_COLUMN.fullmatch(text[header[i][0]:header[i][1]])] \
                 or columns
@@ -1487,12 +1504,22 @@ def _rule_tables(col, parties) -> None:
         # a longer table links no pairs: the lead partner is one partner among many
 
 
+def _figures(text: str, block: list[re.Match]) -> bool:
+    """Most rows hold a figure: a table of amounts and dates, not of partners."""
+    return sum(bool(re.search(r"\d", text[r.start():r.end()])) for r in block) * 2 > len(block)
+
+
 # 'Edinburgh, United Kingdom – since 1954', 'Ennis (Inis), County Clare, Ireland – since 2014. Music exchanges.',
 # 'Santiago de Compostela (Spain) – twinned since 12 October 1993.'
 _SINCE_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
                          r"(?:\s*,\s*[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\)){0,3}"
                          r"\s*[–—:-]?\s*\(?(?:(?:twinned|partnered|paired|linked|(?:twin|sister|partner|friendship)[ -](?:city|town))\s+)?since\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?"
                          r"(?:19|20)\d\d\)?(?:\.?[ \t]*$|\.[ \t]+[A-Z][^\n]*$)")
+# 'Santiago, Chile – 1961' lines under 'Our sister cities': no 'since', so a dash and a
+# line that ends with the year, and at least three such lines
+_YEAR_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
+                        r"(?:\s*,\s*[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\)){0,3}"
+                        r"[ \t]*[–—-][ \t]*(?:19|20)\d\d\.?[ \t]*$")
 
 
 def _rule_with_which(col, parties, sents) -> None:
@@ -1545,20 +1572,22 @@ def _rule_pair_chains(col, parties, sents: Sentences) -> None:
 
 def _rule_since_lines(col, parties) -> None:
     """The owner's partners as heading lines 'Edinburgh, United Kingdom – since 1954' on a
-    page about its twin or sister cities (at least two such lines)."""
+    page about its twin or sister cities (at least two such lines; three of the barer
+    'Santiago, Chile – 1961')."""
     text = col.text
     owner = page_owner(parties)
     hub = _HUB_TITLE.search(text)
     if owner is None or hub is None:
         return
-    found = []
-    for m in _SINCE_LINE.finditer(text):
-        p = next((q for q in parties if q.start == m.start("name") and q.kind in ("city", "region")), None)
-        if p is not None and p.name != owner.name and not col.is_claimed(m.start(), m.end()):
-            found.append((p, m))
-    if len(found) >= 2:
-        for p, m in found:
-            col.add(owner, p, _relation(hub.group(), "partner"), m.start(), m.end())
+    for pattern, least in ((_SINCE_LINE, 2), (_YEAR_LINE, 3)):
+        found = []
+        for m in pattern.finditer(text):
+            p = next((q for q in parties if q.start == m.start("name") and q.kind in ("city", "region")), None)
+            if p is not None and p.name != owner.name and not col.is_claimed(m.start(), m.end()):
+                found.append((p, m))
+        if len(found) >= least:
+            for p, m in found:
+                col.add(owner, p, _relation(hub.group(), "partner"), m.start(), m.end())
 
 
 def _rule_hub_cells(col, parties, block: list[re.Match]) -> bool:
