@@ -22,11 +22,15 @@ from .text import Sentences, literal_alternation
 
 MULTIPLIERS = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6,
                "m": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+               "trillion": 1e12, "trillions": 1e12,  # 'IDR 15.3 trillion'
                # as municipal English from Brazil, Spain, Italy or Turkey keeps them: 'R$ 500 mil'
                # (thousand), 'R$ 1,2 bilhão', '3,5 milyon TL', '2 milioni di euro'
                "mil": 1e3, "milhão": 1e6, "milhões": 1e6, "millón": 1e6, "millones": 1e6, "milione": 1e6,
                "milioni": 1e6, "milyon": 1e6, "bilhão": 1e9, "bilhões": 1e9, "miliardo": 1e9, "miliardi": 1e9,
                "milyar": 1e9, "mld": 1e9}
+# after these words a dot groups thousands: 'COP 2.800 millones' is 2,800 million
+_ROMANCE = frozenset({"mil", "milhão", "milhões", "millón", "millones", "milione", "milioni", "milyon",
+                      "bilhão", "bilhões", "miliardo", "miliardi", "milyar", "mld"})
 _NUM = r"\d{1,3}(?:(?:[ .,\u202f\u00a0])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 # every multiplier as written, and 'M', 'B', 'K' ('€1.78M'); a lower-case 'b' alone is too
 # often something else, so 'b' is read only as 'B'
@@ -51,8 +55,10 @@ def _currency_token() -> re.Pattern:
     return re.compile(rf"(?<![A-Za-z]){literal_alternation(currencies())}(?![A-Za-z])")
 
 
-def parse_number(raw: str, has_multiplier: bool) -> float:
-    """Number as written on European and English pages: '2.000.000', '2,000,000', '1,5', '450 000'."""
+def parse_number(raw: str, has_multiplier: bool, dot_groups: bool = False) -> float:
+    """Number as written on European and English pages: '2.000.000', '2,000,000', '1,5', '450 000'.
+    ``dot_groups``: a dot before three digits groups thousands even before a multiplier
+    ('2.800 millones')."""
     s = raw.replace("\u202f", " ").replace("\u00a0", " ").replace(" ", "")
     if "," in s and "." in s:
         dec = "," if s.rfind(",") > s.rfind(".") else "."
@@ -62,7 +68,7 @@ def parse_number(raw: str, has_multiplier: bool) -> float:
             if sep in s:
                 parts = s.split(sep)
                 # '2,076 crore' and '250,000' group thousands; '1.78M' and '1,5 million' are decimals
-                three = len(parts[-1]) == 3 and (sep == "," or not has_multiplier)
+                three = len(parts[-1]) == 3 and (sep == "," or not has_multiplier or dot_groups)
                 thousands = len(parts) > 2 or three
                 s = s.replace(sep, "") if thousands else s.replace(sep, ".")
     return float(s)
@@ -200,7 +206,7 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             if m.group("cur") == "R" and (m.start("num") != a + 1 or not (mult or _GROUPED.search(m.group("num")))):
                 continue  # the rand only as written, 'R3.5 million', 'R120 000': 'R 2' is anything
             try:
-                value = round(parse_number(m.group("num"), bool(mult)) * MULTIPLIERS.get(mult, 1.0), 2)  # 8.2 * 1e6
+                value = round(parse_number(m.group("num"), bool(mult), mult in _ROMANCE) * MULTIPLIERS.get(mult, 1.0), 2)  # 8.2 * 1e6
             except ValueError:
                 continue
             if _NAME_NUMBER.fullmatch(text[a:b]):

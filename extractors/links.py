@@ -103,6 +103,7 @@ _SUBJECT_VERB = _cue("subject_verb")
 _BRINGS = _cue("brings")
 _PAIR_CUE = _cue("pair_cue")
 _LIST_HEAD = _cue("list_head", re.I | re.M)
+_LIST_INTRO = _cue("list_intro", re.I)  # 'brings together four universities from Belgium and Jordan:'
 _LEAD = _cue("lead")
 _PAIRS_INTRO = _cue("pairs_intro")
 _DASH_PAIRING = _cue("dash_pairing")
@@ -540,7 +541,7 @@ _GLUE = re.compile(r"^[\s,]*(?:as (?:the )?(?:lead )?(?:partner|coordinator|lead
                    r"municipality|port city)\s+of\s+)?$")
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 _ADMIN_SUFFIX = re.compile(r"^\s+(?:Metropolitan City|City Council|City|Municipality|Municipal Council|Region|"
-                           r"Province|County|Kommune|Kommun)\b")
+                           r"Province|County|Kommune|Kommun|Voivodeship|Prefecture|Oblast|Governorate)\b")
 
 
 _GAPPED_WITH = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?with\s+(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality) of\s+)?")
@@ -1192,7 +1193,8 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
         if len(run) >= 3:
             if col.is_claimed(run[0].start, run[-1].end):
                 return  # 'Seoul's other sister cities include A, B, C and D': the owner's list
-            if not re.search(r"\b(?:from|in|at|of|visited|met|with|to|include|includes|including|are)\s+(?:the\s+)?$",
+            if not re.search(r"\b(?:from|in|at|of|visited|met|with|to|include|includes|including|are|among them|"
+                             r"among others|such as)\s+(?:the\s+)?$",
                              col.text[max(0, run[0].start - 20):run[0].start]):
                 col.clique(run, _relation(cue.group("cue"), "pairing"), s0, s1)
             return
@@ -1495,6 +1497,9 @@ def _rule_tables(col, parties) -> None:
                 col.clique(row, "pairing", r.start(), r.end())
             col.claimed.append((s0, s1))
             continue
+        cells0 = [_cells(text, r)[columns[0]] for r in block[1:] if len(_cells(text, r)) > columns[0]]
+        if any(len(_in(parties, a, b)) >= 2 and re.search(r"\s[–—-]\s", text[a:b]) for a, b in cells0):
+            continue  # '| Shizuoka Prefecture (JP) – Occitanie (FR) |': each row a pairing (_rule_dash_pairs)
         rows = [(r, _cell_party(text, _cells(text, r)[columns[0]], parties)) for r in block[1:]
                 if len(_cells(text, r)) > columns[0]]
         members = [p for _, p in rows if p is not None]
@@ -1682,14 +1687,16 @@ def _rule_partner_lists(col, parties, doc) -> None:
     """'Partners: A (IT), B (JP)', 'The partners are : the City of A (project leader) and
     ...', and bullet lists under 'The consortium has four members:'."""
     text = col.text
-    for m in _LIST_HEAD.finditer(text):
+    heads = sorted([*_LIST_HEAD.finditer(text), *_LIST_INTRO.finditer(text)], key=lambda m: m.start())
+    for m in heads:
         end = _list_end(text, m.end())
         line_end = text.find("\n", m.end())
         if "\n" not in m.group() and line_end > m.end():
             end = min(end, line_end)  # '- Partners: A (lead), B, C' inline: the list is this line
         if col.is_claimed(m.end(), end):
             continue
-        members = _list_members(_in(parties, m.end(), end), text)
+        members = _bullet_members(text, m.end(), end, parties) if _BULLET.match(text, m.end()) else \
+            _list_members(_in(parties, m.end(), end), text)
         if len(members) < 2:
             continue
         s0, s1 = m.start(), end
@@ -1775,6 +1782,18 @@ def _item_text(text: str, p: Party) -> str:
     """The rest of the list item after a party: up to the next separator or line end."""
     rest = text[p.end:p.end + 80]
     return re.split(r"[;\n]|,\s*(?:and\s+)?(?:the\s+)?(?:City|Municipality|Region)\b", rest)[0]
+
+
+def _bullet_members(text: str, start: int, end: int, parties: list[Party]) -> list[Party]:
+    """One party per bullet line: 'Jordan University of Science and Technology (JUST), Irbid,
+    Jordan' is one partner, not a university and a town."""
+    members = []
+    for b in _BULLET.finditer(text, start, end):
+        line_end = text.find("\n", b.end())
+        items = _list_members(_in(parties, b.end(), end if line_end < 0 else min(line_end, end)), text)
+        if items:
+            members.append(items[0])
+    return members
 
 
 def _list_members(block: list[Party], text: str) -> list[Party]:

@@ -441,8 +441,17 @@ def choose(cands: tuple[Candidate, ...], sents: set[int], ctx: Context,
     # a name that is some city's own name rarely means another city that merely has it as
     # an alternate name: 'Limerick' on a page about Spokane is still Limerick, not San Ramon
     alias_penalty = 1.5 if any(c.primary for c in pool) else 0.0
+    # ... unless it is another country's city ten times larger: the English name of a foreign
+    # city ('Hanover' is Hannover, not Hanover, Pennsylvania). Within one country an other
+    # name is more often a district's (Westport in Kansas City).
+    largest_primary = max((c.city.population for c in pool if c.primary), default=0)
+    primary_ccs = {c.city.country_code for c in pool if c.primary}
+
+    def exonym(c: Candidate) -> bool:
+        return c.city.country_code not in primary_ccs and c.city.population >= 10 * largest_primary
+
     scored = sorted(((_score(c.city, c.primary, sents, ctx) + (3.0 if c.city.country_code in attached else 0)
-                      - (0.0 if c.primary else alias_penalty), c)
+                      - (0.0 if c.primary or exonym(c) else alias_penalty), c)
                      for c in pool), key=lambda x: (-x[0], -x[1].city.population, x[1].city.geonames_id))
     best_score, best = scored[0]
     other = next((s for s, c in scored[1:] if c.city.country_code != best.city.country_code), None)
@@ -452,8 +461,12 @@ def choose(cands: tuple[Candidate, ...], sents: set[int], ctx: Context,
 
 # ---------------------------------------------------------------- main entry
 
+_IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
+
+
 def _attached_country(text: str, m: Match, by_start: dict[int, Match]) -> str | None:
-    """Country written right after a city: 'Nagoya, Japan', 'Torino (IT)', 'Aurora, Illinois'."""
+    """Country written right after a city: 'Nagoya, Japan', 'Torino (IT)', 'Aurora, Illinois'.
+    ('Guadalajara in Spain' is not: 'don't confuse our partner with Guadalajara in Spain'.)"""
     after = text[m.end:m.end + 4]
     for off in range(0, 4):
         nxt = by_start.get(m.end + off)
@@ -463,6 +476,14 @@ def _attached_country(text: str, m: Match, by_start: dict[int, Match]) -> str | 
             if nxt.kind == "region":
                 return nxt.value[0].country_code
     return None
+
+
+def _locates_a_city(text: str, country: Match, matches: list[Match]) -> bool:
+    """'Guangzhou in China': the country says where that one city is, not where the other
+    cities of the sentence are ('Porto, ... and Guangzhou in China'). ('Rochester (New
+    York, USA)' keeps its country for the sentence: it qualifies the city before.)"""
+    return any(c.kind == "city" and _IN_COUNTRY.fullmatch(text, c.end, country.start)
+               for c in matches if country.start - 12 <= c.end < country.start)
 
 
 _GE_CONTEXT = re.compile(r"\b(?:Tbilisi|Batumi|Kutaisi|Rustavi|Caucasus|Caucasian|Georgian Dream|"
@@ -542,7 +563,7 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
             country_hits[m.value].append((m, m.kind))
             weight = 0.7 if m.kind == "demonym" else 1.0
             ctx.doc_countries[m.value] = max(ctx.doc_countries.get(m.value, 0.0), weight)
-            if m.kind != "demonym":
+            if m.kind != "demonym" and not _locates_a_city(text, m, kept):
                 ctx.sent_countries[sents.index(m.start)].add(m.value)
         elif m.kind in ("region", "typed_region"):
             if m.kind == "region" and declared.get(m.key) == "city":
