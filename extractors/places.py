@@ -136,6 +136,11 @@ def typed_region_matches(text: str) -> list[Match]:
     return out
 
 
+# a particle between hyphens: what follows ends a compound name ('Château-Gontier-sur-Mayenne',
+# 'Saint-Georges-de-l'Oyapock'), it is no place of its own
+_COMPOUND_TAIL = re.compile(r"\w-(?:sur|sous|de|du|des|en|le|la|les|lès|aux|am|an|upon|on|di|del|da|do|dos|das)-$")
+
+
 def gazetteer_matches(doc: Doc) -> list[Match]:
     """Longest token n-grams that name a city or a region; n-grams start capitalised.
 
@@ -151,8 +156,8 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
     out = []
     i, n = 0, len(words)
     while i < n:
-        if not words[i][:1].isupper():
-            i += 1
+        if not words[i][:1].isupper() or _COMPOUND_TAIL.search(text, max(0, starts[i] - 8), starts[i]):
+            i += 1  # (the end of 'Château-Gontier-sur-Mayenne' is no Mayenne)
             continue
         found = None
         for j in range(min(n, i + MAX_NAME_TOKENS) - 1, i - 1, -1):
@@ -447,8 +452,8 @@ def choose(cands: tuple[Candidate, ...], sents: set[int], ctx: Context,
     largest_primary = max((c.city.population for c in pool if c.primary), default=0)
     primary_ccs = {c.city.country_code for c in pool if c.primary}
 
-    def exonym(c: Candidate) -> bool:
-        return c.city.country_code not in primary_ccs and c.city.population >= 10 * largest_primary
+    def exonym(c: Candidate) -> bool:  # (a large city: small ones carry odd other names, Ginowan 'Chinon')
+        return c.city.country_code not in primary_ccs and c.city.population >= max(10 * largest_primary, 200_000)
 
     scored = sorted(((_score(c.city, c.primary, sents, ctx) + (3.0 if c.city.country_code in attached else 0)
                       - (0.0 if c.primary or exonym(c) else alias_penalty), c)
@@ -465,12 +470,16 @@ _IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
 
 
 def _attached_country(text: str, m: Match, by_start: dict[int, Match]) -> str | None:
-    """Country written right after a city: 'Nagoya, Japan', 'Torino (IT)', 'Aurora, Illinois'.
-    ('Guadalajara in Spain' is not: 'don't confuse our partner with Guadalajara in Spain'.)"""
+    """Country written right after a city: 'Nagoya, Japan', 'Torino (IT)', 'Aurora, Illinois',
+    'Beira in Mozambique', and in a table row 'Guadalajara | Mexico | 1983'."""
+    inside = _IN_COUNTRY.match(text, m.end)
+    nxt = by_start.get(inside.end()) if inside else None
+    if nxt is not None and nxt.kind == "country":
+        return nxt.value
     after = text[m.end:m.end + 4]
     for off in range(0, 4):
         nxt = by_start.get(m.end + off)
-        if nxt is not None and re.fullmatch(r"[\s,(]*", after[:off] if off else ""):
+        if nxt is not None and re.fullmatch(r"[\s,(|]*", after[:off] if off else ""):
             if nxt.kind in ("country", "code"):
                 return nxt.value
             if nxt.kind == "region":

@@ -59,6 +59,9 @@ HELDOUT34_35 = [  # tests/gold/heldout34-35 shapes (after their untuned measurem
     # an English exonym of a city ten times larger beats the towns that bear it as their own name
     ("Our other twin cities: Bordeaux and Hanover, Porto, Beira in Mozambique and Guangzhou in China.",
      {"Hannover": "DE", "Porto": "PT", "Beira": "MZ", "Guangzhou": "CN"}, {"Nehe", "Hanover"}),
+    # a table row locates its town; the end of a hyphenated compound name is no town
+    ("| Sister city | Country | Since |\n|---|---|---|\n| Guadalajara | Mexico | 1983 |\n"
+     "| Château-Gontier-sur-Mayenne | France | 1983 |\n", {"Guadalajara": "MX"}, {"Mayenne"}),
 ]
 DEV3 = [  # tests/gold/dev3 phrasings
     ("Most recently, the city partnered with Dar es Salaam in Tanzania on sanitation.", {"Dar es Salaam": "TZ"}, set()),
