@@ -8,6 +8,8 @@
 450000.0
 >>> parse_number("1,5", has_multiplier=True)
 1.5
+>>> parse_number("2.800", has_multiplier=True, dot_groups=True)  # 'COP 2.800 millones'
+2800.0
 """
 from __future__ import annotations
 
@@ -206,7 +208,8 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             if m.group("cur") == "R" and (m.start("num") != a + 1 or not (mult or _GROUPED.search(m.group("num")))):
                 continue  # the rand only as written, 'R3.5 million', 'R120 000': 'R 2' is anything
             try:
-                value = round(parse_number(m.group("num"), bool(mult), mult in _ROMANCE) * MULTIPLIERS.get(mult, 1.0), 2)  # 8.2 * 1e6
+                number = parse_number(m.group("num"), bool(mult), dot_groups=mult in _ROMANCE)
+                value = round(number * MULTIPLIERS.get(mult, 1.0), 2)  # 8.2 * 1e6
             except ValueError:
                 continue
             if _NAME_NUMBER.fullmatch(text[a:b]):
