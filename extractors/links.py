@@ -1514,17 +1514,17 @@ def _figures(text: str, block: list[re.Match]) -> bool:
     return sum(bool(re.search(r"\d", text[r.start():r.end()])) for r in block) * 2 > len(block)
 
 
+# a line that opens with a place and its qualifiers: 'Ennis (Inis), County Clare, Ireland'
+_PLACE_LINE = (r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
+               r"(?:\s*,\s*[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\)){0,3}")
 # 'Edinburgh, United Kingdom – since 1954', 'Ennis (Inis), County Clare, Ireland – since 2014. Music exchanges.',
 # 'Santiago de Compostela (Spain) – twinned since 12 October 1993.'
-_SINCE_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
-                         r"(?:\s*,\s*[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\)){0,3}"
+_SINCE_LINE = re.compile(_PLACE_LINE +
                          r"\s*[–—:-]?\s*\(?(?:(?:twinned|partnered|paired|linked|(?:twin|sister|partner|friendship)[ -](?:city|town))\s+)?since\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?"
                          r"(?:19|20)\d\d\)?(?:\.?[ \t]*$|\.[ \t]+[A-Z][^\n]*$)")
 # 'Santiago, Chile – 1961' lines under 'Our sister cities': no 'since', so a dash and a
 # line that ends with the year, and at least three such lines
-_YEAR_LINE = re.compile(r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
-                        r"(?:\s*,\s*[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\)){0,3}"
-                        r"[ \t]*[–—-][ \t]*(?:19|20)\d\d\.?[ \t]*$")
+_YEAR_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—-][ \t]*(?:19|20)\d\d\.?[ \t]*$")
 
 
 def _rule_with_which(col, parties, sents) -> None:
