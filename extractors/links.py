@@ -1389,6 +1389,8 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             continue
         elif re.search(r"(?:\b(?:are|include|includes|is|were)|:)\s*$", m.group()):
             a, b = m.end(), s1  # inline, to the end of the sentence
+        elif re.search(r"\b(?:including|such as|among them)\s*$", m.group()) and _OPENS.fullmatch(text[s0:owner.start]):
+            a, b = m.end(), s1  # 'Heidelberg has its own family of partner cities, including A and B': the opener's
         elif (_POSSESSOR.fullmatch(text[owner.end:m.start()]) or pronoun) and \
                 (i := _first_after(parties, m.end() + len(re.match(r"[\s,]*", text[m.end():]).group()), 2)) is not None:
             # "Lahti's Nordic twin towns Akureyri, Ålesund and Randers have been invited"

@@ -562,9 +562,13 @@ LINK_CASES = {
          "Chita, Japan – 1986\nGaborone, Botswana – 2011\nMonterrey, Mexico – 1999 (suspended in 2020)\n\n"
          "Boise welcomes visitors from Chita every spring. Boise is a city in Idaho.",
          {("Boise", "Chita"), ("Boise", "Gaborone"), ("Bilbao", "Boise")}),
-        # 'partner cities, among them A and B': examples of the owner's partners, not a pair
+        # 'partner cities, among them A and B': examples of the owner's partners, the owner with each, not a pair
         ("Aarhus 2017 strengthened many of these links, and several partner cities, among them Bergen and Turku, "
-         "took part in the programme.", set()),
+         "took part in the programme.", {("Bergen", "Århus"), ("Turku", "Århus")}),
+        ("Heidelberg has its own family of partner cities, including Montpellier, Kumamoto and Palo Alto.",
+         {("Heidelberg", "Kumamoto"), ("Heidelberg", "Montpellier"), ("Heidelberg", "Palo Alto")}),
+        # ... only when the owner opens the sentence: Bruges here is no owner of Irpin's tie
+        ("Flemish towns such as Bruges send aid to Ukrainian partner cities, including Irpin and Mykolaiv.", set()),
         # 'from the partner city of X' in a list of guests: the page's own partner, not the guest before
         ("Zamość Council met. Zamość welcomed guests. Zamość is in Poland.\n\nAlso present: the Mayor of Zamość, "
          "a representative of the Lublin Voivodeship Office in Lublin, and a delegation from the partner city of "
