@@ -999,6 +999,8 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     objects: set[int] = set()  # parties an earlier cue of the sentence named as its objects
     for pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH, _MENTOR, _OF_PARTNER):
         for m in pattern.finditer(sentence):
+            if pattern is _DEAL_WITH and _THING_WITH.search(m.group(0)):
+                continue  # 'the new link will make it possible to combine the canal with the vineyards of X'
             i = _first_after(ps, s0 + m.end())
             later = _NAMED_LATER.match(sentence, m.end())
             if i is None and later:  # 'paired with two twin cities that will ...: Osijek and Novi Sad'
@@ -1022,8 +1024,6 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             if pattern is _OF_PARTNER and _OBJECT_NP.search(sentence, 0, m.start()):
                 # 'a delegation from the partner city of Schwäbisch Hall': the page's own partner
                 subj = col.home if col.home is not None and col.home.name != run[0].name else None
-            if pattern is _DEAL_WITH and _THING_WITH.search(m.group(0)):
-                continue  # 'the new link will make it possible to combine the canal with the vineyards of X'
             objects |= {p.start for p in run}
             if subj is None or _negated(col.text[max(s0, subj.end):s0 + m.start()]) \
                     or _CONTRAST_NEGATION.search(col.text[run[-1].end:s1]):  # '..., but that is not a partnership'
