@@ -167,24 +167,90 @@ def table_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int
             token = _currency_token().search(cell) if _has_any(cell, head_words) else None
             if token is not None:
                 money_cols[k] = cur[token.group()]
+        grouped_only = False
+        if not money_cols and (caption := _caption_currency(lines, i, head_words)):
+            # 'Table 1. Budget of the programme 2022-2023 (PLN)' over 'Year | Allocation | ...':
+            # every column, but only numbers written in groups (not years, not counts)
+            money_cols = dict.fromkeys(range(len(cells)), cur[caption])
+            grouped_only = True
         if not money_cols:
             continue
         for j in range(i + 1, len(lines)):
             row = lines[j].split("|")
             if len(row) != len(cells):
-                if lines[j].strip() and not re.fullmatch(r"[\s|:-]+", lines[j]):
+                if lines[j].strip() and not re.fullmatch(r"[\s|:+=-]+", lines[j]):
                     break
                 continue
             offset = starts[j]
             for k, cell in enumerate(row):
                 m = _CELL_NUMBER.fullmatch(cell)
-                if k in money_cols and m:
+                if k in money_cols and m and not (grouped_only and not _GROUPED.search(m.group("num"))):
                     a = offset + sum(len(c) + 1 for c in row[:k]) + m.start("num")
                     try:
                         value = parse_number(m.group("num"), False)
                     except ValueError:
                         continue
                     out.append((a, a + len(m.group("num")), value, money_cols[k]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bracketed_currency() -> re.Pattern:
+    """'(EUR)', '(PLN)': a currency token in brackets, as table headers and captions give it."""
+    return re.compile(rf"\((?P<cur>{_currency_token().pattern})\)")
+
+
+def _caption_currency(lines: list[str], i: int, head_words: list[str]) -> str | None:
+    """The currency a table's caption gives, in the last three lines above its header."""
+    above = [ln for ln in lines[max(0, i - 3):i] if ln.strip()]
+    for ln in reversed(above):
+        if "|" not in ln and _has_any(ln, head_words) and (token := _bracketed_currency().search(ln)):
+            return token.group("cur")
+    return None
+
+
+_ALIGNED_GAP = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligned by runs of spaces
+_GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?(?![\d])")
+
+
+def aligned_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int, int, float, object]]:
+    """Numbers under a header cell that names money and its currency in a table aligned by
+    spaces, as PDF dumps give them: 'Local investment' / 'mobilised (EUR)' over rows
+    '... 410   1,240,000'. A number counts when it stands under the header cell."""
+    out = []
+    lines = text.split("\n")
+    starts = [0]
+    for ln in lines[:-1]:
+        starts.append(starts[-1] + len(ln) + 1)
+    token_re = _bracketed_currency()
+    for i, head in enumerate(lines):
+        if "  " not in head or "(" not in head or "|" in head:
+            continue  # (cheap tests first: this runs on every line of every page)
+        token = token_re.search(head)
+        if token is None:
+            continue
+        cell = next((c for c in _ALIGNED_GAP.finditer(head) if c.start() <= token.start() < c.end()), None)
+        above = lines[i - 1][cell.start() - 2:cell.end() + 2] if i and cell else ""
+        if cell is None or not (_has_any(cell.group(), head_words) or _has_any(above, head_words)):
+            continue
+        lo, hi = cell.start() - 3, cell.end() + 3
+        rows = 0
+        for j in range(i + 1, len(lines)):
+            row = lines[j]
+            if re.fullmatch(r"[\s=_-]*", row):
+                if rows and not row.strip():
+                    break
+                continue
+            nums = [m for m in _GROUPED_NUMBER.finditer(row) if lo <= m.start() and m.end() <= hi]
+            if not nums or "  " not in row:
+                break
+            rows += 1
+            for m in nums:
+                try:
+                    value = parse_number(m.group(), False)
+                except ValueError:
+                    continue
+                out.append((starts[j] + m.start(), starts[j] + m.end(), value, cur[token.group("cur")]))
     return out
 
 
@@ -219,6 +285,8 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             mentions.append(Mention(a, b, text[a:b], "MONEY", "rule", f"{value:g} {currency.code}"))
             # on these pages money is almost always a grant, budget or cost: only
             # economic statistics (GDP, exports, prices) are left out
+            if value < 10:
+                continue  # 'Try Premium for CZK 0', '1 mês por 1€': a price, never a grant or budget
             if _has_any(sentence, c["not_funding_cues"]) or \
                     (_has_any(sentence, c["per_period_cues"]) and not _has_any(sentence, c["grant_rate_cues"])):
                 continue
@@ -227,7 +295,8 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
             out.append(FundingRecord(value, currency.code, round(value * currency.eur_rate, 2), None,
                                      funder, programme, text[a:b], a, b, sents.evidence(a, b)))
-    for a, b, value, currency in table_amounts(text, cur, c["table_money_head"]):
+    for a, b, value, currency in table_amounts(text, cur, c["table_money_head"]) + \
+            aligned_amounts(text, cur, c["table_money_head"]):
         if any(a < y and x < b for x, y in taken):
             continue
         taken.append((a, b))

@@ -328,6 +328,20 @@ _MONEY_LIKE = re.compile(r"\d[\d,.]*\d{3}\b|^(?:EUR|USD|GBP|CHF)\b")
 _NAME_TAIL = re.compile(r"\s+(?:in|de|di|do|da|del)\s+[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)?")
 
 
+def _org_pair_ends(doc: Doc) -> set[int]:
+    """Where NER ends an organisation right before 'and' and another name begins after it
+    ('Aarhus Vand and PMC's Water Supply Department'): two names, not one."""
+    text = doc_text(doc)
+    starts = {e.start_char for e in doc.ents}
+    out = set()
+    for e in doc.ents:
+        if e.label_ == "ORG":
+            m = re.match(r"\s+(?:and|&)\s+(?:the\s+)?", text[e.end_char:e.end_char + 12])
+            if m and e.end_char + m.end() in starts:
+                out.add(e.end_char)
+    return out
+
+
 def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: list[ProgrammeHit]) -> list[Party]:
     """Organisations found by the shape of their names rather than by NER: names with a
     head word or defined by an acronym ('Zagreb Regional Energy Agency (REGEA)'), and
@@ -337,7 +351,7 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
     prog = [(h.start, h.end) for h in programme_hits]
     skip = frozenset(text[a:b] for a, b in prog)
     found: list[tuple[int, int, str | None]] = []
-    for a, b, acr in shaped_orgs(text, {p.end for p in place_parties}, skip):
+    for a, b, acr in shaped_orgs(text, {p.end for p in place_parties} | _org_pair_ends(doc), skip):
         tail = _NAME_TAIL.match(text, b)
         if tail and has_org_head(text[a:b]) and "\n" not in tail.group():
             b = tail.end()
@@ -536,7 +550,7 @@ _GLUE = re.compile(r"^[\s,]*(?:as (?:the )?(?:lead )?(?:partner|coordinator|lead
                    r"(?:(?:City|Municipality|Town|Region|city|municipality|town|region|Metropolitan City|"
                    r"Municipal|State|Province|Canton|Regional Government|Government|Land|Generalitat) "
                    r"(?:Council )?of\s+(?:the\s+)?(?:(?:State|Province|Region|Autonomous Community) of\s+)?|(?:Ville|Comune|Ayuntamiento|Concello|Câmara Municipal) d[eio']\s*|"
-                   r"(?:Stadt|Gemeente|Gmina|Kommune|Kommun|Municipio)\s+|"
+                   r"(?:Stadt|Gemeente|Gmina|Kommune|Kommun|Municipio|Region)\s+|"
                    r"(?:[A-Z][\w-]+\s+)?(?:province|state|region|voivodeship|prefecture|county|city|town|capital|"
                    r"municipality|port city)\s+of\s+)?$")
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
@@ -1391,6 +1405,11 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             a, b = m.end(), s1  # inline, to the end of the sentence
         elif re.search(r"\b(?:including|such as|among them)\s*$", m.group()) and _OPENS.fullmatch(text[s0:owner.start]):
             a, b = m.end(), s1  # 'Heidelberg has its own family of partner cities, including A and B': the opener's
+        elif re.search(r"\bwith\s*$", m.group()) and _OPENS.fullmatch(text[s0:owner.start]) and \
+                (i := _first_after(parties, m.end(), 12)) is not None:
+            # 'Sapporo maintains sister-city relations with A (USA), B (Germany) and C': the opener's, to the list's end
+            run = coordinated(parties, doc, i, text)
+            a, b = run[0].start, run[-1].end
         elif (_POSSESSOR.fullmatch(text[owner.end:m.start()]) or pronoun) and \
                 (i := _first_after(parties, m.end() + len(re.match(r"[\s,]*", text[m.end():]).group()), 2)) is not None:
             # "Lahti's Nordic twin towns Akureyri, Ålesund and Randers have been invited"
@@ -1527,6 +1546,10 @@ _SINCE_LINE = re.compile(_PLACE_LINE +
 # 'Santiago, Chile – 1961' lines under 'Our sister cities': no 'since', so a dash and a
 # line that ends with the year, and at least three such lines
 _YEAR_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—-][ \t]*(?:19|20)\d\d\.?[ \t]*$")
+# 'Chicago, Illinois (United States) – sister city agreement renewed in 2019.': the kind
+# of tie right after the dash, whatever follows it on the line
+_KIND_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—:-][ \t]*(?:an?\s+|the\s+)?(?:twin|sister|partner|friendship)"
+                        r"[ -](?:city|cities|town|towns|region|municipality)\b[^\n]*$")
 
 
 def _rule_with_which(col, parties, sents) -> None:
@@ -1580,17 +1603,19 @@ def _rule_pair_chains(col, parties, sents: Sentences) -> None:
 def _rule_since_lines(col, parties) -> None:
     """The owner's partners as heading lines 'Edinburgh, United Kingdom – since 1954' on a
     page about its twin or sister cities (at least two such lines; three of the barer
-    'Santiago, Chile – 1961')."""
+    'Santiago, Chile – 1961'; two of 'Seattle, Washington (United States) – sister city
+    since 1986; ...', unless the line says the tie is over)."""
     text = col.text
     owner = page_owner(parties)
     hub = _HUB_TITLE.search(text)
     if owner is None or hub is None:
         return
-    for pattern, least in ((_SINCE_LINE, 2), (_YEAR_LINE, 3)):
+    for pattern, least in ((_SINCE_LINE, 2), (_YEAR_LINE, 3), (_KIND_LINE, 2)):
         found = []
         for m in pattern.finditer(text):
             p = next((q for q in parties if q.start == m.start("name") and q.kind in ("city", "region")), None)
-            if p is not None and p.name != owner.name and not col.is_claimed(m.start(), m.end()):
+            if p is not None and p.name != owner.name and not col.is_claimed(m.start(), m.end()) \
+                    and not (pattern is _KIND_LINE and _FORMER.search(m.group())):
                 found.append((p, m))
         if len(found) >= least:
             for p, m in found:
@@ -1816,7 +1841,8 @@ def _list_members(block: list[Party], text: str) -> list[Party]:
 
 
 _ADMIN_PREFIX = r"(?:(?:Regional |State |Provincial )?(?:Government|State|Province|Region|City|Municipality|Autonomous Community)\s+of\s+(?:the\s+)?)?"
-_DASH = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*[–—-]\s*(?:the\s+)?" + _ADMIN_PREFIX + "$")
+_DASH = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?:[–—↔⇄-]|<->)\s*(?:the\s+)?" + _ADMIN_PREFIX + "$")
+_ARROW = re.compile(r"[\s)]*(?:\([^()]{1,40}\))?\s*(?:[↔⇄]|<->)\s*")  # 'Kempten (Allgäu) ↔ Idrija': a pair by its sign
 
 
 def _rule_dash_pairs(col, parties, doc) -> None:
@@ -1837,7 +1863,9 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             line_end = text.find("\n", b)
             line_end = len(text) if line_end < 0 else line_end
             row_start = re.fullmatch(r"[\s|•*\d.)-]*" + _ADMIN_PREFIX, text[line_start:a]) is not None
-            row_end = re.match(r"\s*(?:\([^()]{1,40}\))?\s*(?:[|:]|[;,.]?\s*$)", text[b:line_end]) is not None
+            # (a state or province may stand between the town and its country: 'London, Ontario (Canada)')
+            row_end = re.match(r"(?:,\s*[A-Z][\w .'’-]{1,30}(?=\s*\())?\s*(?:\([^()]{1,40}\))?\s*(?:[|:]|[;,.]?\s*$)",
+                               text[b:line_end]) is not None
             pairing = _DASH_PAIRING.match(text[b:line_end])
             if text[line_start:line_end].isupper():
                 i += len(run)  # 'BACKGROUND – ÅLESUND': a heading, no pairing row
@@ -1860,7 +1888,7 @@ def _rule_pair_bullets(col, parties, doc) -> None:
         ps = _in(parties, m.end(), line_end)
         if len(ps) < 2 or ps[0].start > m.end() + 5:
             continue
-        run = coordinated(ps, doc, 0, col.text)
+        run = ps[:2] if _ARROW.fullmatch(text, ps[0].end, ps[1].start) else coordinated(ps, doc, 0, col.text)
         intro = text[max(0, m.start() - 400):m.start()]
         if len(run) == 2 and _PAIRS_INTRO.search(intro):
             col.add(run[0], run[1], _relation(intro[-200:], "partner"), m.start(), line_end)

@@ -111,19 +111,27 @@ def name_runs(text: str) -> list[list[tuple[int, int, str]]]:
     return runs
 
 
+def _is_acronym(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2 and not any(c.islower() for c in word)
+
+
 def _split_and(run: list[tuple[int, int, str]], place_ends: set[int]) -> list[list[tuple[int, int, str]]]:
     """'Chamber of Commerce and Industry' is one name; 'Energy Agency of Plovdiv and AESS' and
     'the University of Bologna and Tongji University' are two: split at 'and' when the part
     before ends with a place, or the part after is an acronym or holds a head word of its own
-    while the part before holds one too or names a government ('Bristol City Council')."""
+    while the part before holds one too or names a government ('Bristol City Council').
+    '&' binds tighter than 'and': 'Gdańsk University of Technology and Korea Maritime &
+    Ocean University' is two names, split at 'and' only."""
     from .lexicons import org_shapes
     ands = frozenset(org_shapes()["and_words"])
     parts = [[]]
     for i, t in enumerate(run):
         if t[2] in ands and parts[-1]:
             left, right = parts[-1], []
+            if t[2] == "&":  # what '&' joins on its left: the words since the last 'and'
+                left = left[max((k + 1 for k, u in enumerate(left) if u[2] in ands), default=0):] or left
             for u in run[i + 1:]:
-                if u[2] in ands:
+                if u[2] in ands and u[2] != "&":
                     break
                 right.append(u)
             right_words = [u[2] for u in right if _capitalised(u[2])]
@@ -134,7 +142,8 @@ def _split_and(run: list[tuple[int, int, str]], place_ends: set[int]) -> list[li
             right_head = has_org_head(" ".join(right_words))
             if left[-1][1] in place_ends or right_words[0].isupper() or is_admin_word(right_words[0]) or \
                     (right_head and (has_org_head(" ".join(left_words)) or
-                                     (left_words and is_admin_word(left_words[-1])))):  # 'Bristol City Council and'
+                                     (left_words and is_admin_word(left_words[-1])) or  # 'Bristol City Council and'
+                                     (left_words and _is_acronym(left_words[-1])))):  # 'Maastricht UMC+ and'
 
                 parts.append([])
                 continue
@@ -148,7 +157,8 @@ def shaped_orgs(text: str, place_ends: set[int], skip_acronyms: frozenset[str] =
     holding a head word ('Zagreb Regional Energy Agency', 'Querétaro Secretariat of
     Sustainable Development'), and names that a parenthesised acronym right after them
     defines ('Barcelona Cicle de l'Aigua (BCASA)', 'Águas da Região de Maputo (AdRM)').
-    ``place_ends`` are the end offsets of place names (split points at 'and')."""
+    ``place_ends`` are the end offsets of place names and of other whole names (split
+    points at 'and')."""
     from .lexicons import org_shapes
     shapes = org_shapes()
     stop = frozenset(shapes["leading_stopwords"])

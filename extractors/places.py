@@ -170,6 +170,10 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
             key = " ".join(k for k in keys[i:j + 1] if k)
             cands = gaz.candidates(key) if key not in never else ()
             region = regs.get(key)
+            if cands and not region and len(tail) == 2 and tail[0] == "-" and tail[1].isupper() and j + 2 < n \
+                    and words[j + 1] == "-" and not any(c.primary for c in cands) \
+                    and not (gaz.candidates(keys[j + 2]) or regs.get(keys[j + 2])):
+                continue  # 'Sør-Varanger': another name's start ('Grenoble-Alpes Métropole' is Grenoble's)
             if cands or region:
                 found = (j, key, cands, region)
                 break
@@ -392,6 +396,42 @@ def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[t
     return None
 
 
+_NOT_PLACE_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL EVENT WORK_OF_ART LAW".split())
+
+
+def _page_cities(accepted: list[tuple[Match, str]]) -> tuple[set[int], Counter]:
+    """What the accepted names say about the page: the GeoNames ids of names that can be
+    one city only ('Bristol' may be several), and per country how many names lie there
+    only."""
+    named = {a.value[0].city.geonames_id for a, _ in accepted if len(a.value) == 1 and a.value[0].primary}
+    towns: Counter = Counter()
+    for ccs in {a.key: {c.city.country_code for c in a.value} for a, _ in accepted}.values():
+        if len(ccs) == 1:
+            towns[next(iter(ccs))] += 1
+    return named, towns
+
+
+def _page_supports(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[tuple[int, int]],
+                   named: set[int], towns: Counter, ctx: Context) -> bool:
+    """A name rejected on its own that the rest of the page makes a city.
+
+    'Alcoi' (a small town's other name) where the page also names it 'Alcoy' (``named``:
+    see _page_cities); 'Split' (an English word) on a page that names Croatia and two
+    Croatian towns. A sentence's first word, a date ('7th March'), a person's or an
+    organisation's name, or an adjective ('Split shifts') stays rejected."""
+    other_name = any(not c.primary and c.city.geonames_id in named for c in m.value)  # ('Bristol City' is no Bristol)
+    supported = other_name or (m.key in ambiguous_city_keys() and any(
+        c.primary and ctx.doc_countries.get(c.city.country_code, 0.0) >= 1.0 and towns[c.city.country_code] >= 2
+        for c in m.value))
+    return supported and not (
+        inside(credits, m.start, m.end) or _is_person_part(m, ent, text) or _is_acronym(text, m)
+        or _is_org_internal(doc, m, ent) or _is_modifier_or_title_word(doc, m)
+        or not text[m.start:m.start + 1].isupper()
+        or (ent is not None and ent.label_ in _NOT_PLACE_LABELS)
+        or re.search(r"\d\s*$", text[max(0, m.start - 6):m.start]) or re.match(r"\s*\d", text[m.end:m.end + 4])
+        or (doc[m.tok_start].is_sent_start and not _list_line(text, m)))
+
+
 def _is_modifier_or_title_word(doc: Doc, m: Match) -> bool:
     """'Roman walls', 'Media contact', 'Knowledge Hub': a one-word name used as an
     adjective or inside a title, with no other sign of being a place."""
@@ -479,7 +519,8 @@ def _attached_country(text: str, m: Match, by_start: dict[int, Match]) -> str | 
     after = text[m.end:m.end + 4]
     for off in range(0, 4):
         nxt = by_start.get(m.end + off)
-        if nxt is not None and re.fullmatch(r"[\s,(|]*", after[:off] if off else ""):
+        gap = after[:off]  # a space alone does not attach: 'As Norway is not an EU Member State'
+        if nxt is not None and re.fullmatch(r"[\s,(|]*", gap) and not re.fullmatch(r" +", gap):
             if nxt.kind in ("country", "code"):
                 return nxt.value
             if nxt.kind == "region":
@@ -563,6 +604,7 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     country_hits: dict[str, list[tuple[Match, str]]] = defaultdict(list)
     region_hits: dict[str, list[Match]] = defaultdict(list)
     city_hits: list[tuple[Match, str]] = []
+    rejected: list[Match] = []  # city names with no cue of their own: the whole page may give one
 
     for m in kept:
         if m.kind in ("country", "code", "demonym"):
@@ -588,6 +630,11 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
                 city_hits.append((m, method))
             elif (m.start, m.end) in region_fallback:
                 region_hits[m.key].append(region_fallback[(m.start, m.end)])
+            else:
+                rejected.append(m)
+    named, towns = _page_cities(city_hits)
+    city_hits += [(m, "context") for m in rejected
+                  if _page_supports(doc, text, m, _ent_at(ents, m.start, m.end), credits, named, towns, ctx)]
     # a name accepted once is a city everywhere on the page (except inside org names)
     accepted_keys = {m.key for m, _ in city_hits}
     for m in kept:

@@ -67,10 +67,15 @@ def _is_number_part(text: str, start: int, end: int) -> bool:
         (bool(_POSTCODE.search(before)) and re.match(r"[ \t]+[A-Z][a-z]", text[end:end + 3]) is not None)
 
 
-def _is_count(text: str, end: int) -> bool:
-    """'2000 participants', '2050 km': a number followed by a unit or counted noun."""
+_TIME_BEFORE = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|[Dd]uring)[ \t]+$")
+
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    """'2000 participants', '2050 km': a number followed by a unit or counted noun; not
+    after 'in' or 'since' ('In 1988 citizens' groups founded ...')."""
     m = re.match(r"\s*([A-Za-z²]+)", text[end:end + 20])
-    return bool(m) and m.group(1).lower() in cues()["count_units"]
+    return bool(m) and m.group(1).lower() in cues()["count_units"] and not _TIME_BEFORE.search(
+        text[max(0, start - 8):start])
 
 
 def _role(sentence: str, offset_in_sentence: int) -> str | None:
@@ -150,7 +155,7 @@ def extract_years(text: str, sents: Sentences) -> tuple[list[YearRecord], list[M
         if _is_name_year(text, a, b):
             mentions.append(Mention(a, b, text[a:b], "YEAR_IN_NAME", "rule", m.group()))
             continue
-        if _is_count(text, b) or _is_number_part(text, a, b):
+        if _is_count(text, a, b) or _is_number_part(text, a, b):
             continue
         add(int(m.group()), a, b, None, None)
     out.sort(key=lambda r: r.start)

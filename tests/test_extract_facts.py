@@ -44,6 +44,9 @@ YEAR_CASES = {
         ("Ulica heroja Staneta 1, 2000 Maribor, Slovenia", []),
         ("The years 2019 2020 2021 were the pilot phase.", [2019, 2020, 2021]),
     ],
+    "heldout23 (seen again in the heldout38/39 round)": [  # after 'in' a year, whatever noun follows
+        ("In 1988 citizens' groups founded a solidarity partnership; 2000 citizens took part.", [1988]),
+    ],
 }
 
 
@@ -62,6 +65,11 @@ def test_year_roles_and_dates(nlp):
     roles = {(y.year, y.role) for y in ex.years}
     assert roles == {(2022, "signed"), (2024, "start"), (2026, "end"), (2030, "target")}
     assert str(next(y.date for y in ex.years if y.year == 2022)) == "2022-09-09"
+
+
+def test_an_html_pages_date_line_is_its_publication_date(nlp):
+    ex = extract(nlp("Published: 2024-11-15\n\nGraz and Maribor sign a partnership"))
+    assert [(y.year, y.role, str(y.date)) for y in ex.years] == [(2024, "published", "2024-11-15")]
 
 
 # ---------------------------------------------------------------- funding
@@ -162,6 +170,26 @@ FUNDING_CASES = {
         ("Curitiba grants R$ 1,2 bilhão to the programme.", [(1_200_000_000, "BRL", None)]),
         ("The university will provide NT$36 million for joint PhD positions.", [(36_000_000, "TWD", None)]),
         ("The regional government has earmarked S/ 2.4 million for irrigation pilots.", [(2_400_000, "PEN", None)]),
+    ],
+    "heldout38/39 (after their untuned measurement)": [
+        # a table's caption gives the currency: numbers written in groups are amounts, years and counts are not
+        ("Table 1. Budget of the programme 2022-2023 (PLN)\n\n Year  | Allocation | Paid out   | No. of projects\n"
+         "-------+------------+------------+----------------\n 2022  | 15 000 000 | 13 870 115 | 31\n",
+         [(15_000_000, "PLN", None), (13_870_115, "PLN", None)]),
+        # a table aligned by spaces (a PDF dump): the numbers under the header cell that names money
+        ("Table 3. Results by partner city\n\nCity        Country     Trees     Local investment\n"
+         "                                  mobilised (EUR)\n---------------------------------------------------\n"
+         "Lahti       Finland       410        1,240,000\nBrno        Czechia       380          860,000\n",
+         [(1_240_000, "EUR", None), (860_000, "EUR", None)]),
+        # prices of a newspaper's subscription are no funding
+        ("Log in | Subscribe from NOK 49/month", []),
+        ("Home My Network Jobs Messaging Try Premium for CZK 0", []),
+        ("The project received EUR 1.9 million, of which 75 percent was EU funding.",
+         [(1_900_000, "EUR", None), (None, None, 75)]),
+        ("The ERDF covered 85% of eligible expenditure in less developed regions and 70% for partners in more "
+         "developed regions.", [(None, None, 85), (None, None, 70)]),
+        # what was spent is no co-funding share
+        ("By the end of the project, 93.4% of the approved budget had been spent.", []),
     ],
 }
 
@@ -603,6 +631,43 @@ LINK_CASES = {
          {("Occitanie", "Shizuoka Prefecture"), ("Catalonia", "Gyeonggi Province")}),
         # sharing a challenge is no cooperation
         ("Heraklion, Brest and Dún Laoghaire-Rathdown share the challenge of making harbours work for residents.", set()),
+    ],
+    "heldout38-39": [  # shapes that tests/gold/heldout38 and heldout39 showed (measured untuned first)
+        # a pair by its sign in a bullet under a paragraph on pairs
+        ("The towns work in pairs of buddies:\n- Chur and Bolzano – urban heat;\n"
+         "- Kempten (Allgäu) ↔ Idrija – flash floods in small river catchments;\n",
+         {("Bolzano", "Chur"), ("Idrija", "Kempten (Allgäu)")}),
+        # lines that open with a partner and the kind of tie, whatever follows; a dormant tie is none
+        ("Galway City Council\n\n5.2 Sister city relationships – update\n\n"
+         "The meeting noted a report on Galway's other formal relationships:\n"
+         " - Cambridge, Massachusetts (United States) – sister city since 1997; the committee will visit in July.\n"
+         " - Chicago, Illinois (United States) – sister city agreement renewed in 2019.\n"
+         " - Qingdao (People's Republic of China) – friendship city agreement of 1999, currently dormant.\n",
+         {("Cambridge", "Galway"), ("Chicago", "Galway")}),
+        # a pairing row whose town carries its province before the country
+        ("Selected pairs\n| 7 | Ljubljana (Slovenia) – Guelph (Canada) | North America | Circular food |\n"
+         "| 8 | Lublin (Poland) – London, Ontario (Canada) | North America | Health innovation |\n",
+         {("Guelph", "Ljubljana"), ("London", "Lublin")}),
+        ("Sapporo already maintains sister-city relations with Portland (USA), Munich (Germany) and Daejeon "
+         "(Republic of Korea).", {("Portland", "Sapporo"), ("Munich", "Sapporo"), ("Daejeon", "Sapporo")}),
+        # '&' binds tighter than 'and'; NER's end of one name before 'and' splits a run of capitals
+        ("During the visit, Gdańsk University of Technology and Korea Maritime & Ocean University (KMOU) also "
+         "signed an agreement on student exchange.",
+         {("Gdańsk University of Technology", "Korea Maritime & Ocean University")}),
+        ("At the end of the visit, Aarhus Vand and PMC's Water Supply Department signed a letter of intent on "
+         "cooperation.", {("Aarhus Vand", "PMC's Water Supply Department")}),
+        # 'Region Norrbotten', Swedish style; running something joint is working together
+        ("UNN, Oulu University Hospital and Region Norrbotten now run joint video consultations for patients.",
+         {("Oulu University Hospital", "UNN"), ("Norrbotten", "UNN"), ("Norrbotten", "Oulu University Hospital")}),
+        ("Stellenbosch University and Uppsala University have agreed to co-supervise a new graduate programme.",
+         {("Stellenbosch University", "Uppsala University")}),
+        ("The contacts go back to 2016, when the Port of Gdańsk Authority and Busan Port Authority (BPA) first "
+         "exchanged delegations.", {("Busan Port Authority", "Port of Gdańsk Authority")}),
+        ("This year, the Region of Southern Denmark continues its earlier IURC cooperation with Guangdong province.",
+         {("Guangdong", "Region of Southern Denmark")}),
+        # a small town's other name, where the page names it by its own name too
+        ("Alcoy is an industrial town in Spain. Porto and Alcoi have joined forces on soil monitoring.",
+         {("Alcoy", "Porto")}),
     ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),
