@@ -104,6 +104,10 @@ _BRINGS = _cue("brings")
 _PAIR_CUE = _cue("pair_cue")
 _LIST_HEAD = _cue("list_head", re.I | re.M)
 _LIST_INTRO = _cue("list_intro", re.I)  # 'brings together four universities from Belgium and Jordan:'
+# 'The partners are A, B and C.' in running text: the list is that sentence
+_LIST_OPENING = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,2}of\s+(?:the\s+)?)?")
+_LIST_INLINE = re.compile(r"(?:^|(?<=[.!?]\s))(?:The|Its|Their)\s+(?:(?:project|network|consortium)\s+)?"
+                          r"(?:partners|members)\s+(?:are|include)\s+(?!:)", re.M)
 _LEAD = _cue("lead")
 _PAIRS_INTRO = _cue("pairs_intro")
 _DASH_PAIRING = _cue("dash_pairing")
@@ -179,6 +183,13 @@ def _clean_org(text: str, start: int, end: int) -> tuple[int, int]:
 _POSSESSIVE_NAME = re.compile(r"\S+['’]s\s")
 
 
+# the place ending a name ('University in Prague', 'Universidad de Santiago de Chile'): one or
+# two capitalised words; a period ends it unless it abbreviates ('St. Gallen'), so 'College
+# in Galați. The' stops at Galați
+_TAIL_WORD = r"(?:St\.|Ste\.|[A-Z][\w'’-]*)"
+_TAIL_PLACE = _TAIL_WORD + r"(?:[ -]" + _TAIL_WORD + ")?"
+
+
 def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention], regions: list[RegionRecord],
                  region_mentions: list[Mention], programme_hits: list[ProgrammeHit]) -> list[Party]:
     """Cities (canonical names), regions and organisation names, in text order.
@@ -210,7 +221,7 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
             continue
         start, end = _clean_org(text, ent.start_char, ent.end_char)
         # 'Czech Technical University' + ' in Prague': the city is part of the name
-        tail = re.match(r"\s+(?:in|of|de|di|do|da|del)\s+[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)?", text[end:end + 60])
+        tail = re.match(r"\s+(?:in|of|de|di|do|da|del)\s+" + _TAIL_PLACE, text[end:end + 60])
         if tail and has_org_head(text[start:end]):
             end += tail.end()
         name = text[start:end]
@@ -227,6 +238,9 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
             continue
         if _POSSESSIVE_NAME.match(name) and not has_org_head(name):
             continue  # "Lahti's Nordic (twin towns)": a place's possession, no organisation
+        owner = _POSSESSIVE_NAME.match(name)
+        if owner and any(p.start == start and p.end < start + owner.end() for p in place_parties):
+            start, name = start + owner.end(), name[owner.end():]  # "Shanghai's Fudan University"
         if " " not in name and not (name.isupper() or any(c.isupper() for c in name[1:])) \
                 and not has_org_head(name):
             continue  # one plain word ('Administration') is no organisation's name
@@ -325,7 +339,7 @@ def _government_acronyms(text: str, places: list[Party], orgs: list[Party]) -> l
 # which 'the city council' anaphor reads as the page's own place, is no party of its own
 _NOT_A_PARTY = re.compile(link_cues()["patterns"]["not_a_party"], re.I)
 _MONEY_LIKE = re.compile(r"\d[\d,.]*\d{3}\b|^(?:EUR|USD|GBP|CHF)\b")
-_NAME_TAIL = re.compile(r"\s+(?:in|de|di|do|da|del)\s+[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)?")
+_NAME_TAIL = re.compile(r"\s+(?:in|de|di|do|da|del)\s+" + _TAIL_PLACE)
 
 
 def _org_pair_ends(doc: Doc) -> set[int]:
@@ -383,10 +397,10 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
     found = [(a, b, acr) for a, b, acr in found if acr or text[a:b] not in acronyms]  # 'USC (ES)' after '... – USC'
     names: dict[str, str] = {}
     for a, b, acr in found:
-        names.setdefault(text[a:b], text[a:b])
+        names.setdefault(text[a:b], _unpossessed(text, a, b, place_parties))
         if acr:
-            names.setdefault(acr, text[a:b])
-    spans = [(a, b, text[a:b]) for a, b, _ in found]
+            names.setdefault(acr, names[text[a:b]])
+    spans = [(a, b, names[text[a:b]]) for a, b, _ in found]
     for form, name in names.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
             if any(m.start() < y and x < m.end() for x, y, _ in spans) or text[m.start() - 1:m.start()] == "(" \
@@ -394,6 +408,15 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
                 continue
             spans.append((m.start(), m.end(), name))
     return sorted((Party(a, b, name, "organisation", None) for a, b, name in spans), key=lambda p: p.start)
+
+
+def _unpossessed(text: str, a: int, b: int, place_parties: list[Party]) -> str:
+    """"Shanghai's Fudan University" is named Fudan University (the span keeps Shanghai,
+    which is no party of its own here)."""
+    owner = _POSSESSIVE_NAME.match(text, a, b)
+    if owner and has_org_head(text[owner.end():b]) and any(p.start == a and p.end < owner.end() for p in place_parties):
+        return text[owner.end():b]
+    return text[a:b]
 
 
 def _alias_parentheses(text: str, orgs: list[Party]) -> list[tuple[int, int]]:
@@ -697,6 +720,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     _rule_since_lines(col, parties)
     _rule_pair_chains(col, parties, sents)
     _rule_with_which(col, parties, sents)
+    _rule_pilot_followers(col, parties, doc)
     _learned_pairs(col, parties, sents)
     _drop_ended(col, with_home, sents)
     written = region_written_forms(text, parties)
@@ -1375,6 +1399,11 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         owner = next((p for p in _subjects(_in(parties, s0, m.start()), m.start(), text) if not _qualified(p, text)), None)
         if owner is None and re.fullmatch(r"\W*(?:Its|Their|Our)\s+(?:\w+\s+){0,2}", text[s0:m.start()]):
             owner = _previous_subject(text, sents, parties, s0) or page_owner(parties)  # 'Its other sister cities are'
+        # 'That the twinning relationships with A (China), B and C be maintained' (a council's
+        # resolution): with no party before it, the list is the page owner's
+        pages_list = owner is None and m.group().rstrip().endswith("with") and not _in(parties, s0, m.start())
+        if pages_list:
+            owner = page_owner(parties)
         pronoun = _OUR.search(text[s0:m.start()])
         if pronoun and pronoun.group().lower().startswith("our"):
             owner = page_owner(parties) or owner  # '... organised by our sister cities A, B and C': the page's city
@@ -1405,7 +1434,7 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             a, b = m.end(), s1  # inline, to the end of the sentence
         elif re.search(r"\b(?:including|such as|among them)\s*$", m.group()) and _OPENS.fullmatch(text[s0:owner.start]):
             a, b = m.end(), s1  # 'Heidelberg has its own family of partner cities, including A and B': the opener's
-        elif re.search(r"\bwith\s*$", m.group()) and _OPENS.fullmatch(text[s0:owner.start]) and \
+        elif re.search(r"\bwith\s*$", m.group()) and (pages_list or _OPENS.fullmatch(text[s0:owner.start])) and \
                 (i := _first_after(parties, m.end(), 12)) is not None:
             # 'Sapporo maintains sister-city relations with A (USA), B (Germany) and C': the opener's, to the list's end
             run = coordinated(parties, doc, i, text)
@@ -1548,8 +1577,33 @@ _SINCE_LINE = re.compile(_PLACE_LINE +
 _YEAR_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—-][ \t]*(?:19|20)\d\d\.?[ \t]*$")
 # 'Chicago, Illinois (United States) – sister city agreement renewed in 2019.': the kind
 # of tie right after the dash, whatever follows it on the line
-_KIND_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—:-][ \t]*(?:an?\s+|the\s+)?(?:twin|sister|partner|friendship)"
-                        r"[ -](?:city|cities|town|towns|region|municipality)\b[^\n]*$")
+_KIND_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—:-][ \t]*(?i:(?:an?\s+|the\s+)?(?:twin|sister|partner|friendship)"
+                        r"(?:[ -](?:city|cities|town|towns|region|municipality)| (?:and [a-z]+ )?agreement)\b)[^\n]*$")
+
+
+_AS_PILOT = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:is|was|will be|acts as|serves as)\s+the\s+"
+                       r"(?:pilot|lighthouse|mentor|demonstration|good[- ]practice)\s+(?:city|town|municipality)\b")
+_AS_FOLLOWERS = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:are|will be|were)\s+(?:the\s+)?"
+                           r"(?:follower|fellow|replicating|replication|transfer|learning)\s+(?:cities|towns|municipalities)\b")
+
+
+def _rule_pilot_followers(col, parties, doc) -> None:
+    """'Sousse (Tunisia) is the pilot city, ... Byblos (Lebanon), Larnaca (Cyprus) and
+    Alexandria (Egypt) are the follower cities': the pilot with each follower, within a
+    few sentences; the followers are not linked to each other."""
+    text = col.text
+    for i, pilot in enumerate(parties):
+        if not _AS_PILOT.match(text, pilot.end):
+            continue
+        j = i + 1
+        while j < len(parties) and parties[j].start < pilot.end + 600:
+            run = coordinated(parties, doc, j, text)
+            if len(run) >= 1 and _AS_FOLLOWERS.match(text, run[-1].end):
+                for p in run:
+                    if p.name != pilot.name:
+                        col.add(pilot, p, "partner", pilot.start, run[-1].end)
+                break
+            j += len(run)
 
 
 def _rule_with_which(col, parties, sents) -> None:
@@ -1714,12 +1768,21 @@ def _rule_partner_lists(col, parties, doc) -> None:
     """'Partners: A (IT), B (JP)', 'The partners are : the City of A (project leader) and
     ...', and bullet lists under 'The consortium has four members:'."""
     text = col.text
-    heads = sorted([*_LIST_HEAD.finditer(text), *_LIST_INTRO.finditer(text)], key=lambda m: m.start())
+    heads = sorted([*_LIST_HEAD.finditer(text), *_LIST_INTRO.finditer(text), *_LIST_INLINE.finditer(text)],
+                   key=lambda m: m.start())
     for m in heads:
         end = _list_end(text, m.end())
         line_end = text.find("\n", m.end())
         if "\n" not in m.group() and line_end > m.end():
             end = min(end, line_end)  # '- Partners: A (lead), B, C' inline: the list is this line
+        if m.re is _LIST_INLINE:
+            # the list opens right away ('The partners are İzmir ..., the Municipality of Sfax'),
+            # not 'The partners are co-financed by ...' nor 'are inspired by the superblocks of Barcelona'
+            first = next((p for p in parties if p.start >= m.end()), None)
+            if first is None or not _LIST_OPENING.fullmatch(text, m.end(), first.start):
+                continue
+            stop = re.compile(r"[.;!?](?=\s|$)").search(text, m.end())
+            end = min(end, stop.start() if stop else end)  # to the sentence's end
         if col.is_claimed(m.end(), end):
             continue
         members = _bullet_members(text, m.end(), end, parties) if _BULLET.match(text, m.end()) else \

@@ -341,6 +341,14 @@ def _is_acronym(text: str, m: Match) -> bool:
     return any(c.islower() for c in line)
 
 
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    """Country names as gazetteer keys: a city of that name is found only with a strong cue
+    (a country name stands for its city only where no country match took it first, as
+    in 'Canada-China')."""
+    return frozenset(name_key(n) for n in country_names())
+
+
 def _best_population(cands: tuple[Candidate, ...]) -> int:
     return max(c.city.population for c in cands)
 
@@ -365,6 +373,8 @@ def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[t
         strong_cue = cue = True
     if not cue and _is_org_internal(doc, m, ent):
         return None
+    if m.key in _country_keys() and not strong_cue:
+        return None  # 'the oldest Canada-China city relationships': no China in Mexico
     primary = any(c.primary for c in m.value)
     ner_place = ent is not None and ent.label_ in ("GPE", "LOC")
     exact_ent = ent is not None and name_key(ent.text.removesuffix("’s").removesuffix("'s")) == m.key
@@ -560,10 +570,10 @@ def _georgia_mention_is_us(text: str, m: Match, us_page: bool) -> bool:
     """'Atlanta, Georgia', 'the state of Georgia', 'Georgia (US)' are the US state; on a
     page that also speaks of Tbilisi, other mentions are the country."""
     before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 12]
+    if re.search(r"(?:country of|Republic of|Tbilisi,|Batumi,|Kutaisi,|Rustavi,)\s*$", before) or re.match(r"\s*\(GE\)", after):
+        return False  # (before the test for 'Town, Georgia': 'Tbilisi, Georgia' is the country)
     if re.search(r"(?:state of|[A-Z][a-z]+,)\s*$", before) or re.match(r"\s*(?:\((?:US|USA)\)|State\b|state\b)", after):
         return True
-    if re.search(r"(?:country of|Republic of|Tbilisi,|Batumi,)\s*$", before) or re.match(r"\s*\(GE\)", after):
-        return False
     return us_page and not _GE_CONTEXT.search(text)
 
 

@@ -76,6 +76,9 @@ HELDOUT38_39 = [  # tests/gold/heldout38-39 shapes (after their untuned measurem
     # the start of a hyphenated name is no town of its own ('Sør' is also Tyre's other name)
     ("Kirkenes, the administrative centre of Sør-Varanger municipality, has a friendship agreement with Nikel.",
      {"Nikel": "RU"}, {"Tyre"}),
+    # (heldout41) a country's name is no town of that name after a 'city' cue alone
+    ("Harbin and Wuhan in China are partners of Edmonton, one of the oldest Canada-China city relationships.",
+     {"Harbin": "CN"}, {"China"}),
 ]
 DEV3 = [  # tests/gold/dev3 phrasings
     ("Most recently, the city partnered with Dar es Salaam in Tanzania on sanitation.", {"Dar es Salaam": "TZ"}, set()),
