@@ -29,14 +29,15 @@ MULTIPLIERS = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "thousand
                # (thousand), 'R$ 1,2 bilhão', '3,5 milyon TL', '2 milioni di euro'
                "mil": 1e3, "milhão": 1e6, "milhões": 1e6, "millón": 1e6, "millones": 1e6, "milione": 1e6,
                "milioni": 1e6, "milyon": 1e6, "bilhão": 1e9, "bilhões": 1e9, "miliardo": 1e9, "miliardi": 1e9,
-               "milyar": 1e9, "mld": 1e9}
+               "milyar": 1e9, "mld": 1e9,
+               "mio": 1e6, "mrd": 1e9}  # German: '2,5 Mio. Euro', '1,2 Mrd. Euro'
 # after these words a dot groups thousands: 'COP 2.800 millones' is 2,800 million
 _ROMANCE = frozenset({"mil", "milhão", "milhões", "millón", "millones", "milione", "milioni", "milyon",
                       "bilhão", "bilhões", "miliardo", "miliardi", "milyar", "mld"})
 _NUM = r"\d{1,3}(?:(?:[ .,\u202f\u00a0])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 # every multiplier as written, and 'M', 'B', 'K' ('€1.78M'); a lower-case 'b' alone is too
 # often something else, so 'b' is read only as 'B'
-_MULT = literal_alternation([m for m in MULTIPLIERS if m != "b"] + ["M", "B", "K"])
+_MULT = literal_alternation([m for m in MULTIPLIERS if m != "b"] + ["M", "B", "K", "Mio", "Mrd"])
 _SHARE = re.compile(r"(?<![\d.,])(?P<pct>\d{1,3}(?:[.,]\d+)?)\s?(?:%|per\s?cent\b|percent\b)")
 
 
@@ -47,7 +48,8 @@ def _money_patterns() -> tuple[re.Pattern, re.Pattern]:
     # € 32 million, EUR 2,000,000, €1.78M, HUF 7 million, US$ 3.4 million, €85-million
     pre = re.compile(rf"(?<![\w$])(?P<cur>{before})\s?(?P<num>{_NUM})(?:[\s-]?(?P<mult>{_MULT})(?![\w]))?")
     # 2.5 million euros, 450 000 EUR, 7 million HUF
-    post = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})(?:\s?(?P<mult>{_MULT}))?\s?(?P<cur>{after})(?![\w$])")
+    # ('2,5 Mio. Euro', '1,2 milhões de euros', '2 milioni di euro')
+    post = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})(?:\s?(?P<mult>{_MULT})\.?(?:\s+d[ei])?)?\s?(?P<cur>{after})(?![\w$])")
     return pre, post
 
 
@@ -94,8 +96,14 @@ def _label_before(text: str, s0: int) -> str:
 
 
 def _has_any(text: str, words: list[str]) -> bool:
-    low = text.lower()
-    return any(w in low for w in words)
+    """A cue word (or a word's start: 'financ', 'co-fund') at the start of a word of the
+    text: 'rent' is in 'rental', not in 'current'."""
+    return _cue_pattern(tuple(words)).search(text.lower()) is not None
+
+
+@lru_cache(maxsize=64)
+def _cue_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")")
 
 
 def _pick_funder(hits: list[ProgrammeHit], start: int, end: int, s0: int, s1: int) -> tuple[str | None, str | None]:
@@ -271,8 +279,8 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             s0, s1 = sents.bounds(a)
             sentence = text[s0:s1]
             mult = (m.group("mult") or "").lower()
-            if m.group("cur") == "R" and (m.start("num") != a + 1 or not (mult or _GROUPED.search(m.group("num")))):
-                continue  # the rand only as written, 'R3.5 million', 'R120 000': 'R 2' is anything
+            if m.group("cur") == "R" and not (mult or (m.start("num") == a + 1 and _GROUPED.search(m.group("num")))):
+                continue  # the rand only as written, 'R3.5 million', 'R 62 million', 'R120 000': 'R 2' is anything
             try:
                 number = parse_number(m.group("num"), bool(mult), dot_groups=mult in _ROMANCE)
                 value = round(number * MULTIPLIERS.get(mult, 1.0), 2)  # 8.2 * 1e6

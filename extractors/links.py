@@ -570,6 +570,7 @@ _AND = re.compile(r"\b(?:and|as well as|y|e|und|et)\b|&")
 _GLUE = re.compile(r"^[\s,]*(?:as (?:the )?(?:lead )?(?:partner|coordinator|leader)[\s,]*)?"
                    r"(?:in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}[\s,]*)?"  # 'in Indonesia'
                    r"(?:and|&|as well as|y|e|und|et)?[\s,]*(?:the\s+)?" + _OFFICIALS + "?"
+                   r"(?:(?:Free|Hanseatic|Royal|Imperial|Statutory|Autonomous|Capital)\s+){0,2}"  # 'the Free Hanseatic City of'
                    r"(?:(?:City|Municipality|Town|Region|city|municipality|town|region|Metropolitan City|"
                    r"Municipal|State|Province|Canton|Regional Government|Government|Land|Generalitat) "
                    r"(?:Council )?of\s+(?:the\s+)?(?:(?:State|Province|Region|Autonomous Community) of\s+)?|(?:Ville|Comune|Ayuntamiento|Concello|Câmara Municipal) d[eio']\s*|"
@@ -1577,8 +1578,10 @@ _SINCE_LINE = re.compile(_PLACE_LINE +
 _YEAR_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—-][ \t]*(?:19|20)\d\d\.?[ \t]*$")
 # 'Chicago, Illinois (United States) – sister city agreement renewed in 2019.': the kind
 # of tie right after the dash, whatever follows it on the line
-_KIND_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—:-][ \t]*(?i:(?:an?\s+|the\s+)?(?:twin|sister|partner|friendship)"
-                        r"(?:[ -](?:city|cities|town|towns|region|municipality)| (?:and [a-z]+ )?agreement)\b)[^\n]*$")
+_KIND_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—:-][ \t]*(?i:(?:an?\s+|the\s+)?(?:(?:twin|sister|partner|friendship)"
+                        r"(?:[ -](?:city|cities|town|towns|region|municipality)| (?:and [a-z]+ )?agreement)|"
+                        r"(?:(?:cooperation|co-operation|friendship)\s+(?:and\s+cooperation\s+)?)?"
+                        r"(?:protocol|agreement|memorandum of understanding|MoU)\b(?! (?:was|is) (?:not|never))))[^\n]*$")
 
 
 _AS_PILOT = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:is|was|will be|acts as|serves as)\s+the\s+"

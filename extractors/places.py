@@ -48,9 +48,13 @@ REGION_TYPES = ("region", "state", "province", "county", "department", "prefectu
                 "voivodship", "canton", "oblast", "governorate", "autonomous community", "land")
 CITY_TYPES = ("city", "town", "municipality", "capital", "port", "village", "metropolis", "commune")
 _TYPE_WORD = "|".join(REGION_TYPES)
+# a capitalised word of a region's name; a full stop only inside it or in 'St.' ('Baltimore.
+# Bong County' is no region)
+_REGION_WORD = r"(?:St\.|[A-Z][\w’'-]*(?:\.[\w’'-]+)*)"
+_REGION_WORD_BEFORE_TYPE = r"(?:St\.|[A-Z][\w-]*(?:\.[\w-]+)*)"  # no possessive: "South Africa's Gauteng province"
 TYPED_REGION = re.compile(
-    rf"\b(?:(?:the\s+)?(?:{_TYPE_WORD})\s+of\s+(?P<a>[A-Z][\w’'.-]*(?:[\s-]+(?:[A-Z][\w’'.-]*|de|del|y|do|da)){{0,3}})"
-    rf"|(?<![\w’'])(?P<b>[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){{0,2}})\s+(?i:{_TYPE_WORD})\b)",
+    rf"\b(?:(?:the\s+)?(?:{_TYPE_WORD})\s+of\s+(?P<a>{_REGION_WORD}(?:[\s-]+(?:{_REGION_WORD}|de|del|y|do|da)){{0,3}})"
+    rf"|(?<![\w’'])(?P<b>{_REGION_WORD_BEFORE_TYPE}(?:[ -]{_REGION_WORD_BEFORE_TYPE}){{0,2}})\s+(?i:{_TYPE_WORD})\b)",
 )
 _NOT_REGION_NAMES = frozenset("the a an this that each every one member european federal national "
                               "central free island united our their its his her whole entire "
@@ -72,7 +76,7 @@ class Match:
     value: object = None  # alpha2, Region tuple, Candidate tuple
     tok_start: int = -1
     tok_end: int = -1
-    priority: int = 0
+    priority: float = 0  # which of two same-length matches wins (see resolve_overlaps)
 
 
 @dataclass
@@ -225,10 +229,10 @@ def prefer_regions(matches: list[Match]) -> None:
         region = regions_at.get((m.start, m.end))
         if m.kind == "city" and region is not None:
             region_cc = {r.country_code for r in region.value}
-            if any(c.city.country_code in region_cc for c in m.value):
-                continue
+            if any(c.city.country_code in region_cc and (c.primary or c.city.population >= 100_000) for c in m.value):
+                continue  # (by another name only a large city: 'Ulaanbaatar', not 'Maryland City')
             if region_cc & page_countries or _best_population(m.value) < 50_000:
-                region.priority = 5
+                region.priority = 2.5  # above the city, below a country of that name ('Mexico')
 
 
 def resolve_overlaps(matches: list[Match]) -> list[Match]:
@@ -655,7 +659,9 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
                 city_hits.append((m, "context"))
     city_hits.sort(key=lambda x: x[0].start)
 
-    regions_out = _regions(region_hits, ctx, sents, text)
+    towns = Counter(max(m.value, key=lambda c: (c.primary, c.city.population)).city.country_code
+                    for m in {m.key: m for m, _ in city_hits}.values())  # each name's likeliest country
+    regions_out = _regions(region_hits, ctx, sents, text, towns)
     result.regions = regions_out
     result.countries = _countries(country_hits, sents)
     result.cities = _cities(city_hits, ctx, sents, text, by_start)
@@ -702,7 +708,12 @@ def fallback_cities(text: str, kept: list[Match], credits: list[tuple[int, int]]
     return list(out.values())
 
 
-def _regions(region_hits: dict[str, list[Match]], ctx: Context, sents: Sentences, text: str) -> list[RegionRecord]:
+def _regions(region_hits: dict[str, list[Match]], ctx: Context, sents: Sentences, text: str,
+             towns: Counter) -> list[RegionRecord]:
+    """Each region named on the page, with its country: a country named in a sentence with
+    it, else the country of two or more of the page's towns (each in its likeliest country:
+    'Maryland' beside Annapolis and Baltimore is the US state, though Liberia, which has a
+    Maryland County, is named), else a country the page names."""
     out = []
     lex = regions()
     for key, hits in region_hits.items():
@@ -712,7 +723,9 @@ def _regions(region_hits: dict[str, list[Match]], ctx: Context, sents: Sentences
         region = None
         if options:
             near = set().union(*(ctx.sent_countries.get(sents.index(h.start), set()) for h in hits))
+            by_towns = sorted((r for r in options if towns[r.country_code] >= 2), key=lambda r: -towns[r.country_code])
             region = next((r for r in options if r.country_code in near), None) or \
+                next(iter(by_towns), None) or \
                 next((r for r in options if r.country_code in ctx.doc_countries), None) or options[0]
             for h in hits:
                 ctx.doc_regions[region.country_code].add(region.iso_code)

@@ -191,6 +191,18 @@ FUNDING_CASES = {
         # what was spent is no co-funding share
         ("By the end of the project, 93.4% of the approved budget had been spent.", []),
     ],
+    "heldout42/43 (after their untuned measurement)": [
+        # a cue word counts at a word's start only: 'current' holds no 'rent'
+        ("The current water project has a budget of EUR 180,000, 90% of which is funded by the BMZ.",
+         [(180_000, "EUR", None), (None, None, 90)]),
+        ("The project costs 2,5 Mio. Euro in total.", [(2_500_000, "EUR", None)]),
+        ("A grant of 1,2 milhões de euros was approved.", [(1_200_000, "EUR", None)]),
+        ("The AMA contributes GH¢ 450,000 to the market project.", [(450_000, "GHS", None)]),
+        ("eThekwini invested R 62 million in the water-loss programme. R 2 is the road.", [(62_000_000, "ZAR", None)]),
+        ("Grants of up to $5,000 per project are available; applicants must provide a 25% match in cash or in kind.",
+         [(5_000, "USD", None), (None, None, 25)]),
+        ("The Chief Minister spoke of the State's vision of a USD 1 trillion economy by 2028.", []),
+    ],
 }
 
 
@@ -705,6 +717,24 @@ LINK_CASES = {
         ("In 2005 Cork signed a sister city agreement with Shanghai, which has led to exchanges between University "
          "College Cork and Shanghai's Fudan University.",
          {("Cork", "Shanghai"), ("Fudan University", "University College Cork")}),
+    ],
+    "heldout42-43": [  # shapes that tests/gold/heldout42 and heldout43 showed (measured untuned first)
+        # museums and galleries are organisations: the city in their name stays theirs
+        ("On the same occasion, the Uffizi Galleries and the Kyoto National Museum signed a memorandum of "
+         "understanding for joint research.", {("Kyoto National Museum", "Uffizi Galleries")}),
+        ("Helsinki City Museum and Tallinn City Museum have agreed on a three-year partnership.",
+         {("Helsinki City Museum", "Tallinn City Museum")}),
+        # lines that open with a partner and the kind of agreement; an expired one is none
+        ("Porto - Twin cities\n\nPorto's twin cities and partners:\n\n"
+         "- Luanda (Angola) – cooperation protocol since 1994, renewed in 2019: urban management.\n"
+         "- Maputo (Mozambique) – agreement since 1997.\n"
+         "- Rosario (Argentina) – agreement expired in 2015.\n\nPorto is a city.",
+         {("Luanda", "Porto"), ("Maputo", "Porto")}),
+        # 'the Free Hanseatic City of Bremen' in a list of partners
+        ("The municipality of Groningen is carrying out this project together with the City of Aalborg (Denmark), "
+         "the Free Hanseatic City of Bremen (Germany) and the City of Ghent (Belgium).",
+         {("Aalborg", "Groningen"), ("Bremen", "Groningen"), ("Gent", "Groningen"), ("Aalborg", "Bremen"),
+          ("Aalborg", "Gent"), ("Bremen", "Gent")}),
     ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),

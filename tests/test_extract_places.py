@@ -79,6 +79,13 @@ HELDOUT38_39 = [  # tests/gold/heldout38-39 shapes (after their untuned measurem
     # (heldout41) a country's name is no town of that name after a 'city' cue alone
     ("Harbin and Wuhan in China are partners of Edmonton, one of the oldest Canada-China city relationships.",
      {"Harbin": "CN"}, {"China"}),
+    # (heldout43) a region's name ends at a full stop: 'Baltimore. Bong County' is no region
+    ("Delegations visit Annapolis and the City of Baltimore. Bong County in Liberia is inactive.",
+     {"Annapolis": "US", "Baltimore": "US"}, set()),
+    # (heldout43) a state named like a small town elsewhere (and like 'Maryland City', another name) is the state
+    ("The Maryland Sister States Program links the State of Maryland with regions abroad. Maryland works with "
+     "Kanagawa. Delegations visit Annapolis and Baltimore. Bong County in Liberia is inactive.",
+     {"Annapolis": "US"}, {"Maryland"}),
 ]
 DEV3 = [  # tests/gold/dev3 phrasings
     ("Most recently, the city partnered with Dar es Salaam in Tanzania on sanitation.", {"Dar es Salaam": "TZ"}, set()),
@@ -146,3 +153,12 @@ def test_city_records_have_coordinates_and_provenance(nlp):
     assert abs(graz.latitude - 47.07) < 0.05 and abs(graz.longitude - 15.44) < 0.05
     assert text[graz.start:graz.end] == "Graz" and graz.evidence == text
     assert 0 <= graz.confidence <= 1
+
+
+def test_an_ambiguous_region_takes_the_country_of_the_pages_towns(nlp):
+    """Maryland is a US state and a county of Liberia; with US towns around it and Liberia
+    named once elsewhere, it is the state."""
+    result = extract_places(nlp("The Maryland Sister States Program links the State of Maryland with regions "
+                                "abroad. Maryland works with Kanagawa. Delegations visit Annapolis and the City of Baltimore. "
+                                "Bong County in Liberia is inactive."))
+    assert {r.name: r.country_code for r in result.regions}.get("Maryland") == "US"
