@@ -106,8 +106,13 @@ _LIST_HEAD = _cue("list_head", re.I | re.M)
 _LIST_INTRO = _cue("list_intro", re.I)  # 'brings together four universities from Belgium and Jordan:'
 # 'The partners are A, B and C.' in running text: the list is that sentence
 _LIST_OPENING = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,2}of\s+(?:the\s+)?)?")
-_LIST_INLINE = re.compile(r"(?:^|(?<=[.!?]\s))(?:The|Its|Their)\s+(?:(?:project|network|consortium)\s+)?"
-                          r"(?:partners|members)\s+(?:are|include)\s+(?!:)", re.M)
+_LIST_INLINE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=,\sand\s)|(?<=,\s))(?:[Tt]he|Its|Their)\s+(?:(?:project|network|consortium)\s+)?"
+                          r"(?:partners|members)\s+(?:are|include|were)\s+(?!:)", re.M)
+# the lead named before the partners in the same sentence: 'The lead partner is X; the
+# partners are ...', 'X is the coordinator, and the partners are ...', 'led by X; ...'
+_LEAD_IS = re.compile(r"\b(?:(?:[Tt]he\s+)?(?:lead partner|coordinator|project leader|leader)\s+(?:is|was)|(?:is|was)\s+led\s+by)"
+                      r"\s+(?:the\s+)?(?:(?:City|Municipality|Town|Region|County|Province|Commune) of\s+)?$")
+_IS_LEAD = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:is|was)\s+the\s+(?:lead partner|coordinator|project leader)\b")
 _LEAD = _cue("lead")
 _PAIRS_INTRO = _cue("pairs_intro")
 _DASH_PAIRING = _cue("dash_pairing")
@@ -1285,14 +1290,15 @@ def _rule_learns_from(col, ps, doc, s0, s1, sentence) -> None:
 
 def _rule_with_pairs(col, ps, doc, s0, s1, sentence) -> None:
     """A list of pairs after a pairing cue: 'Each demonstration city is paired with a
-    follower city: Thessaloniki with Larnaca, Palermo with Sfax, and València with Split'."""
+    follower city: Thessaloniki with Larnaca, Palermo with Sfax, and València with Split',
+    'Other pairs are Umeå with Oulu (Finland) and Lund with Klaipėda (Lithuania)'."""
     cue = _PAIR_CUE.search(sentence)
     if cue is None or _negated(sentence):
         return
     text = col.text
     pairs = [(a, b) for a, b in zip(ps, ps[1:])
              if re.fullmatch(r"\s+with\s+(?:the\s+)?", text[a.end:b.start])
-             and re.search(r"[:;,]\s*(?:and\s+)?$", text[max(s0, a.start - 8):a.start])]
+             and re.search(r"(?:[:;,]|\)|\b(?:are|were|include))\s*(?:and\s+)?$", text[max(s0, a.start - 8):a.start])]
     if len(pairs) >= 2:
         for a, b in pairs:
             col.add(a, b, _relation(cue.group(), "pairing"), s0, s1)
@@ -1767,6 +1773,17 @@ def _cell_party(text: str, cell: tuple[int, int], parties: list[Party]) -> Party
     return Party(start, start + len(name), name, "organisation", None)
 
 
+def _inline_lead(text: str, parties: list[Party], pos: int) -> Party | None:
+    """The lead partner a sentence names before its partner list at ``pos`` ('The lead
+    partner is the City of Maribor; the partners are ...', 'the University of Tartu is the
+    coordinator, and the partners are ...')."""
+    s0 = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    for p in _in(parties, s0, pos):
+        if _LEAD_IS.search(text[s0:p.start]) or _IS_LEAD.match(text, p.end):
+            return p
+    return None
+
+
 def _rule_partner_lists(col, parties, doc) -> None:
     """'Partners: A (IT), B (JP)', 'The partners are : the City of A (project leader) and
     ...', and bullet lists under 'The consortium has four members:'."""
@@ -1786,13 +1803,16 @@ def _rule_partner_lists(col, parties, doc) -> None:
                 continue
             stop = re.compile(r"[.;!?](?=\s|$)").search(text, m.end())
             end = min(end, stop.start() if stop else end)  # to the sentence's end
+            lead = _inline_lead(text, parties, m.start())
         if col.is_claimed(m.end(), end):
             continue
         members = _bullet_members(text, m.end(), end, parties) if _BULLET.match(text, m.end()) else \
             _list_members(_in(parties, m.end(), end), text)
+        s0, s1 = m.start(), end
+        if m.re is _LIST_INLINE and lead is not None and all(p.name != lead.name for p in members):
+            members, s0 = [lead] + members, lead.start
         if len(members) < 2:
             continue
-        s0, s1 = m.start(), end
         partial = _PARTIAL_LIST.search(text[max(0, m.start() - 200):end])  # 'of 38 partners ... Other partners include'
         # a bullet list is as long as its bullets, also those whose partner is no known party
         size = max(len(members), len(_BULLET.findall(text, _line_start(text, m.end()), end)))
