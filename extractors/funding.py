@@ -156,16 +156,21 @@ def dollar_currency(country_codes: list[str], city_countries: list[str] = (), ho
 _CELL_NUMBER = re.compile(rf"\s*(?P<num>{_NUM})\s*")
 
 
+def _line_starts(lines: list[str]) -> list[int]:
+    """Where each of the text's lines starts (offsets into the text)."""
+    starts, pos = [], 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    return starts
+
+
 def table_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int, int, float, object]]:
     """Bare numbers in a table column whose header names money and its currency:
     'Partner | Country | Total budget (EUR)' over '... | Finland | 612,000'."""
     out = []
     lines = text.split("\n")
-    pos = 0
-    starts = []
-    for ln in lines:
-        starts.append(pos)
-        pos += len(ln) + 1
+    starts = _line_starts(lines)
     for i, head in enumerate(lines):
         if "|" not in head:
             continue
@@ -217,7 +222,7 @@ def _caption_currency(lines: list[str], i: int, head_words: list[str]) -> str | 
     return None
 
 
-_ALIGNED_GAP = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligned by runs of spaces
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a table aligned by runs of spaces
 _GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d{1,2})?(?![\d])")
 
 
@@ -227,9 +232,7 @@ def aligned_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[i
     '... 410   1,240,000'. A number counts when it stands under the header cell."""
     out = []
     lines = text.split("\n")
-    starts = [0]
-    for ln in lines[:-1]:
-        starts.append(starts[-1] + len(ln) + 1)
+    starts = _line_starts(lines)
     token_re = _bracketed_currency()
     for i, head in enumerate(lines):
         if "  " not in head or "(" not in head or "|" in head:
@@ -237,8 +240,8 @@ def aligned_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[i
         token = token_re.search(head)
         if token is None:
             continue
-        cell = next((c for c in _ALIGNED_GAP.finditer(head) if c.start() <= token.start() < c.end()), None)
-        above = lines[i - 1][cell.start() - 2:cell.end() + 2] if i and cell else ""
+        cell = next((c for c in _ALIGNED_CELL.finditer(head) if c.start() <= token.start() < c.end()), None)
+        above = lines[i - 1][max(0, cell.start() - 2):cell.end() + 2] if i and cell else ""
         if cell is None or not (_has_any(cell.group(), head_words) or _has_any(above, head_words)):
             continue
         lo, hi = cell.start() - 3, cell.end() + 3

@@ -112,6 +112,7 @@ _LIST_INLINE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=,\sand\s)|(?<=,\s))(?:[Tt]he|
 # partners are ...', 'X is the coordinator, and the partners are ...', 'led by X; ...'
 _LEAD_IS = re.compile(r"\b(?:(?:[Tt]he\s+)?(?:lead partner|coordinator|project leader|leader)\s+(?:is|was)|(?:is|was)\s+led\s+by)"
                       r"\s+(?:the\s+)?(?:(?:City|Municipality|Town|Region|County|Province|Commune) of\s+)?$")
+_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)")
 _IS_LEAD = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:is|was)\s+the\s+(?:lead partner|coordinator|project leader)\b")
 _LEAD = _cue("lead")
 _PAIRS_INTRO = _cue("pairs_intro")
@@ -243,9 +244,8 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
             continue
         if _POSSESSIVE_NAME.match(name) and not has_org_head(name):
             continue  # "Lahti's Nordic (twin towns)": a place's possession, no organisation
-        owner = _POSSESSIVE_NAME.match(name)
-        if owner and any(p.start == start and p.end < start + owner.end() for p in place_parties):
-            start, name = start + owner.end(), name[owner.end():]  # "Shanghai's Fudan University"
+        start = _after_possessor(text, start, end, place_parties)  # "Shanghai's Fudan University"
+        name = text[start:end]
         if " " not in name and not (name.isupper() or any(c.isupper() for c in name[1:])) \
                 and not has_org_head(name):
             continue  # one plain word ('Administration') is no organisation's name
@@ -402,7 +402,7 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
     found = [(a, b, acr) for a, b, acr in found if acr or text[a:b] not in acronyms]  # 'USC (ES)' after '... – USC'
     names: dict[str, str] = {}
     for a, b, acr in found:
-        names.setdefault(text[a:b], _unpossessed(text, a, b, place_parties))
+        names.setdefault(text[a:b], text[_after_possessor(text, a, b, place_parties):b])
         if acr:
             names.setdefault(acr, names[text[a:b]])
     spans = [(a, b, names[text[a:b]]) for a, b, _ in found]
@@ -415,13 +415,14 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
     return sorted((Party(a, b, name, "organisation", None) for a, b, name in spans), key=lambda p: p.start)
 
 
-def _unpossessed(text: str, a: int, b: int, place_parties: list[Party]) -> str:
-    """"Shanghai's Fudan University" is named Fudan University (the span keeps Shanghai,
-    which is no party of its own here)."""
+def _after_possessor(text: str, a: int, b: int, place_parties: list[Party]) -> int:
+    """Where an organisation's own name starts: "Shanghai's Fudan University" is named
+    Fudan University (a shaped name's span keeps Shanghai, which is no party of its own
+    there)."""
     owner = _POSSESSIVE_NAME.match(text, a, b)
     if owner and has_org_head(text[owner.end():b]) and any(p.start == a and p.end < owner.end() for p in place_parties):
-        return text[owner.end():b]
-    return text[a:b]
+        return owner.end()
+    return a
 
 
 def _alias_parentheses(text: str, orgs: list[Party]) -> list[tuple[int, int]]:
@@ -1607,7 +1608,7 @@ def _rule_pilot_followers(col, parties, doc) -> None:
         j = i + 1
         while j < len(parties) and parties[j].start < pilot.end + 600:
             run = coordinated(parties, doc, j, text)
-            if len(run) >= 1 and _AS_FOLLOWERS.match(text, run[-1].end):
+            if _AS_FOLLOWERS.match(text, run[-1].end):
                 for p in run:
                     if p.name != pilot.name:
                         col.add(pilot, p, "partner", pilot.start, run[-1].end)
@@ -1792,6 +1793,7 @@ def _rule_partner_lists(col, parties, doc) -> None:
                    key=lambda m: m.start())
     for m in heads:
         end = _list_end(text, m.end())
+        lead = None
         line_end = text.find("\n", m.end())
         if "\n" not in m.group() and line_end > m.end():
             end = min(end, line_end)  # '- Partners: A (lead), B, C' inline: the list is this line
@@ -1801,7 +1803,7 @@ def _rule_partner_lists(col, parties, doc) -> None:
             first = next((p for p in parties if p.start >= m.end()), None)
             if first is None or not _LIST_OPENING.fullmatch(text, m.end(), first.start):
                 continue
-            stop = re.compile(r"[.;!?](?=\s|$)").search(text, m.end())
+            stop = _CLAUSE_END.search(text, m.end())
             end = min(end, stop.start() if stop else end)  # to the sentence's end
             lead = _inline_lead(text, parties, m.start())
         if col.is_claimed(m.end(), end):
@@ -1809,7 +1811,7 @@ def _rule_partner_lists(col, parties, doc) -> None:
         members = _bullet_members(text, m.end(), end, parties) if _BULLET.match(text, m.end()) else \
             _list_members(_in(parties, m.end(), end), text)
         s0, s1 = m.start(), end
-        if m.re is _LIST_INLINE and lead is not None and all(p.name != lead.name for p in members):
+        if lead is not None and all(p.name != lead.name for p in members):
             members, s0 = [lead] + members, lead.start
         if len(members) < 2:
             continue

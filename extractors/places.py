@@ -659,9 +659,9 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
                 city_hits.append((m, "context"))
     city_hits.sort(key=lambda x: x[0].start)
 
-    towns = Counter(max(m.value, key=lambda c: (c.primary, c.city.population)).city.country_code
-                    for m in {m.key: m for m, _ in city_hits}.values())  # each name's likeliest country
-    regions_out = _regions(region_hits, ctx, sents, text, towns)
+    town_countries = Counter(max(m.value, key=lambda c: (c.primary, c.city.population)).city.country_code
+                             for m in {m.key: m for m, _ in city_hits}.values())  # each name's likeliest country
+    regions_out = _regions(region_hits, ctx, sents, text, town_countries)
     result.regions = regions_out
     result.countries = _countries(country_hits, sents)
     result.cities = _cities(city_hits, ctx, sents, text, by_start)
@@ -709,7 +709,7 @@ def fallback_cities(text: str, kept: list[Match], credits: list[tuple[int, int]]
 
 
 def _regions(region_hits: dict[str, list[Match]], ctx: Context, sents: Sentences, text: str,
-             towns: Counter) -> list[RegionRecord]:
+             town_countries: Counter) -> list[RegionRecord]:
     """Each region named on the page, with its country: a country named in a sentence with
     it, else the country of two or more of the page's towns (each in its likeliest country:
     'Maryland' beside Annapolis and Baltimore is the US state, though Liberia, which has a
@@ -723,7 +723,8 @@ def _regions(region_hits: dict[str, list[Match]], ctx: Context, sents: Sentences
         region = None
         if options:
             near = set().union(*(ctx.sent_countries.get(sents.index(h.start), set()) for h in hits))
-            by_towns = sorted((r for r in options if towns[r.country_code] >= 2), key=lambda r: -towns[r.country_code])
+            by_towns = sorted((r for r in options if town_countries[r.country_code] >= 2),
+                              key=lambda r: -town_countries[r.country_code])
             region = next((r for r in options if r.country_code in near), None) or \
                 next(iter(by_towns), None) or \
                 next((r for r in options if r.country_code in ctx.doc_countries), None) or options[0]
