@@ -926,30 +926,26 @@ def test_adjectives_name_no_project(nlp, text, expected):
     assert {p.name for p in extract(nlp(text)).programmes} == expected
 
 
-def test_a_titled_person_is_no_party(nlp):
+def _party_names(nlp, text: str) -> set[str]:
+    """The names of the parties links are looked for between, as the pipeline finds them."""
     from extractors.pipeline import link_parties
     from extractors.places import extract_places
     from extractors.programmes import extract_programmes
     from extractors.text import Sentences
 
-    text = "The agreement was signed by Governor Ana Silva and Mayor Petr Novotný in Kolín."
     doc = nlp(text)
     sents = Sentences.of(doc)
-    names = {p.name for p in link_parties(doc, extract_places(doc, sents), extract_programmes(text, sents)[1])}
+    return {p.name for p in link_parties(doc, extract_places(doc, sents), extract_programmes(text, sents)[1])}
+
+
+def test_a_titled_person_is_no_party(nlp):
+    names = _party_names(nlp, "The agreement was signed by Governor Ana Silva and Mayor Petr Novotný in Kolín.")
     assert names == {"Kolín"}
 
 
 def test_an_organisations_place_ends_before_a_full_stop(nlp):
-    from extractors.pipeline import link_parties
-    from extractors.places import extract_places
-    from extractors.programmes import extract_programmes
-    from extractors.text import Sentences
-
-    text = ("It was the first exchange under BRIDGE-EDU, which links the lyceum with the Vasile Alecsandri National "
-            "College in Galați. The next visit is in May.")
-    doc = nlp(text)
-    sents = Sentences.of(doc)
-    names = {p.name for p in link_parties(doc, extract_places(doc, sents), extract_programmes(text, sents)[1])}
+    names = _party_names(nlp, "It was the first exchange under BRIDGE-EDU, which links the lyceum with the Vasile "
+                              "Alecsandri National College in Galați. The next visit is in May.")
     assert "Vasile Alecsandri National College in Galați" in names and not any("The" in n for n in names)
 
 
