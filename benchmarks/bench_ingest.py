@@ -89,9 +89,9 @@ def children_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-_CLI = ("import resource, sys; from citycoop.cli import main; rc = main(sys.argv[1:]); "
-        "print('PEAK_RSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
-        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(rc)")
+_CLI = ("import atexit, resource, sys; from citycoop.cli import run; "
+        "atexit.register(lambda: print('PEAK_RSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)); run(sys.argv[1:])")
 
 
 def run_cli(corpus: Path, curated: Path, processes: int, env: dict) -> dict:

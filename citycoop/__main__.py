@@ -1,6 +1,4 @@
-import sys
-
-from citycoop.cli import main
+from citycoop.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -50,8 +50,10 @@ def _bucket(n: int) -> str:
 
 def pair_features(text: str, s0: int, s1: int, a: PartyLike, b: PartyLike,
                   in_sentence: Sequence[PartyLike], home: str | None,
-                  sentence_words: frozenset[str] | None = None) -> set[str]:
-    """Binary features of the pair (a before b) in the sentence text[s0:s1]."""
+                  sentence_features: frozenset[str] | None = None) -> set[str]:
+    """Binary features of the pair (a before b) in the sentence text[s0:s1].
+    ``sentence_features`` (see sentence_features()) spares recomputing the sentence's own
+    features for each of its pairs."""
     between = text[a.end:b.start]
     bw = words(between)
     f = {"bias", "nbtw:" + _bucket(sum(1 for p in in_sentence if a.end <= p.start and p.end <= b.start)),
@@ -66,7 +68,7 @@ def pair_features(text: str, s0: int, s1: int, a: PartyLike, b: PartyLike,
         f.update("bR:" + w for w in bw[-4:])
     f.update("p:" + w for w in words(text[s0:a.start])[-6:])
     f.update("a:" + w for w in words(text[b.end:s1])[:6])
-    f.update("s:" + w for w in (sentence_words if sentence_words is not None else set(words(text[s0:s1]))))
+    f |= sentence_features if sentence_features is not None else sentence_features_of(text[s0:s1])
     glue = between.strip()
     f.add("glue:" + (glue if len(glue) <= 5 else "long"))
     line = text[text.rfind("\n", 0, a.start) + 1:a.start].lstrip()
@@ -79,6 +81,11 @@ def pair_features(text: str, s0: int, s1: int, a: PartyLike, b: PartyLike,
     if home is not None and home in (a.name, b.name):
         f.add("home")
     return f
+
+
+def sentence_features_of(sentence: str) -> frozenset[str]:
+    """The features every pair of a sentence shares: its words."""
+    return frozenset("s:" + w for w in words(sentence))
 
 
 def home_name(parties: Sequence[PartyLike]) -> str | None:
@@ -100,7 +107,7 @@ def candidate_pairs(text: str, sents: Sentences, parties: Sequence[PartyLike]
         ps = ordered[lo:hi]
         if len(ps) < 2:
             continue
-        sentence_words = frozenset(words(text[s0:s1]))
+        shared = sentence_features_of(text[s0:s1])
         seen: set[frozenset] = set()
         for i, a in enumerate(ps):
             for b in ps[i + 1:]:
@@ -108,7 +115,7 @@ def candidate_pairs(text: str, sents: Sentences, parties: Sequence[PartyLike]
                 if len(key) < 2 or key in seen:
                     continue
                 seen.add(key)
-                yield s0, s1, a, b, pair_features(text, s0, s1, a, b, ps, home, sentence_words)
+                yield s0, s1, a, b, pair_features(text, s0, s1, a, b, ps, home, shared)
 
 
 @dataclass(frozen=True)

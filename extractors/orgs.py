@@ -91,21 +91,25 @@ def name_runs(text: str) -> list[list[tuple[int, int, str]]]:
             runs.append(list(cur))
         cur.clear()
 
-    for m in _TOKEN.finditer(text):
-        tok, a, b = m.group(), m.start(), m.end()
-        if cur and ("\n" in text[last_end:a] or text[last_end:a].strip()):
-            close()
-        ends_sentence = tok.endswith(".") and not _ABBREVIATION.fullmatch(tok)
-        tok = tok.rstrip(".")
-        b = a + len(tok)
-        if tok and _capitalised(tok) and not tok[:1].isdigit():
-            cur.append((a, b, tok))
-        elif cur and tok in connectors:
-            cur.append((a, b, tok))
-        else:
-            close()
+    for m in _TOKEN.finditer(text):  # hot: every word of the page; close() only when a run is open
+        tok, a = m.group(), m.start()
+        if cur and a > last_end + 1 or (cur and a == last_end + 1 and text[last_end] != " "):
+            gap = text[last_end:a]
+            if "\n" in gap or gap.strip():
+                close()
+        ends_sentence = False
+        if tok[-1] == ".":
+            ends_sentence = not _ABBREVIATION.fullmatch(tok)
+            tok = tok.rstrip(".")
+        if tok and (tok[0].isupper() or _capitalised(tok)) and not tok[0].isdigit():
+            cur.append((a, a + len(tok), tok))
+        elif cur:
+            if tok in connectors:
+                cur.append((a, a + len(tok), tok))
+            else:
+                close()
         last_end = m.end()
-        if ends_sentence:
+        if ends_sentence and cur:
             close()
     close()
     return runs

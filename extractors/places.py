@@ -14,6 +14,7 @@ Steps, all pure functions of the spaCy Doc:
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -157,6 +158,7 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
     words, starts = token_words(doc)
     keys = [name_key(w) for w in words]  # name_key is cached
     lower = [w.islower() and w not in PARTICLES for w in words]
+    lines = list(itertools.accumulate(text.count("\n", a, b) for a, b in zip([0] + starts, starts)))
     out = []
     i, n = 0, len(words)
     while i < n:
@@ -164,8 +166,11 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
             i += 1  # (the end of 'Château-Gontier-sur-Mayenne' is no Mayenne)
             continue
         found = None
-        for j in range(min(n, i + MAX_NAME_TOKENS) - 1, i - 1, -1):
-            if not words[j][:1].isalnum() or "\n" in text[starts[i]:starts[j]] or any(lower[i:j + 1]):
+        last = i  # the n-gram stays on one line and holds no lower-case word
+        while last + 1 < min(n, i + MAX_NAME_TOKENS) and not lower[last + 1] and lines[last + 1] == lines[i]:
+            last += 1
+        for j in range(last, i - 1, -1):
+            if not words[j][:1].isalnum():
                 continue
             end = starts[j] + len(words[j])
             tail = text[end:end + 2]
