@@ -707,14 +707,15 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
             _rule_they(col, ps, prev, doc, s0, s1, sentence)
         if len(ps) == 1 and col.topic is not None:
             _rule_with(col, ps, doc, s0, s1, sentence)  # 'It is also twinned with Cardiff.'
-        if len(ps) == 1 and home is not None and ps[0].name != home.name:
-            _rule_home_deal(col, ps, home, s0, s1, sentence)  # 'A memorandum with Ningbo was signed in 2019.'
+        if ps and home is not None and all(p.name != home.name for p in ps):
+            _rule_home_deal(col, ps, home, doc, s0, s1, sentence)  # 'A memorandum with Ningbo was signed in 2019.'
         _rule_their_kind(col, ps, home, s0, s1)
         _rule_followed(col, ps, s0, s1, sentence)
         _rule_its_partners(col, ps, doc, s0, s1, sentence)
         if len(ps) >= 2:
             for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
-                         _rule_pair_list, _rule_possessive, _rule_two_of_them, _rule_with_pairs, _rule_learns_from):
+                         _rule_pair_list, _rule_possessive, _rule_two_of_them, _rule_with_pairs, _rule_learns_from,
+                         _rule_group_of):
                 rule(col, ps, doc, s0, s1, sentence)
         opener = ps[0] if ps and _OPENS.fullmatch(text[s0:ps[0].start]) else None
         if opener is not None or not re.match(r"\s*It\b", sentence):
@@ -1163,18 +1164,27 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
                 col.add(subj, b, _relation(m.group("cue")), s0, s1)
 
 
+# 'Osijek and Vila Nova de Gaia ran a peer review of each other's pilots': a joint activity
+# (not 'lie 30 km from each other')
+_EACH_OTHER = re.compile(r"[^.;:]{0,40}?\b(?:visit\w*|review\w*|learn\w*|support\w*|help\w*|exchange\w*|host\w*|"
+                         r"inspire\w*|work\w*|mentor\w*|coach\w*)\b[^.;:]{0,30}?\b(?:each other|one another)")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")  # 'Agreements with A and B were signed': objects, not subjects
+
+
 def _rule_subject_verb(col, ps, doc, s0, s1, sentence) -> None:
     """'Cork and Valparaíso ... will cooperate', 'Leipzig and Dresden are sister cities',
     'Dakar and Marseille have renewed their cooperation agreement'."""
     i = 0
     while i < len(ps):
         run = coordinated(ps, doc, i, col.text)
-        if len(run) >= 2:
+        if len(run) >= 2 and not _WITH_BEFORE.search(col.text, max(s0, run[0].start - 12), run[0].start):
             after = _ADMIN_SUFFIX.sub("", col.text[run[-1].end:s1])  # 'Gyeongju City (Korea) sign ...'
             m = _SUBJECT_VERB.match(after)
             if m and len(run) <= MAX_LIST and not _negated(after[:m.start("cue")]) \
                     and not _CONTRAST_NEGATION.search(after[m.end():]):
                 col.clique(run, _relation(m.group("cue")), s0, s1)
+            elif len(run) <= MAX_LIST and _EACH_OTHER.match(after) and not _negated(after):
+                col.clique(run, _relation(after, "cooperation"), s0, s1)
         i += len(run)
 
 
@@ -1246,12 +1256,45 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
         i += len(run)
 
 
-def _rule_home_deal(col, ps, home, s0, s1, sentence) -> None:
-    """A sentence naming one partner and a deal with it, but no one to hold it: the page's
-    own place does ('The 2023 agreement with the Latvian town of Valmiera covers ...')."""
+_GROUP = r"(?:network|chain|ring|circle|triangle|alliance|union|league|trio|quartet)"
+_GROUP_TIE = re.compile(r"\b(?:twin\w*|sister|friendship|partner(?:ship)?s?|trilateral|trinational|tripartite)\b", re.I)
+# 'the Nordic twin-city network of A, B, C and D', 'a trilateral youth camp of A, B and C'
+_GROUP_BEFORE = re.compile(rf"\b(?:{_GROUP}|(?:trilateral|trinational|tripartite|quadrilateral)(?:\s+[\w-]+){{1,2}}?)"
+                           r"\s+(?:of|between|among)\s+(?:the\s+)?(?:(?:towns|cities) of\s+)?$", re.I)
+# 'A, B (Denmark), C and D formed a chain of Nordic friendship towns'
+_GROUP_AFTER = re.compile(rf"(?:\s*\([^()]{{1,40}}\))?\s+(?:formed|form|founded|created|set up|make up|made up)\s+"
+                          rf"(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_GROUP}\b", re.I)
+
+
+def _rule_group_of(col, ps, doc, s0, s1, sentence) -> None:
+    """Places named as one twinning group link every pair: 'the Nordic twin-city network
+    of Norrköping, Trondheim, Odense and Tampere', 'Tampere, Norrköping (Sweden), Odense
+    (Denmark) and Trondheim (Norway) formed a chain of Nordic friendship towns', 'a
+    trilateral youth camp of Herne, Hénin-Beaumont and Konin'."""
+    if not _GROUP_TIE.search(sentence):
+        return
+    i = 0
+    while i < len(ps):
+        run = coordinated(ps, doc, i, col.text)
+        if 3 <= len(run) <= MAX_LIST and (_GROUP_BEFORE.search(col.text[max(s0, run[0].start - 60):run[0].start])
+                                          or _GROUP_AFTER.match(col.text, run[-1].end, s1)):
+            col.clique(run, _relation(sentence, "partner"), s0, s1)
+        i += len(run)
+
+
+def _rule_home_deal(col, ps, home, doc, s0, s1, sentence) -> None:
+    """A sentence naming its partners and a deal with them, but no one to hold it: the
+    page's own place does ('The 2023 agreement with the Latvian town of Valmiera covers
+    ...', 'Agreements with Łódź (Poland) and Olomouc were signed in 1962 and 1964')."""
     m = _DEAL_WITH.search(sentence)
-    if m and _first_after(ps, s0 + m.end(), within=40) is not None and not _negated(sentence):
-        col.add(home, ps[0], _relation(m.group("cue")), s0, s1)
+    if not m or _negated(sentence) or _first_after(ps, s0 + m.end(), within=40) != 0:
+        return  # (a party before the deal holds it: other rules)
+    run = coordinated(ps, doc, 0, col.text)
+    # several partners: right after the 'with' ('Cooperation ..., with student mobility between
+    # A and B' is A's and B's)
+    if len(ps) == 1 or (2 <= len(run) <= MAX_LIST and ps[0].start - (s0 + m.end()) <= 15):
+        for p in run:
+            col.add(home, p, _relation(m.group("cue")), s0, s1)
 
 
 def _rule_their_kind(col, ps, home, s0, s1) -> None:
@@ -1578,7 +1621,7 @@ _PLACE_LINE = (r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
 # 'Edinburgh, United Kingdom – since 1954', 'Ennis (Inis), County Clare, Ireland – since 2014. Music exchanges.',
 # 'Santiago de Compostela (Spain) – twinned since 12 October 1993.'
 _SINCE_LINE = re.compile(_PLACE_LINE +
-                         r"\s*[–—:-]?\s*\(?(?:(?:twinned|partnered|paired|linked|(?:twin|sister|partner|friendship)[ -](?:city|town))\s+)?since\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?"
+                         r"\s*[–—:-]?\s*\(?(?:(?:twinned|partnered|paired|linked|(?:twin|sister|partner|friendship|friendly)(?:[ -]exchange)?[ -](?:city|town))\s+)?since\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?"
                          r"(?:19|20)\d\d\)?(?:\.?[ \t]*$|\.[ \t]+[A-Z][^\n]*$)")
 # 'Santiago, Chile – 1961' lines under 'Our sister cities': no 'since', so a dash and a
 # line that ends with the year, and at least three such lines

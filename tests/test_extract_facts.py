@@ -751,6 +751,37 @@ LINK_CASES = {
         ("Other Nordic and Baltic pairs in the same round of the programme are Umeå with Oulu (Finland) and Lund "
          "with Klaipėda (Lithuania).", {("Oulu", "Umeå"), ("Klaipėda", "Lund")}),
     ],
+    "heldout48-49": [  # shapes that tests/gold/heldout48 and heldout49 showed (measured untuned first)
+        # places named as one twinning group: every pair
+        ("The Nordic twin-city network of Norrköping, Trondheim, Odense and Tampere held its annual meeting.",
+         {("Norrköping", "Trondheim"), ("Norrköping", "Odense"), ("Norrköping", "Tampere"), ("Odense", "Trondheim"),
+          ("Tampere", "Trondheim"), ("Odense", "Tampere")}),
+        ("In 1946 Tampere, Norrköping (Sweden), Odense (Denmark) and Trondheim (Norway) formed a chain of Nordic "
+         "friendship towns.", {("Norrköping", "Trondheim"), ("Norrköping", "Odense"), ("Norrköping", "Tampere"),
+                               ("Odense", "Trondheim"), ("Tampere", "Trondheim"), ("Odense", "Tampere")}),
+        ("Since 1997 a trilateral youth camp of Herne, Hénin-Beaumont and Konin has been held every summer.",
+         {("Herne", "Hénin-Beaumont"), ("Herne", "Konin"), ("Hénin-Beaumont", "Konin")}),
+        # (a network with no tie word is a list of places, not a group of partners)
+        ("The rail network of Lyon, Turin and Milan carried more passengers.", set()),
+        # the page's own place holds the deals with the partners the sentence names; they are its
+        # partners, not each other's
+        ("Tampere twin towns\n\nTampere is twinned with Kaunas. Tampere is proud of it.\n\nAgreements with Łódź "
+         "(Poland) and Olomouc (then Czechoslovakia) were signed in 1962 and 1964.",
+         {("Kaunas", "Tampere"), ("Tampere", "Łódź"), ("Olomouc", "Tampere")}),
+        # a joint activity of two places 'of each other', not their distance
+        # heading lines of 'friendly exchange cities', like sister cities; a language menu's 'På svenska' is
+        # no town
+        ("Xiamen.gov | 中文 | På svenska\nXiamen's friendship cities\nXiamen maintains ties with cities abroad.\n"
+         "- George Town, Penang, Malaysia – friendly exchange city since 2012\n"
+         "- Cambridge, Massachusetts, United States – friendly exchange city since 2015\n"
+         "- Santiago, Chile – friendly exchange city since 2019\nXiamen welcomes visitors.",
+         {("George Town", "Xiamen"), ("Cambridge", "Xiamen"), ("Santiago", "Xiamen")}),
+        ("Osijek and Vila Nova de Gaia ran a peer review of each other's school-street pilots.",
+         {("Osijek", "Vila Nova de Gaia")}),
+        ("Graz and Maribor lie 60 km from each other.", set()),
+        # 'twinned with' makes a name that is also a word a place
+        ("Kamakura has been twinned with Nice since 1966.", {("Kamakura", "Nice")}),
+    ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),
         # the rules' precision cases above hold for the model's pairs too ('Jacksonville, Florida',
