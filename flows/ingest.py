@@ -149,29 +149,8 @@ def commit(curated: str, run_id: str, delete_parts: list[str], replace: dict) ->
     Store(curated).commit(run_id, delete_parts, replace)
 
 
-def _batches(refs: list[PageRef], size: int, workers: int = 1) -> list[list[PageRef]]:
-    """Pages per task: ``size`` at most. When several workers share more than one batch,
-    the batches shrink toward the end (each at most a 1/(2·workers) share of the pages
-    left, down to size/8), so that the workers finish together: with equal batches one
-    worker idled through the other's last one, ~3 s of a 2,000-page run on two cores."""
-    if workers < 2 or len(refs) <= size:
-        return [refs[i:i + size] for i in range(0, len(refs), size)]
-    out, i, least = [], 0, max(1, size // 8)
-    while i < len(refs):
-        n = min(size, max(least, -(-(len(refs) - i) // (2 * workers))))
-        if len(refs) - i - n < least:
-            n = len(refs) - i  # no stub of a batch at the end
-        out.append(refs[i:i + n])
-        i += n
-    return out
-
-
-def planned_workers(settings: Settings) -> int:
-    """How many batches can run at once: one in this process ('local', or spaCy's own
-    processes under 'auto'), else a Dask worker per core unless ``workers`` says."""
-    if settings.runner == "local" or (settings.runner == "auto" and settings.n_process > 1):
-        return 1
-    return settings.workers or os.cpu_count() or 1
+def _batches(refs: list[PageRef], size: int) -> list[list[PageRef]]:
+    return [refs[i:i + size] for i in range(0, len(refs), size)]
 
 
 def _rewrite_parts(store: Store, run_id: str, stored: dict[str, dict], drop: set[str]) -> list[str]:
@@ -202,7 +181,7 @@ def task_runner(settings: Settings, n_batches: int = 1 << 30):
     more than it saves."""
     if settings.runner not in ("auto", "local", "dask"):
         raise ValueError(f"unknown runner {settings.runner!r}: use 'auto', 'local' or 'dask'")
-    workers = min(planned_workers(settings), n_batches)
+    workers = min(settings.workers or os.cpu_count() or 1, n_batches)
     if settings.runner == "local" or (not settings.dask_address and workers < 2) \
             or (settings.runner == "auto" and settings.n_process > 1):  # spaCy's own processes use the cores
         return ThreadPoolTaskRunner(max_workers=1)
@@ -253,7 +232,7 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
         progress.message(f"citycoop: {len(refs)} pages in {raw}: {plan.added} new, {plan.updated} changed, "
                          f"{plan.removed} removed, {plan.unchanged} unchanged")
 
-        batches = _batches(plan.extract, settings.batch_size, planned_workers(settings))
+        batches = _batches(plan.extract, settings.batch_size)
         workers: set[str] = set()
         failed: set[str] = set()
         if batches:  # a Dask cluster (and the model in each worker) only when there is work

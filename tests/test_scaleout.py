@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 def test_dask_cluster_with_two_workers_writes_the_default_runs_tables(sample_run, tmp_path):
     default_curated, default_summary = sample_run
     curated = tmp_path / "curated"
-    settings = Settings(runner="dask", workers=2, batch_size=2)  # batches of 2, 1, 1, 1 over 2 worker processes
+    settings = Settings(runner="dask", workers=2, batch_size=2)  # 3 batches over 2 worker processes
     state = ingest(raw=str(RAW), curated=str(curated), settings=settings, quiet=True, return_state=True)
     summary = state.result()
     assert summary.added == default_summary.added == 5
@@ -28,7 +28,7 @@ def test_dask_cluster_with_two_workers_writes_the_default_runs_tables(sample_run
 
     with get_client(sync_client=True) as client:
         runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id])))
-    assert sorted(r.name.rsplit("-", 1)[0] for r in runs if r.name.startswith("process-batch")) == ["process-batch"] * 4
+    assert sorted(r.name.rsplit("-", 1)[0] for r in runs if r.name.startswith("process-batch")) == ["process-batch"] * 3
 
 
 def test_unknown_runner_is_a_clear_error():
@@ -69,15 +69,3 @@ def test_runner_choice(prefect_server, settings, n_batches, expected):
     from flows.ingest import task_runner
 
     assert type(task_runner(settings, n_batches)).__name__ == expected
-
-
-def test_batches_shrink_toward_the_end_only_when_workers_share_them():
-    from flows.ingest import _batches
-
-    pages = list(range(2000))
-    sizes = [len(b) for b in _batches(pages, 200, workers=2)]
-    assert [p for b in _batches(pages, 200, workers=2) for p in b] == pages  # every page once, in order
-    assert sizes[:6] == [200] * 6 and sizes[:-1] == sorted(sizes[:-1], reverse=True)
-    assert max(sizes[-3:]) < 30 and min(sizes) >= 25  # a small last round, and no stub: the workers finish together
-    assert [len(b) for b in _batches(pages, 200, workers=1)] == [200] * 10  # one at a time: no reason to shrink
-    assert [len(b) for b in _batches(pages[:150], 200, workers=2)] == [150]  # one batch stays one (in-process)
