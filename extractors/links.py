@@ -245,6 +245,8 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
         if _POSSESSIVE_NAME.match(name) and not has_org_head(name):
             continue  # "Lahti's Nordic (twin towns)": a place's possession, no organisation
         start = _after_possessor(text, start, end, place_parties)  # "Shanghai's Fudan University"
+        end = _before_possession(text, start, end)  # "LUT University's Lahti campus"
+        end = _listed_fields(text, start, end, place_parties)  # 'Academy for Science, Technology and ...'
         name = text[start:end]
         if " " not in name and not (name.isupper() or any(c.isupper() for c in name[1:])) \
                 and not has_org_head(name):
@@ -271,6 +273,36 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
             and o.name.removeprefix("the ") not in countries]  # 'Republic of Moldova' is a country, no party
     orgs = _government_acronyms(text, places, orgs)
     return sorted(places + orgs, key=lambda p: p.start)
+
+
+_OWNS = re.compile(r"['’]s\s")
+
+
+def _before_possession(text: str, start: int, end: int) -> int:
+    """"LUT University's Lahti campus": an organisation's name runs to its possessive
+    when what it owns there is no organisation of its own ("Ghent University's Faculty of
+    Engineering" stays whole)."""
+    own = _OWNS.search(text, start, end)
+    if own and has_org_head(text[start:own.start()]) and not has_org_head(text[own.end():end]):
+        return own.start()
+    return end
+
+
+# 'for Science, Technology and Maritime Transport', 'of Environment, Food and Rural Affairs':
+# the fields a name lists after its 'for'/'of', which NER cuts at the first comma
+_FIELDS_TAIL = re.compile(r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){1,3},?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
+
+
+def _listed_fields(text: str, start: int, end: int, places: list[Party]) -> int:
+    """The end of an organisation name whose 'for X' / 'of X' goes on as a list of fields
+    ('Arab Academy for Science, Technology and Maritime Transport'); a list of places
+    ('University of Porto, Lisbon and Coimbra') is no part of the name."""
+    if not re.search(r"\s(?:for|of)\s+[A-Z][a-z]+$", text[start:end]) or not has_org_head(text[start:end]):
+        return end
+    m = _FIELDS_TAIL.match(text, end)
+    if m is None or any(p.start < m.end() and end - 20 < p.end for p in places):
+        return end
+    return m.end()
 
 
 def _without_locators(text: str, regions: list[Party], cities: list[Party], region_cc: dict[str, str | None],
@@ -374,6 +406,7 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
         tail = _NAME_TAIL.match(text, b)
         if tail and has_org_head(text[a:b]) and "\n" not in tail.group():
             b = tail.end()
+        b = _listed_fields(text, a, _before_possession(text, a, b), place_parties)
         inner = [text[p.start:p.end] for p in place_parties if a <= p.start and p.end <= b]
         if any(a < y and x < b for x, y in prog) or (inner and governs_place(text[a:b], inner)):
             continue

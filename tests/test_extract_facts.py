@@ -779,6 +779,16 @@ LINK_CASES = {
         ("Osijek and Vila Nova de Gaia ran a peer review of each other's school-street pilots.",
          {("Osijek", "Vila Nova de Gaia")}),
         ("Graz and Maribor lie 60 km from each other.", set()),
+        # an organisation named to its possessive ('LUT University's Lahti campus'), and with the fields
+        # its 'for'/'of' lists, which NER cuts at the first comma; a list of places stays places
+        ("In addition, LUT University's Lahti campus will cooperate with the University of Tartu on a joint study.",
+         {("LUT University", "University of Tartu")}),
+        ("The Faculty of Maritime Studies of the University of Rijeka will cooperate with the Arab Academy for "
+         "Science, Technology and Maritime Transport.",
+         {("Arab Academy for Science, Technology and Maritime Transport",
+           "Faculty of Maritime Studies of the University of Rijeka")}),
+        ("The University of Porto, Lisbon and Coimbra signed an agreement.",
+         {("Coimbra", "Lisbon"), ("Coimbra", "University of Porto"), ("Lisbon", "University of Porto")}),
         # 'twinned with' makes a name that is also a word a place
         ("Kamakura has been twinned with Nice since 1966.", {("Kamakura", "Nice")}),
     ],
