@@ -114,7 +114,9 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "partner_links": pa.schema([
         DOC_ID,
-        col("source_name", _S, "One end: canonical city name or organisation name.", False),
+        col("source_name", _S, "One end, named as the page writes it: a city ('Torino', 'Heraklion'; its GeoNames name "
+                               "is cities.name, by source_geonames_id), a region ('Opole Voivodeship') or an "
+                               "organisation.", False),
         col("target_name", _S, "The other end. Links are undirected; each pair appears once per document.", False),
         col("source_type", _S, "city or organisation.", False),
         col("target_type", _S, "city or organisation.", False),
@@ -312,8 +314,10 @@ TABLE_DOCS: dict[str, TableDoc] = {
         'pd.read_parquet("curated/partner_links").groupby("programme", dropna=False).size()',
         'pl.read_parquet("curated/partner_links/*.parquet").select("source_name", "target_name", "relation", '
         '"programme", "year")',
-        "SELECT name, count(*) AS links FROM (SELECT source_name AS name FROM 'curated/partner_links/*.parquet' "
-        "UNION ALL SELECT target_name FROM 'curated/partner_links/*.parquet') GROUP BY 1 ORDER BY 2 DESC"),
+        "SELECT coalesce(c.name, e.name) AS name, count(*) AS links FROM (SELECT source_name AS name, "
+        "source_geonames_id AS gid FROM 'curated/partner_links/*.parquet' UNION ALL SELECT target_name, "
+        "target_geonames_id FROM 'curated/partner_links/*.parquet') e LEFT JOIN (SELECT geonames_id, min(name) AS name "
+        "FROM 'curated/cities/*.parquet' GROUP BY 1) c ON c.geonames_id = e.gid GROUP BY 1 ORDER BY 2 DESC"),
     "mentions": TableDoc(
         "extracted span (every city, country, year, amount, programme occurrence)", "`doc_id`, `start`, `end`, "
         "`label`", "`doc_id` → documents; `start`/`end` index `documents.text`",

@@ -62,7 +62,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -764,8 +764,8 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     _rule_pilot_followers(col, parties, doc)
     _learned_pairs(col, parties, sents)
     _drop_ended(col, with_home, sents)
-    written = region_written_forms(text, parties)
-    return sorted((_named_as_written(r, written) for r in col.out.values()),
+    written, cities = region_written_forms(text, parties), city_written_forms(text, parties)
+    return sorted((_named_as_written(r, written, cities) for r in col.out.values()),
                   key=lambda r: (r.start, r.source_name, r.target_name))
 
 
@@ -804,9 +804,40 @@ def region_written_forms(text: str, parties: list[Party]) -> dict[str, str]:
     return out
 
 
-def _named_as_written(r: LinkRecord, written: dict[str, str]) -> LinkRecord:
-    names = [written.get(name_key(n), n) if kind == "region" else n
-             for n, kind in ((r.source_name, r.source_type), (r.target_name, r.target_type))]
+_ADMIN_AROUND = re.compile(r"^(?:(?:City|Municipality|Town|Comune|Ville|Ciudad) of\s+)|"
+                           r"\s+(?:City|Metropolitan City|Municipality|Town|Metropolis)$")
+
+
+def city_written_forms(text: str, parties: list[Party]) -> dict[int, str]:
+    """GeoNames id -> the spelling the page gives a city most often, where it is not just
+    GeoNames' name without its accents: 'Heraklion' (GeoNames: Irákleion), 'Gimhae'
+    (Kimhae), 'Ghent' (Gent), 'Torino' (Turin). A link names its cities as the page does;
+    ``cities.name`` keeps GeoNames' name, and both tables carry the id."""
+    spellings: dict[int, Counter] = defaultdict(Counter)
+    first: dict[str, int] = {}
+    canonical: dict[int, str] = {}
+    for p in sorted(parties, key=lambda q: q.start):
+        if p.kind == "city" and p.geonames_id is not None:
+            form = " ".join(text[p.start:p.end].split())
+            spellings[p.geonames_id][form] += 1
+            first.setdefault(form, p.start)
+            canonical[p.geonames_id] = p.name
+    out = {}
+    for gid, counts in spellings.items():
+        form = max(counts, key=lambda f: (counts[f], -first[f]))  # most often, then first
+        bare = _ADMIN_AROUND.sub("", form)  # 'Tainan City', 'City of Turin': the name is Tainan, Turin
+        key, full = name_key(bare), name_key(canonical[gid])
+        if f" {key} " not in f" {full} " and f" {full} " not in f" {key} " and bare[:1].isupper() \
+                and not bare.isupper():
+            out[gid] = bare  # (not a part of the name, 'George' of George Town, nor GeoNames' name and more,
+            # 'Tel Aviv-Yafo', 'Santiago de Chile', nor an acronym the page defines for the city, 'SMG')
+    return out
+
+
+def _named_as_written(r: LinkRecord, written: dict[str, str], cities: dict[int, str]) -> LinkRecord:
+    names = [written.get(name_key(n), n) if kind == "region" else cities.get(gid, n) if kind == "city" else n
+             for n, kind, gid in ((r.source_name, r.source_type, r.source_geonames_id),
+                                  (r.target_name, r.target_type, r.target_geonames_id))]
     return dataclasses.replace(r, source_name=names[0], target_name=names[1])
 
 
@@ -2028,7 +2059,9 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             line_end = len(text) if line_end < 0 else line_end
             row_start = re.fullmatch(r"[\s|•*\d.)-]*" + _ADMIN_PREFIX, text[line_start:a]) is not None
             # (a state or province may stand between the town and its country: 'London, Ontario (Canada)')
-            row_end = re.match(r"(?:,\s*[A-Z][\w .'’-]{1,30}(?=\s*\())?\s*(?:\([^()]{1,40}\))?\s*(?:[|:]|[;,.]?\s*$)",
+            # (and the year the pair dates from: 'Karlstadt – Mauléon (France), since 1986')
+            row_end = re.match(r"(?:,\s*[A-Z][\w .'’-]{1,30}(?=\s*\())?\s*(?:\([^()]{1,40}\))?\s*"
+                               r"(?:[,;]?\s*[–—-]?\s*(?:since|from)\s+(?:19|20)\d\d)?\s*(?:[|:]|[;,.]?\s*$)",
                                text[b:line_end]) is not None
             pairing = _DASH_PAIRING.match(text[b:line_end])
             if text[line_start:line_end].isupper():

@@ -57,11 +57,15 @@ def test_torino_nagoya_link(sample_run):
     doc = _doc_id(curated, "iurc_torino_nagoya.txt")
     mine = links[links.doc_id == doc]
     pairs = {frozenset((r.source_name, r.target_name)) for r in mine.itertuples()}
-    assert frozenset(("Turin", "Nagoya")) in pairs
-    row = mine[mine.apply(lambda r: {r.source_name, r.target_name} == {"Turin", "Nagoya"}, axis=1)].iloc[0]
+    assert frozenset(("Torino", "Nagoya")) in pairs  # as the page writes it
+    row = mine[mine.apply(lambda r: {r.source_name, r.target_name} == {"Torino", "Nagoya"}, axis=1)].iloc[0]
     assert row.programme == "IURC"
     assert row.source_type == "city" and row.target_type == "city"
     assert "Nagoya" in row.evidence
+    # the id says which city 'Torino' is: GeoNames' Turin in the cities table
+    cities = pd.read_parquet(curated / "cities")
+    torino_id = row.source_geonames_id if row.source_name == "Torino" else row.target_geonames_id
+    assert set(cities[cities.geonames_id == torino_id].name) == {"Turin"}
 
 
 def test_netzerocities_grant_of_32_million_euros(sample_run):

@@ -235,7 +235,7 @@ def test_funding_funder_and_eur_amount(nlp):
 LINK_CASES = {
     "devset": [
         ("In the framework of the IURC programme, the City of Torino has been selected for a two-years "
-         "cooperation project involving the City of Nagoya, Japan.", {("Nagoya", "Turin")}),
+         "cooperation project involving the City of Nagoya, Japan.", {("Nagoya", "Torino")}),  # as the page writes it
         ("Bratislava will continue to cooperate with Tokorozawa to integrate urban ecology viewpoints.",
          {("Bratislava", "Tokorozawa")}),
         ("Cali is connected to the Buenaventura port and to the municipality of Yumbo.", set()),
@@ -247,7 +247,7 @@ LINK_CASES = {
         ("The mayors of Lyon and Milan attended the conference in Paris.", set()),
         ("Cork and Valparaíso, two port cities, will cooperate on the regeneration of harbour land.",
          {("Cork", "Valparaíso")}),
-        ("Santiago, Chile's capital, and Ghent will cooperate on river quays.", {("Gent", "Santiago")}),
+        ("Santiago, Chile's capital, and Ghent will cooperate on river quays.", {("Ghent", "Santiago")}),
         ("Leipzig's sister city Houston sent a delegation.", {("Houston", "Leipzig")}),
         ("London renews ties with Nanjing and signs a letter of intent with Puebla.",
          {("London", "Nanjing"), ("London", "Puebla")}),
@@ -321,7 +321,7 @@ LINK_CASES = {
         ("Tartu news. Tartu has a new mayor. Tartu is in Estonia.\n\nQ: Why?\nA: We are twinned with Turku since 1953 "
          "and with Uppsala since 1988.", {("Tartu", "Turku"), ("Tartu", "Uppsala")}),
         ("Groningen remains a member of Eurocities, where it works together with many other cities, among them Aarhus, "
-         "Tampere and Ghent.", {("Gent", "Groningen"), ("Groningen", "Tampere"), ("Groningen", "Århus")}),
+         "Tampere and Ghent.", {("Ghent", "Groningen"), ("Groningen", "Tampere"), ("Aarhus", "Groningen")}),
         ("Of course Tartu also works closely with Tallinn and Riga, but that is not a bilateral partnership.", set()),
         ("Secretaría General – Dirección de Relaciones Internacionales", set()),
         ("Negotiations with Tallinn on a smart-city agreement did not lead to an agreement.", set()),
@@ -538,7 +538,7 @@ LINK_CASES = {
          {("Lyon", "Turin")}),
         ("Da Nang and Seville sign agreement. On 4 November, the Chairman of the Da Nang People's Committee and "
          "the Mayor of Seville signed a memorandum of understanding on friendship and cooperation.",
-         {("Da Nang", "Sevilla")}),
+         {("Da Nang", "Seville")}),
         ("Recalling the Memorandum of Friendship concluded in 2019 between the City of Eindhoven and Hwaseong City;",
          {("Eindhoven", "Hwaseong")}),
         ("Kraków banned coal stoves in 2019. Its twins, Rzeszów in Poland and Košice in Slovakia, will adapt "
@@ -604,7 +604,7 @@ LINK_CASES = {
          {("Boise", "Chita"), ("Boise", "Gaborone"), ("Bilbao", "Boise")}),
         # 'partner cities, among them A and B': examples of the owner's partners, the owner with each, not a pair
         ("Aarhus 2017 strengthened many of these links, and several partner cities, among them Bergen and Turku, "
-         "took part in the programme.", {("Bergen", "Århus"), ("Turku", "Århus")}),
+         "took part in the programme.", {("Aarhus", "Bergen"), ("Aarhus", "Turku")}),
         ("Heidelberg has its own family of partner cities, including Montpellier, Kumamoto and Palo Alto.",
          {("Heidelberg", "Kumamoto"), ("Heidelberg", "Montpellier"), ("Heidelberg", "Palo Alto")}),
         # ... only when the owner opens the sentence: Bruges here is no owner of Irpin's tie
@@ -733,8 +733,8 @@ LINK_CASES = {
         # 'the Free Hanseatic City of Bremen' in a list of partners
         ("The municipality of Groningen is carrying out this project together with the City of Aalborg (Denmark), "
          "the Free Hanseatic City of Bremen (Germany) and the City of Ghent (Belgium).",
-         {("Aalborg", "Groningen"), ("Bremen", "Groningen"), ("Gent", "Groningen"), ("Aalborg", "Bremen"),
-          ("Aalborg", "Gent"), ("Bremen", "Gent")}),
+         {("Aalborg", "Groningen"), ("Bremen", "Groningen"), ("Ghent", "Groningen"), ("Aalborg", "Bremen"),
+          ("Aalborg", "Ghent"), ("Bremen", "Ghent")}),
     ],
     "heldout44-45": [  # shapes that tests/gold/heldout44 and heldout45 showed (measured untuned first)
         # a lead partner and its partners in one sentence: every pair of a list of up to four
@@ -792,6 +792,12 @@ LINK_CASES = {
         # 'twinned with' makes a name that is also a word a place
         ("Kamakura has been twinned with Nice since 1966.", {("Kamakura", "Nice")}),
     ],
+    "heldout50-51": [  # shapes that tests/gold/heldout50 and heldout51 showed (measured untuned first)
+        ("Kaunas, Płock and Zaragoza will be mentored by Espoo.",
+         {("Espoo", "Kaunas"), ("Espoo", "Płock"), ("Espoo", "Zaragoza")}),
+        # a link names its cities as the page does (GeoNames: Kimhae, Irákleion)
+        ("Gimhae and Heraklion signed a friendship agreement in 2024.", {("Gimhae", "Heraklion")}),
+    ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),
         # the rules' precision cases above hold for the model's pairs too ('Jacksonville, Florida',
@@ -839,6 +845,24 @@ def test_links(nlp, text, pairs):
     assert got == pairs
 
 
+def test_a_link_names_a_city_as_written_and_its_id_says_which_city(nlp):
+    ex = extract(nlp("Gimhae and Heraklion signed a friendship agreement in 2024."))
+    link = ex.partner_links[0]
+    by_id = {c.geonames_id: c.name for c in ex.cities}  # the cities table keeps GeoNames' names
+    assert {by_id[link.source_geonames_id], by_id[link.target_geonames_id]} == {"Kimhae", "Irákleion"}
+
+
+def test_a_citys_written_form_is_neither_a_part_nor_an_extension_nor_an_acronym():
+    from extractors.links import Party, city_written_forms
+
+    text = "Cebu City, Tel Aviv-Yafo, SMG, George and Heraklion; Turin and Torino, Torino"
+    parties = [Party(0, 9, "Cebu City", "city", 1), Party(11, 24, "Tel Aviv", "city", 2),
+               Party(26, 29, "Seoul", "city", 3), Party(31, 37, "George Town", "city", 4),
+               Party(42, 51, "Irákleion", "city", 5), Party(53, 58, "Turin", "city", 6),
+               Party(63, 69, "Turin", "city", 6), Party(71, 77, "Turin", "city", 6)]
+    assert city_written_forms(text, parties) == {5: "Heraklion", 6: "Torino"}  # (Torino: the page's usual spelling)
+
+
 def test_link_has_relation_programme_year_and_evidence(nlp):
     text = "Within URBACT, the twinning between Graz and Maribor started in 2010."
     link = extract(nlp(text)).partner_links[0]
@@ -850,7 +874,7 @@ def test_link_has_relation_programme_year_and_evidence(nlp):
 def test_partner_list_of_two_links_them(nlp):
     text = "International partners\n\nCity of Torino (IT), City of Nagoya (JP).\n\nThe project in Torino"
     links = extract(nlp(text)).partner_links
-    assert {(l.source_name, l.target_name, l.relation) for l in links} == {("Turin", "Nagoya", "partner")}
+    assert {(l.source_name, l.target_name, l.relation) for l in links} == {("Torino", "Nagoya", "partner")}
 
 
 def test_consortium_bullet_list_links_every_member(nlp):
@@ -882,7 +906,7 @@ def test_twin_town_bullets_under_the_page_city(nlp):
             "• Bergen, Norway (since 1946)\n• Turku, Finland (since 1946)\n• Rostock, Germany (since 1964)\n\nEnd.")
     links = extract(nlp(text)).partner_links
     assert {frozenset((l.source_name, l.target_name)) for l in links} == \
-        {frozenset(("Århus", c)) for c in ("Bergen", "Turku", "Rostock")}
+        {frozenset(("Aarhus", c)) for c in ("Bergen", "Turku", "Rostock")}
 
 
 def test_partner_table_of_four_links_every_pair(nlp):
