@@ -224,22 +224,76 @@ def publication_date(html: str) -> str | None:
 
 
 def _main_text(html: str) -> str:
+    """trafilatura's main text, unless the page marks its main content (``<main>``) and
+    trafilatura kept less than two thirds of it: on a page of several ``<section>``s with
+    ``<article>``s in one, it keeps the articles (a project page lost its fact table, its
+    fellow cities and its funding that way)."""
     import trafilatura
+    from lxml import html as lxml_html
 
     text = trafilatura.extract(html, include_tables=True, include_comments=False, include_links=False,
                                include_images=False, favor_recall=True, deduplicate=False,
                                output_format="txt")
-    if text and text.strip():
-        return text
-    from lxml import html as lxml_html
-
     try:
         tree = lxml_html.fromstring(html)
     except Exception:  # lxml raises several types for broken markup
-        return ""
+        return text or ""
+    main = tree.find(".//main")
+    if main is not None:
+        marked = block_text(main)
+        if len(" ".join(marked.split())) > 1.5 * len(" ".join((text or "").split())):
+            return marked
+    if text and text.strip():
+        return text
     for bad in tree.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     return "\n".join(line.strip() for line in tree.text_content().splitlines() if line.strip())
+
+
+_SKIP_TAGS = frozenset("script style noscript nav aside form button select svg template iframe".split())
+_BLOCK_TAGS = frozenset("""p div section article header footer main li ul ol dl dt dd table thead tbody
+tfoot tr h1 h2 h3 h4 h5 h6 blockquote figure figcaption pre address details summary br hr""".split())
+
+
+def block_text(element) -> str:
+    """An element's text one block per line, as trafilatura writes it: list items as
+    '- item', table rows as '| a | b |'; navigation, forms and asides left out."""
+    lines: list[str] = []
+    line: list[str] = []
+
+    def flush() -> None:
+        joined = " ".join("".join(line).split())
+        if joined:
+            lines.append(joined)
+        line.clear()
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in _SKIP_TAGS:
+            return
+        if tag == "tr":
+            flush()
+            cells = [" ".join(c.text_content().split()) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            lines.append("| " + " | ".join(cells) + " |")
+            table = next(el.iterancestors("table"), None)
+            if table is not None and table.xpath(".//tr")[0] is el:
+                lines.append("|" + "---|" * len(cells))  # trafilatura's header rule, which the table readers know
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            flush()
+            if tag == "li":
+                line.append("- ")
+        line.append(el.text or "")
+        for child in el:
+            walk(child)
+            line.append(child.tail or "")
+        if block:
+            flush()
+
+    walk(element)
+    flush()
+    return "\n".join(lines)
 
 
 _STOPWORDS = {

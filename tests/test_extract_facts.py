@@ -203,6 +203,12 @@ FUNDING_CASES = {
          [(5_000, "USD", None), (None, None, 25)]),
         ("The Chief Minister spoke of the State's vision of a USD 1 trillion economy by 2028.", []),
     ],
+    "heldout50-51 (after their untuned measurement)": [
+        # currencies the euro replaced, at their fixed rates: history pages and grants before 2023
+        ("Since 2015 the fund has co-financed 14 public buildings, with a total of HRK 11.4 million granted.",
+         [(11_400_000, "HRK", None)]),
+        ("In 1975 the town council granted DM 20,000 for the first youth exchange.", [(20_000, "DEM", None)]),
+    ],
 }
 
 
@@ -223,6 +229,11 @@ def test_bare_dollars_follow_the_page_country(nlp):
                      "AUD 40,000 to sister cities. A grant of $4,000 supports the youth exchange with Leavenworth "
                      "(United States)."))
     assert sorted((f.amount, f.currency) for f in ex.funding) == [(4_000, "AUD"), (40_000, "AUD")]
+
+
+def test_a_pre_euro_currency_has_its_fixed_euro_rate(nlp):
+    f = extract(nlp("In 1975 the town council granted DM 20,000 for the first youth exchange.")).funding[0]
+    assert f.amount_eur == pytest.approx(20_000 / 1.95583, rel=1e-3)  # the irrevocable rate of 1999
 
 
 def test_funding_funder_and_eur_amount(nlp):

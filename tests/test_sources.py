@@ -53,6 +53,43 @@ def test_html_keeps_article_lists_and_tables_and_drops_boilerplate(tmp_path):
     assert "cookies" not in page.text and "var x" not in page.text
 
 
+def test_html_keeps_every_section_of_the_marked_main_content(tmp_path):
+    """trafilatura keeps only the two <article>s of this page (the lighthouse cities); the
+    page's <main> holds three sections, and their facts (a budget table, the fellow
+    cities, who mentors whom) are what the page is about."""
+    html = b"""<!doctype html><html><head><title>Cities | SOLARIS</title></head><body>
+    <header><nav><a href='/'>Home</a> | <a href='/cities'>Cities</a></nav></header>
+    <main>
+    <section><h1>Lighthouse and Fellow cities</h1>
+      <p>SOLARIS is a Horizon Europe project that demonstrates solar districts in two cities.</p>
+      <table><tr><th>Total cost</th><td>EUR 18.2 million</td></tr><tr><th>EU contribution</th><td>EUR 15.1 million</td></tr></table>
+    </section>
+    <section><h2>Lighthouse cities</h2>
+      <article><h3>Tampere (FI)</h3><p>Tampere will turn the Hiedanranta district, a former pulp mill next to the lake,
+      into a solar district with 900 new homes, a seasonal heat store and a shared electricity market for residents.
+      The city builds on ten years of district heating experience and on the lessons of an earlier smart-city project
+      with two Nordic neighbours.</p></article>
+      <article><h3>Bilbao (ES)</h3><p>Bilbao will connect the Zorrotzaurre island to a low-temperature heating loop fed by
+      waste heat from a data centre, and will renovate two schools with photovoltaic facades and heat pumps. The
+      existing heating network already supplies some 40,000 households, and the island's new homes join it in three
+      phases.</p></article>
+    </section>
+    <section><h2>Fellow cities</h2>
+      <ul><li>Lublin (PL) - solar schools</li><li>Braga (PT) - an energy community</li></ul>
+      <p>Each Fellow city receives EUR 150,000. Lublin will be mentored by Tampere.</p>
+    </section>
+    <aside>Related news: Berlin opens a new tram line.</aside>
+    </main>
+    <footer>Copyright 2024 SOLARIS consortium. Imprint. Privacy.</footer></body></html>"""
+    page = _read(tmp_path, "p.html", html)
+    assert isinstance(page, Page)
+    assert "| EU contribution | EUR 15.1 million |" in page.text  # a table row, as trafilatura writes one
+    assert "- Lublin (PL) - solar schools" in page.text  # a list item
+    assert "Lublin will be mentored by Tampere." in page.text
+    assert "Zorrotzaurre island" in page.text
+    assert "Berlin" not in page.text and "Imprint" not in page.text and "Home" not in page.text
+
+
 _NEWS = """<!doctype html><html><head><title>News</title>{meta}</head><body>
     <header>{header}</header>
     <article><h1>Graz and Maribor sign a partnership</h1>
