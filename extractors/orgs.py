@@ -93,7 +93,7 @@ def name_runs(text: str) -> list[list[tuple[int, int, str]]]:
 
     for m in _TOKEN.finditer(text):  # hot: every word of the page; close() only when a run is open
         tok, a = m.group(), m.start()
-        if cur and a > last_end + 1 or (cur and a == last_end + 1 and text[last_end] != " "):
+        if cur and a > last_end and (a > last_end + 1 or text[last_end] != " "):  # (one space never ends a run)
             gap = text[last_end:a]
             if "\n" in gap or gap.strip():
                 close()

@@ -38,7 +38,6 @@ CITY_CUES_BEFORE = re.compile(
     r"\s+(?:of|de|di|von|du|da|do|del)\s+(?:the\s+)?)$"
     r"|\b(?:gemeente|kommune|kommun|gmina|miasto|mesto|město|stadt|comune)\s+$"
     r"|\btwinned\s+with\s+$|\b(?:sister|twin)[ -](?:city|town)\s+of\s+$",  # 'twinned with Nice'
-
     re.IGNORECASE,
 )
 CITY_CUES_AFTER = re.compile(
