@@ -1330,18 +1330,24 @@ _GROUP_AFTER = re.compile(rf"(?:\s*\([^()]{{1,40}}\))?\s+(?:formed|form|founded|
                           rf"(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_GROUP}\b", re.I)
 
 
+# 'A consortium formed by the NGO MUSOL, the Municipality of El Alto and ...': a team of its own
+_CONSORTIUM_OF = re.compile(r"\bconsortium\s+(?:formed|made\s+up|composed|consisting)\s+(?:by|of)\s+(?:the\s+)?"
+                            r"(?:(?:NGO|association|foundation|university|company)\s+)?$", re.I)
+
+
 def _rule_group_of(col, ps, doc, s0, s1, sentence) -> None:
     """Places named as one twinning group link every pair: 'the Nordic twin-city network
     of Norrköping, Trondheim, Odense and Tampere', 'Tampere, Norrköping (Sweden), Odense
     (Denmark) and Trondheim (Norway) formed a chain of Nordic friendship towns', 'a
-    trilateral youth camp of Herne, Hénin-Beaumont and Konin'."""
-    if not _GROUP_TIE.search(sentence):
-        return
+    trilateral youth camp of Herne, Hénin-Beaumont and Konin'; so do the members of a
+    consortium ('a consortium formed by A, B and C')."""
+    tie = _GROUP_TIE.search(sentence) is not None
     i = 0
     while i < len(ps):
         run = coordinated(ps, doc, i, col.text)
-        if 3 <= len(run) <= MAX_LIST and (_GROUP_BEFORE.search(col.text[max(s0, run[0].start - 60):run[0].start])
-                                          or _GROUP_AFTER.match(col.text, run[-1].end, s1)):
+        before = col.text[max(s0, run[0].start - 60):run[0].start]
+        if 3 <= len(run) <= MAX_LIST and (_CONSORTIUM_OF.search(before) or tie and (
+                _GROUP_BEFORE.search(before) or _GROUP_AFTER.match(col.text, run[-1].end, s1))):
             col.clique(run, _relation(sentence, "partner"), s0, s1)
         i += len(run)
 

@@ -806,6 +806,14 @@ LINK_CASES = {
     "heldout50-51": [  # shapes that tests/gold/heldout50 and heldout51 showed (measured untuned first)
         ("Kaunas, Płock and Zaragoza will be mentored by Espoo.",
          {("Espoo", "Kaunas"), ("Espoo", "Płock"), ("Espoo", "Zaragoza")}),
+        # a consortium's members are one team; organisations that 'jointly run' something or 'carry out a
+        # joint study' cooperate
+        ("A consortium formed by Lyon, Turin and Milan will bid for the project.",
+         {("Lyon", "Milan"), ("Lyon", "Turin"), ("Milan", "Turin")}),
+        ("The University of Split and the University of Malta jointly run the summer school on marine biodiversity.",
+         {("University of Malta", "University of Split")}),
+        ("At the same ceremony, the Port of Rotterdam Authority and Busan Port Authority (BPA) agreed to carry out a "
+         "joint feasibility study.", {("Busan Port Authority", "Port of Rotterdam Authority")}),
         # a link names its cities as the page does (GeoNames: Kimhae, Irákleion)
         ("Gimhae and Heraklion signed a friendship agreement in 2024.", {("Gimhae", "Heraklion")}),
     ],
