@@ -1342,6 +1342,8 @@ def _rule_group_of(col, ps, doc, s0, s1, sentence) -> None:
     trilateral youth camp of Herne, Hénin-Beaumont and Konin'; so do the members of a
     consortium ('a consortium formed by A, B and C')."""
     tie = _GROUP_TIE.search(sentence) is not None
+    if not tie and "consortium" not in sentence.lower():
+        return  # (cheap: most sentences name no group)
     i = 0
     while i < len(ps):
         run = coordinated(ps, doc, i, col.text)
