@@ -234,6 +234,9 @@ def _main_text(html: str) -> str:
     text = trafilatura.extract(html, include_tables=True, include_comments=False, include_links=False,
                                include_images=False, favor_recall=True, deduplicate=False,
                                output_format="txt")
+    found = bool(text and text.strip())
+    if found and not _MAIN_TAG.search(html):
+        return text  # (most pages: no second parse)
     try:
         tree = lxml_html.fromstring(html)
     except Exception:  # lxml raises several types for broken markup
@@ -243,11 +246,14 @@ def _main_text(html: str) -> str:
         marked = block_text(main)
         if len(" ".join(marked.split())) > 1.5 * len(" ".join((text or "").split())):
             return marked
-    if text and text.strip():
+    if found:
         return text
     for bad in tree.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     return "\n".join(line.strip() for line in tree.text_content().splitlines() if line.strip())
+
+
+_MAIN_TAG = re.compile(r"<main\b", re.I)
 
 
 _SKIP_TAGS = frozenset("script style noscript nav aside form button select svg template iframe".split())
@@ -276,7 +282,7 @@ def block_text(element) -> str:
             cells = [" ".join(c.text_content().split()) for c in el if isinstance(c.tag, str) and c.tag in ("td", "th")]
             lines.append("| " + " | ".join(cells) + " |")
             table = next(el.iterancestors("table"), None)
-            if table is not None and table.xpath(".//tr")[0] is el:
+            if table is not None and next(table.iter("tr")) is el:
                 lines.append("|" + "---|" * len(cells))  # trafilatura's header rule, which the table readers know
             return
         block = tag in _BLOCK_TAGS
