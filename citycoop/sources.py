@@ -246,6 +246,8 @@ def _main_text(html: str) -> str:
         marked = block_text(main)
         if len(" ".join(marked.split())) > 1.5 * len(" ".join((text or "").split())):
             return marked
+        if found:
+            return "\n".join([text, *_missed_fact_boxes(main, text)])
     if found:
         return text
     for bad in tree.xpath("//script|//style|//noscript"):
@@ -254,6 +256,19 @@ def _main_text(html: str) -> str:
 
 
 _MAIN_TAG = re.compile(r"<main\b", re.I)
+
+
+def _missed_fact_boxes(main, text: str) -> list[str]:
+    """The definition lists under ``<main>`` that trafilatura left out, one 'term: value'
+    line each: a project page's fact box ('Project duration: 01/01/2024 – 31/12/2026',
+    'Total budget: EUR 3.2 m') is a ``<dl>`` beside the article, which it drops."""
+    flat = " ".join(text.split())
+    missed = []
+    for dl in main.iter("dl"):
+        values = [" ".join(dd.text_content().split()) for dd in dl.iter("dd")]
+        if values and 2 * sum(bool(v) and v in flat for v in values) < len(values):  # most values are missing
+            missed.append(block_text(dl))
+    return missed
 
 
 _SKIP_TAGS = frozenset("script style noscript nav aside form button select svg template iframe".split())
@@ -266,6 +281,7 @@ def block_text(element) -> str:
     '- item', table rows as '| a | b |'; navigation, forms and asides left out."""
     lines: list[str] = []
     line: list[str] = []
+    _consumed: set = set()  # <dd>s written on their <dt>'s line
 
     def flush() -> None:
         joined = " ".join("".join(line).split())
@@ -284,6 +300,18 @@ def block_text(element) -> str:
             table = next(el.iterancestors("table"), None)
             if table is not None and next(table.iter("tr")) is el:
                 lines.append("|" + "---|" * len(cells))  # trafilatura's header rule, which the table readers know
+            return
+        if tag == "dt":  # 'Term: value', as a fact box reads
+            flush()
+            value = el.getnext()
+            term = " ".join(el.text_content().split())
+            if value is not None and value.tag == "dd":
+                lines.append(f"{term}: {' '.join(value.text_content().split())}")
+                _consumed.add(value)
+            elif term:
+                lines.append(term)
+            return
+        if tag == "dd" and el in _consumed:
             return
         block = tag in _BLOCK_TAGS
         if block:

@@ -70,6 +70,7 @@ from spacy.tokens import Doc
 from .lexicons import country_names, currencies, link_cues, org_shapes, regions
 from .link_model import candidate_pairs, link_model
 from .orgs import governs_place, has_org_head, is_admin_word, shaped_orgs
+from .geo import gazetteer
 from .places import REGION_TYPE_AFTER, WRITTEN_REGION_TYPE
 from .programmes import ProgrammeHit
 from .records import CityRecord, LinkRecord, Mention, RegionRecord, YearRecord
@@ -402,9 +403,13 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
     prog = [(h.start, h.end) for h in programme_hits]
     skip = frozenset(text[a:b] for a, b in prog)
     found: list[tuple[int, int, str | None]] = []
+    located: dict[str, int] = {}  # 'Inje University in Gimhae': the span keeps its town, the name does not
     for a, b, acr in shaped_orgs(text, {p.end for p in place_parties} | _org_pair_ends(doc), skip):
         tail = _NAME_TAIL.match(text, b)
         if tail and has_org_head(text[a:b]) and "\n" not in tail.group():
+            if tail.group().split()[0] == "in" and (any(b < p.start and p.end <= tail.end() for p in place_parties)
+                                                     or _names_a_place(tail.group().split(None, 1)[1])):
+                located[text[a:tail.end()]] = b - a
             b = tail.end()
         b = _listed_fields(text, a, _before_possession(text, a, b), place_parties)
         inner = [text[p.start:p.end] for p in place_parties if a <= p.start and p.end <= b]
@@ -431,11 +436,13 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
                 and any("-" in w or any(c.isupper() for c in w[1:]) for w in extra) \
                 and not any(x < b and a < y for x, y, _ in found):
             found.append((a, b, None))  # 'Lisboa E-Nova'
+    found = _without_overlaps(text, found)
     acronyms = {acr for _, _, acr in found if acr}
     found = [(a, b, acr) for a, b, acr in found if acr or text[a:b] not in acronyms]  # 'USC (ES)' after '... – USC'
     names: dict[str, str] = {}
     for a, b, acr in found:
-        names.setdefault(text[a:b], text[_after_possessor(text, a, b, place_parties):b])
+        own_end = a + located[text[a:b]] if text[a:b] in located else b
+        names.setdefault(text[a:b], text[_after_possessor(text, a, own_end, place_parties):own_end])
         if acr:
             names.setdefault(acr, names[text[a:b]])
     spans = [(a, b, names[text[a:b]]) for a, b, _ in found]
@@ -446,6 +453,31 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
                 continue
             spans.append((m.start(), m.end(), name))
     return sorted((Party(a, b, name, "organisation", None) for a, b, name in spans), key=lambda p: p.start)
+
+
+def _names_a_place(name: str) -> bool:
+    """A town or region of that name exists ('Hamilton'), whatever the page made of it."""
+    key = name_key(name)
+    return bool(gazetteer().candidates(key)) or key in regions()
+
+
+_JOINT = re.compile(r"[\s,]*(?:(?:and|&)\s+)?(?:the\s+)?")
+
+
+def _without_overlaps(text: str, found: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """'the Klaipėda Chamber of Commerce, Industry and Crafts and the Chamber of Industry
+    and Commerce': a name that starts inside the one before it (which ran on over its
+    listed fields) starts after it, past the 'and the' that joins the two."""
+    out: list[tuple[int, int, str | None]] = []
+    for a, b, acr in sorted(found):
+        if out and a < out[-1][1]:
+            if b <= out[-1][1]:
+                continue
+            a = out[-1][1] + _JOINT.match(text, out[-1][1]).end() - out[-1][1]
+            if not has_org_head(text[a:b]):
+                continue
+        out.append((a, b, acr))
+    return out
 
 
 def _after_possessor(text: str, a: int, b: int, place_parties: list[Party]) -> int:
@@ -470,6 +502,7 @@ def _alias_parentheses(text: str, orgs: list[Party]) -> list[tuple[int, int]]:
     return out
 
 
+_TOWN_PREFIX = re.compile(r"\b(?:[Mm]unicipality|[Cc]ity|[Tt]own|[Cc]ommune)\s+of\s+(?:the\s+)?$")
 _REGION_PREFIX = re.compile(r"\b(?:State|Province|Region|Autonomous Community|Department|Prefecture|Voivodeship)\s+of\s+(?:the\s+)?$")
 
 
@@ -615,12 +648,15 @@ _GLUE = re.compile(r"^[\s,]*(?:as (?:the )?(?:lead )?(?:partner|coordinator|lead
                    r"(?:Council )?of\s+(?:the\s+)?(?:(?:State|Province|Region|Autonomous Community) of\s+)?|(?:Ville|Comune|Ayuntamiento|Concello|Câmara Municipal) d[eio']\s*|"
                    r"(?:Stadt|Gemeente|Gmina|Kommune|Kommun|Municipio|Region)\s+|"
                    r"(?:[A-Z][\w-]+\s+)?(?:province|state|region|voivodeship|prefecture|county|city|town|capital|"
-                   r"municipality|port city)\s+of\s+)?$")
+                   r"municipality|port city|towns|cities|municipalities|regions)\s+of\s+)?$")
 _PAREN = re.compile(r"\s*\([^()]{0,60}\)")
 _ADMIN_SUFFIX = re.compile(r"^\s+(?:Metropolitan City|City Council|City|Municipality|Municipal Council|Region|"
                            r"Province|County|Kommune|Kommun|Voivodeship|Prefecture|Oblast|Governorate)\b")
 
 
+_LIST_GOES_ON = re.compile(r"[\s,]*(?:in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[\s,]*)?(?:and|&)\s")
+# a list item's year: 'A (FR) since 1964, B (CN) since 1998 and C'
+_SINCE_TAIL = re.compile(r"^\s*(?:since|from)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{4}\b")
 _GAPPED_WITH = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?with\s+(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality) of\s+)?")
 _GAPPED_SEP = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality) of\s+)?")
 
@@ -641,10 +677,16 @@ def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[P
             continue
         gap = _PAREN.sub("", text[last_end:p.start]).lstrip(")")
         gap = _ADMIN_SUFFIX.sub("", gap)
+        if _SINCE_TAIL.match(gap):
+            if _verb_follows(doc, p.end):
+                break  # '... a sister city of Baltimore since 1979, and Yokohama hosts ...': a clause of its own
+            gap = _SINCE_TAIL.sub("", gap)
         if not _GLUE.match(gap):
-            appositive = re.match(r"^,([^,;.:]{1,45}),(\s*(?:and|&)?\s*(?:the\s+)?" + _OFFICIALS
+            appositive = re.match(r"^,([^,;.:()]{1,45}),(\s*(?:and|&)?\s*(?:the\s+)?" + _OFFICIALS
                                   + r"?(?:(?:City|Municipality|Town|city) of\s+)?)$", gap)
             if not appositive or _has_verb(doc, last_end, p.start):
+                # 'A, B and Cheltenham Township, ...': the list goes on past its last known member
+                joined_by_and = joined_by_and or (len(run) > 1 and bool(_LIST_GOES_ON.match(gap)))
                 break
         if len(run) == 1 and not _AND.search(gap) and _LOCATIVE.search(text[max(0, run[0].start - 12):run[0].start]):
             return run  # 'In Shanghai, the University ...': a place, then the subject
@@ -698,6 +740,9 @@ class _Collector:
         if name_key(a.name) == name_key(b.name):
             return
         key = frozenset((name_key(a.name), name_key(b.name)))
+        if key in self.out and a.kind == b.kind == "region" and self.out[key].source_type == "city" \
+                and self.out[key].target_type == "city":
+            key = key | {"#regions"}  # 'the Olomouc Region ... with the Trenčín Region' beside the towns' own tie
         if key in self.out:
             return
         programme = next((h.name for h in self.programme_hits
@@ -707,6 +752,8 @@ class _Collector:
                                    programme, year, s0, s1, " ".join(self.text[s0:s1].split()), method, confidence)
 
     def _region_form(self, p: Party) -> Party:
+        if _TOWN_PREFIX.search(self.text, max(0, p.start - 30), p.start):
+            return p  # 'the Illustrious Municipality of Valparaíso': the town, whatever else the page names so
         r = _as_region(self.text, p)
         return r if r.kind == "region" and r.name in self.page_regions else p
 
@@ -743,6 +790,8 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
         if ps and home is not None and all(p.name != home.name for p in ps):
             _rule_home_deal(col, ps, home, doc, s0, s1, sentence)  # 'A memorandum with Ningbo was signed in 2019.'
         _rule_their_kind(col, ps, home, s0, s1)
+        _rule_are_partners(col, ps, doc, home, s0, s1)
+        _rule_example_pairs(col, ps, s0, s1)
         _rule_followed(col, ps, s0, s1, sentence)
         _rule_its_partners(col, ps, doc, s0, s1, sentence)
         if len(ps) >= 2:
@@ -771,7 +820,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
 
 _REGION_TYPE = WRITTEN_REGION_TYPE  # as a name writes them: 'Opole Voivodeship'
 # capitalised: a typed name ("Province of Anhui"), not a description ("the Chinese province of Anhui")
-_TYPE_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?({_REGION_TYPE}\s+of\s+(?:the\s+)?)$")
+_TYPE_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?((?:(?:Free|Autonomous)\s+)?{_REGION_TYPE}\s+of\s+(?:the\s+)?)$")
 _TYPE_AFTER = REGION_TYPE_AFTER
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 _TYPED_FORM = re.compile(rf"^(?:[Tt]he\s+)?(?:{_REGION_TYPE}\s+of\s+\S.*|.*\S\s+{_REGION_TYPE})$", re.S)
@@ -1107,8 +1156,13 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     and B, alongside the partnership with C': C is X's too, not B's."""
     first_subj = None
     objects: set[int] = set()  # parties an earlier cue of the sentence named as its objects
+    # ('an agreement with A and a letter of intent on cooperation with B': A is no subject,
+    # whichever cue pattern reads each 'with')
+    cue_objects = [(m.start(), ps[i].start) for pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH)
+                   for m in pattern.finditer(sentence) if (i := _first_after(ps, s0 + m.end())) is not None]
     for pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH, _MENTOR, _OF_PARTNER):
         for m in pattern.finditer(sentence):
+            objects |= {start for at, start in cue_objects if at < m.start()}
             if pattern is _DEAL_WITH and _THING_WITH.search(m.group(0)):
                 continue  # 'the new link will make it possible to combine the canal with the vineyards of X'
             i = _first_after(ps, s0 + m.end())
@@ -1545,8 +1599,16 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             if colon_line and _BULLET.match(text, first_item):
                 col.claimed.append((m.start(), _list_end(text, first_item)))
             continue
-        if colon_line and _BULLET.match(text, first_item):
+        bullets = colon_line and _BULLET.match(text, first_item)
+        if bullets:
             a, b = first_item, _list_end(text, first_item)  # bullets under the intro line
+            heads, end = _numbered_items(text, first_item, parties)
+            if len(heads) > len(_list_members(_in(parties, a, b), text)):  # each numbered item goes on in lines
+                for p in heads:
+                    if p.name != owner.name:
+                        col.add(owner, p, _relation(m.group("cue"), "partner"), s0, end)
+                col.claimed.append((m.start(), end))
+                continue
         elif colon_line and (lines := _line_items(text, first_item, parties)):
             for p in lines:  # one item per plain line
                 if p.name != owner.name:
@@ -1569,7 +1631,9 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             a, b = run[0].start, run[-1].end
         else:
             continue
-        items = [p for p in _list_members(_in(parties, a, b), text) if p.name != owner.name]
+        # one item per bullet line: 'Boca del Río, Veracruz, Mexico' is a town, its state and its country
+        members = _bullet_members(text, a, b, parties) if bullets else _list_members(_in(parties, a, b), text)
+        items = [p for p in members if p.name != owner.name]
         for p in items:
             col.add(owner, p, _relation(m.group("cue"), "partner"), s0, b)
         if items:
@@ -1616,8 +1680,36 @@ def _described_bullets(text: str, start: int, parties: list[Party]) -> tuple[lis
     return heads, end
 
 
+_NUMBERED = re.compile(r"[ \t]*(\d{1,2})[.)][ \t]+")
+_TITLE_WORDS = re.compile(r"(?:[A-Z][a-z]+\s+(?:and\s+)?){1,2}(?:of\s+(?:the\s+)?)?")  # 'Republic and Canton of '
+
+
+def _numbered_items(text: str, start: int, parties: list[Party]) -> tuple[list[Party], int]:
+    """'1. Lviv Oblast (Ukraine) – since 2001' / 'Our oldest partner. ...' / '2. Prešov
+    Self-Governing Region (Slovakia) – since 2002' / ...: numbered items with paragraphs
+    of their own between them, each named by the party opening its line. The list goes on
+    while the next number follows; returns the items and where the last item's line ends."""
+    heads: list[Party] = []
+    pos, end, number = start, start, None
+    while (item := _NUMBERED.match(text, pos)) and (number is None or int(item.group(1)) == number + 1):
+        i = _first_after(parties, item.end(), within=40)  # 'Province of Limburg', 'Republic and Canton of Jura'
+        gap = text[item.end():parties[i].start] if i is not None else "\n"
+        if "\n" in gap or not (_GLUE.match(gap) or _TITLE_WORDS.fullmatch(gap)):
+            break
+        heads.append(parties[i])
+        number = int(item.group(1))
+        nl = text.find("\n", item.end())
+        end = len(text) if nl < 0 else nl
+        following = re.compile(rf"(?m)^[ \t]*{number + 1}[.)][ \t]").search(text, end, end + 1200)
+        if following is None:
+            break
+        pos = following.start()
+    return heads, end
+
+
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$|^[ \t]*[^|\n]*\S[ \t]+\|[ \t]+[^|\n]*\|[^\n]*$")
-_LOCATION_COLUMN = re.compile(r"\s*(?:city|town|location|seat|based in|place|municipality)\s*", re.I)
+_LOCATION_COLUMN = re.compile(r"\s*(?:city|town|location|seat|based in|place|municipality|(?:NUTS(?: \d)?\s*)?region|"
+                              r"NUTS(?: \d)?|county|province)\s*", re.I)
 _HUB_COLUMN = re.compile(r"\b(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality|cities|towns)\b", re.I)
 _ASSOCIATED = re.compile(r"\b(?:associated|associate|observer|observers|supporting|advisory|affiliated)\b", re.I)
 _MEMBER_COLUMN = re.compile(r"partner|participant|member|municipalit|\bcity\b|\bcities\b|region|organi[sz]ation|"
@@ -1653,6 +1745,9 @@ def _rule_tables(col, parties) -> None:
                 or columns
         s0, s1 = block[0].start(), block[-1].end()
         head = text[header[columns[0]][0]:header[columns[0]][1]]
+        if len(columns) == 1 and columns[0] > 0 and _HUB_COLUMN.search(head) \
+                and _LOCATION_COLUMN.fullmatch(text[header[0][0]:header[0][1]]):
+            columns = [0, columns[0]]  # '| Town | Partner town | Since |': each row a pair of towns
         if len(columns) == 1 and _HUB_COLUMN.search(head):
             # '| Sister City | Country | Since |' on Portland's page: the owner's own partners
             owner = page_owner(parties)
@@ -2026,6 +2121,10 @@ def _bullet_members(text: str, start: int, end: int, parties: list[Party]) -> li
     return members
 
 
+# ';', ',', 'and', a line break, or a sentence's end ('Lead partner: X. Partners: A, B'; not 'S. Maria')
+_ITEM_SEPARATOR = re.compile(r"[;,\n]|\band\b|(?<![A-Z])(?<!\bSt)\.\s|:\s")
+
+
 def _list_members(block: list[Party], text: str) -> list[Party]:
     """One party per list item; items are split by ';', ',', 'and' or line breaks. In an
     item naming both a city and an organisation, the city stands for the item unless
@@ -2034,7 +2133,7 @@ def _list_members(block: list[Party], text: str) -> list[Party]:
     for p in block:
         if members:
             gap = text[members[-1].end:p.start]
-            if not re.search(r"[;,\n]|\band\b", gap) or re.fullmatch(r"\s*[–—-]\s*(?:the\s+)?", gap):
+            if not _ITEM_SEPARATOR.search(gap) or re.fullmatch(r"\s*[–—-]\s*(?:the\s+)?", gap):
                 # 'Hlavní město Praha – City of Prague': one item, keep the city
                 if p.kind == "city" and members[-1].kind != "city" and "\n" not in gap:
                     members[-1] = p
@@ -2078,9 +2177,76 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             places = any(p.kind in ("city", "region") for p in run)  # 'Secretaría General – Dirección ...' is no pair
             # 'Region of Central Macedonia – Directorate of Development Planning': a body and its own unit
             places = places and not any(p.kind == "organisation" and _SUBUNIT.match(p.name) for p in run)
+            # 'Leipzig – Leipzig University', 'Vienna – University of Vienna': a list item and its town
+            places = places and not (len(run) == 2 and _located_org(*run))
             if (row_start and row_end and places) or pairing:
                 col.clique(run, "pairing", line_start, line_end)
         i += len(run)
+
+
+def _located_org(a: Party, b: Party) -> bool:
+    """One is a town and the other an organisation that bears the town's name."""
+    town, org = (a, b) if a.kind == "city" else (b, a)
+    return town.kind == "city" and org.kind == "organisation" and \
+        re.search(rf"(?<!\w){re.escape(town.name)}(?!\w)", org.name) is not None
+
+
+_ARE_PARTNERS = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:are|were|remain|became|have become)\s+(?:also\s+)?"
+                           r"(?:(?:our|its|the|their)\s+)?(?:(?:other|remaining|two|three|four|five|newest|oldest|"
+                           r"current|official)\s+)?(?P<cue>(?:twin|sister|partner|friendship)[- ](?:towns|cities|"
+                           r"municipalities|regions))\b(?P<of>\s+of\s+(?:the\s+)?)?")
+
+
+def _rule_are_partners(col, ps: list[Party], doc: Doc, home: Party | None, s0: int, s1: int) -> None:
+    """'Sarajevo (Bosnia and Herzegovina) and Pula (Croatia) are the remaining twin towns':
+    the places opening the sentence are the page's own partners ('... are the twin towns
+    of Maribor': that party's)."""
+    text = col.text
+    if not ps or not _OPENS.fullmatch(text, s0, ps[0].start):
+        return
+    run = coordinated(ps, doc, 0, text)
+    m = _ARE_PARTNERS.match(text, run[-1].end)
+    if m is None:
+        return
+    owner = next((p for p in ps if p.start == m.end()), None) if m.group("of") else home
+    for p in run if owner is not None else []:
+        if p.name != owner.name:
+            col.add(owner, p, _relation(m.group("cue"), "partner"), s0, s1)
+
+
+_EXAMPLE_INTRO = re.compile(r"\b(?:[Ff]or (?:example|instance)|e\.g\.|[Ee]xamples (?:include|are)|such as|including)"
+                            r"[,:]?\s+(?:the\s+)?$")
+_PAIR_GLUE = re.compile(r"\s+(?P<glue>and|&|with)\s+(?:the\s+)?")
+_PAIR_DATED = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?\s*\((?:since|from)\s+(?:19|20)\d\d\)")
+_PAIR_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+
+
+def _rule_example_pairs(col, ps: list[Party], s0: int, s1: int) -> None:
+    """Pairs listed as examples, each on its own: 'Examples include Kobe and Seattle (since
+    1957), Himeji and Phoenix (since 1976), and Akashi and Vallejo, California (since
+    1968)'; 'agreements with Ukrainian municipalities, for example Linköping with Vinnytsia
+    and Karlstad with Bila Tserkva'."""
+    text = col.text
+    if len(ps) < 2 or not _LINK_NOUN.search(text, max(0, s0 - 300), s1):
+        return
+    pairs: list[tuple[Party, Party]] = []
+    i, last_end = 0, None  # where the pair before ends, while pairs follow each other
+    while i + 1 < len(ps):
+        a, b = ps[i], ps[i + 1]
+        glue = _PAIR_GLUE.fullmatch(text, a.end, b.start)
+        dated = _PAIR_DATED.match(text, b.end)
+        intro = _EXAMPLE_INTRO.search(text, s0, a.start)
+        opens = (intro is not None and intro.end() == a.start) or \
+            (last_end is not None and _PAIR_NEXT.fullmatch(text, last_end, a.start))
+        if glue and (dated or glue.group("glue") == "with") and opens:
+            pairs.append((a, b))
+            last_end, i = dated.end() if dated else b.end, i + 2
+            while i < len(ps) and ps[i].end <= last_end:
+                i += 1  # 'Vallejo, California (since 1968)': the state locates the town
+            continue
+        last_end, i = None, i + 1
+    for a, b in pairs:
+        col.add(a, b, _relation(text[max(0, s0 - 300):s1], "partner"), s0, s1)
 
 
 def _rule_pair_bullets(col, parties, doc) -> None:

@@ -26,11 +26,13 @@ from spacy.tokens import Doc, Span
 from .geo import MAX_NAME_TOKENS, Candidate, City, gazetteer
 from .lexicons import EU_CODES, ambiguous_city_keys, countries, country_names, demonyms, not_city_keys, regions
 from .records import CityRecord, CountryRecord, Mention, RegionRecord
-from .orgs import ADMIN_WORDS, names_organisation
+from .orgs import ADMIN_WORDS, has_org_head, names_organisation
 from .text import (Sentences, credit_ranges, doc_text, inside, line_bounds, literal_alternation, name_key,
                    token_words)
 
-PARTICLES = frozenset("de del della di da do dos das la le les am an der den dem im upon on sur en y e el al es".split())
+# lower-case words inside place names ('Ústí nad Labem', 'Rothenburg ob der Tauber', 'Alphen aan den Rijn')
+PARTICLES = frozenset("de del della di da do dos das la le les am an der den dem im upon on sur en y e el al es "
+                      "nad pod ob bei aan op sul sulla".split())
 CITY_CUES_BEFORE = re.compile(
     r"(?:\b(?:city|municipality|town|village|comune|commune|mayor|city council|city hall|"
     r"municipal council|ayuntamiento|ville|stadt|gemeinde|cidade|ciudad|prefeitura|alcald[ií]a|"
@@ -128,6 +130,9 @@ def country_matches(text: str) -> list[Match]:
     return out
 
 
+_NAME_GOES_ON = re.compile(r"(?:[ \t]+[A-Z][\w’'-]*){0,3}")
+
+
 def typed_region_matches(text: str) -> list[Match]:
     """'Region of Lazio', 'Bacau County', 'Lam Dong Province', 'the Italian region of Lazio'."""
     out = []
@@ -138,7 +143,16 @@ def typed_region_matches(text: str) -> list[Match]:
         if not words or words <= _NOT_REGION_NAMES or "\n" in m.group() or name in demonyms() \
                 or name in country_names():
             continue
-        out.append(Match(m.start(), m.end(), "typed_region", name_key(name), name, priority=4))
+        start = m.start()
+        if group == "b":
+            if re.fullmatch(r"[A-Z]{2,3}", name):
+                continue  # 'the US state of Massachusetts': a country's code, no region's name
+            if has_org_head(_NAME_GOES_ON.match(text, m.end()).group()) and name_key(name) not in regions():
+                continue  # 'the Klaipėda State Seaport Authority': an organisation's name, no region
+            if words & {"the"}:  # 'The Klaipėda State' opening a sentence
+                name = re.sub(r"^[Tt]he\s+", "", name)
+                start = m.start("b") + m.group("b").index(name)
+        out.append(Match(start, m.end(), "typed_region", name_key(name), name, priority=4))
     return out
 
 
@@ -194,7 +208,8 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
         start, end = starts[i], starts[j] + len(words[j])
         if cands:
             out.append(Match(start, end, "city", key, cands, i, j + 1, priority=2))
-        if region:
+        if region and not (keys[j] in REGION_TYPES and _OF_NAME.match(text, end)):
+            # ('the Free State of Bavaria' names Bavaria, not South Africa's Free State)
             out.append(Match(start, end, "region", key, region, i, j + 1, priority=1))
         i = j + 1
     return out
@@ -529,7 +544,7 @@ def choose(cands: tuple[Candidate, ...], sents: set[int], ctx: Context,
 _IN_COUNTRY = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
 
 
-def _attached_country(text: str, m: Match, by_start: dict[int, Match]) -> str | None:
+def _attached_country(text: str, m: Match, by_start: dict[int, Match], nested: bool = True) -> str | None:
     """Country written right after a city: 'Nagoya, Japan', 'Torino (IT)', 'Aurora, Illinois',
     'Beira in Mozambique', and in a table row 'Guadalajara | Mexico | 1983'."""
     inside = _IN_COUNTRY.match(text, m.end)
@@ -545,6 +560,10 @@ def _attached_country(text: str, m: Match, by_start: dict[int, Match]) -> str | 
                 return nxt.value
             if nxt.kind == "region":
                 return nxt.value[0].country_code
+            if nxt.kind == "city" and nested and gap.strip() == ",":
+                # 'Boca del Río, Veracruz, Mexico': the state (here named like its capital), then the country
+                cc = _attached_country(text, nxt, by_start, nested=False)
+                return cc if any(c.city.country_code == cc for c in nxt.value) else None
     return None
 
 
@@ -580,8 +599,9 @@ def _georgia_mention_is_us(text: str, m: Match, us_page: bool) -> bool:
     """'Atlanta, Georgia', 'the state of Georgia', 'Georgia (US)' are the US state; on a
     page that also speaks of Tbilisi, other mentions are the country."""
     before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 12]
-    if re.search(r"(?:country of|Republic of|Tbilisi,|Batumi,|Kutaisi,|Rustavi,)\s*$", before) or re.match(r"\s*\(GE\)", after):
-        return False  # (before the test for 'Town, Georgia': 'Tbilisi, Georgia' is the country)
+    if re.search(r"(?:country of|Republic of)\s*$", before) or re.match(r"\s*\(GE\)", after) \
+            or re.search(r"\b(?:Tbilisi|Batumi|Kutaisi|Rustavi)\b[^.;]*$", before):
+        return False  # (before the 'Town, Georgia' test: 'Tbilisi, Georgia', 'Batumi, Adjara, Georgia' are the country)
     if re.search(r"(?:state of|[A-Z][a-z]+,)\s*$", before) or re.match(r"\s*(?:\((?:US|USA)\)|State\b|state\b)", after):
         return True
     return us_page and not _GE_CONTEXT.search(text)

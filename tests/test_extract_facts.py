@@ -817,6 +817,78 @@ LINK_CASES = {
         # a link names its cities as the page does (GeoNames: Kimhae, Irákleion)
         ("Gimhae and Heraklion signed a friendship agreement in 2024.", {("Gimhae", "Heraklion")}),
     ],
+    "older sets, before heldout54-55 were measured": [  # misses of heldout40-53 on version 26
+        # a list whose items carry their years ('A (FR) since 1964, B (CN) since 1998') and goes on past
+        # its last known member ('and Cheltenham Township, Pennsylvania')
+        ("Cheltenham maintains formal twinning links with Göttingen (Germany) since 1951, Annecy (France) since "
+         "1964, Weihai (China) since 1998 and Cheltenham Township, Pennsylvania (United States).",
+         {("Annecy", "Cheltenham"), ("Cheltenham", "Göttingen"), ("Cheltenham", "Weihai")}),
+        # an organisation's town is where it is, not part of its name
+        ("Inje University in Gimhae and Pierce College in Lakewood signed a separate agreement on short-term "
+         "exchange programmes.", {("Inje University", "Pierce College")}),
+        # numbered items with paragraphs of their own between them, typed region names
+        ("Currently, Podkarpackie has four partner regions:\n\n1. Lviv Oblast (Ukraine) – partnership agreement "
+         "signed on 1 June 2001\nOur oldest partner.\n\n2. Prešov Self-Governing Region (Slovakia) – since 2002\n"
+         "Joint projects in tourism.\n\n3. Republic and Canton of Jura (Switzerland) – since 2011\nCooperation in "
+         "watch-making.\n\n4. State of Victoria (Australia) – since 2018\nAviation training.",
+         {("Lviv Oblast", "Podkarpackie"), ("Podkarpackie", "Prešov Self-Governing Region"),
+          ("Canton of Jura", "Podkarpackie"), ("Podkarpackie", "State of Victoria")}),
+        # a lead partner's sentence ends before the partners' list: the City of Vaasa is an item of its own
+        ("Kvarken Hydrogen Valley\nLead partner: Umeå Municipality. Partners: City of Vaasa, University of Vaasa, "
+         "Umeå University.\nBudget: EUR 2,850,000.",
+         {("Umeå", "Umeå University"), ("Umeå", "University of Vaasa"), ("Umeå", "Vaasa"),
+          ("Umeå University", "University of Vaasa"), ("Umeå University", "Vaasa"), ("University of Vaasa", "Vaasa")}),
+    ],
+    "older sets, after heldout54-55 were measured": [  # more misses of heldout40-53 on version 26
+        # 'Our partnerships with A in Finland, B in Sweden and the Dutch towns of C and D' on Tartu's page
+        ("Tartu is Estonia's second city. Tartu has a new museum. Tartu hosted the event. Our partnerships with "
+         "Hämeenlinna in Finland, Uppsala in Sweden and the Dutch towns of Deventer and Zutphen remain as lively as "
+         "ever.", {("Deventer", "Tartu"), ("Hämeenlinna", "Tartu"), ("Tartu", "Uppsala"), ("Tartu", "Zutphen")}),
+        # places opening a sentence that 'are the remaining twin towns' are the page's own
+        ("Maribor is Slovenia's second city. Maribor hosts a festival. Maribor is twinned with Graz. Sarajevo (Bosnia "
+         "and Herzegovina) and Pula (Croatia) are the remaining twin towns.",
+         {("Graz", "Maribor"), ("Maribor", "Pula"), ("Maribor", "Sarajevo")}),
+        # pairs given as examples, each on its own
+        ("Many Hyogo cities have sister cities in the United States. Examples include Kobe and Seattle (since 1957), "
+         "Himeji and Phoenix (since 1976), and Akashi and Vallejo, California (since 1968).",
+         {("Akashi", "Vallejo"), ("Himeji", "Phoenix"), ("Kobe", "Seattle")}),
+        ("Since 2022, 14 Swedish municipalities have signed cooperation agreements with Ukrainian municipalities, for "
+         "example Linköping with Vinnytsia and Karlstad with Bila Tserkva.",
+         {("Bila Tserkva", "Karlstad"), ("Linköping", "Vinnytsia")}),
+        # 'the Free State of Bavaria' is Bavaria (not South Africa's Free State); 'the US state of' names no 'US'
+        ("Shandong Province and the Free State of Bavaria, Germany, signed the Joint Action Plan 2024-2026 in Jinan "
+         "on Monday.", {("Free State of Bavaria", "Shandong Province")}),
+        ("Basel-Stadt maintains a partnership with the US state of Massachusetts, established in 2002.",
+         {("Basel-Stadt", "Massachusetts")}),
+        # two regions' tie beside their capitals' own
+        ("Olomouc is twinned with Trenčín. The Olomouc Region maintains its own partnerships, among others with the "
+         "Trenčín Region in Slovakia.", {("Olomouc", "Trenčín"), ("Olomouc Region", "Trenčín Region")}),
+    ],
+    "heldout54-55 (after their untuned measurement)": [
+        # '| Town | Partner town |': each row a pair ('Jablonec nad Nisou': lower-case words inside a name)
+        ("Other partnerships\n| Town | Partner town | Since |\n|---|---|---|\n| Liberec (CZ) | Zittau (DE) | 1995 |\n"
+         "| Jelenia Góra (PL) | Jablonec nad Nisou (CZ) | 2004 |\n| Lubań (PL) | Frýdlant (CZ) | 2009 |\n",
+         {("Liberec", "Zittau"), ("Jablonec nad Nisou", "Jelenia Góra"), ("Frýdlant", "Lubań")}),
+        # a town and the university that bears its name are one list item, not a pairing
+        ("Partner universities in Europe\n- Vienna – University of Vienna (Universität Wien)\n"
+         "- Leipzig – Leipzig University\n", set()),
+        # a hub sentence, then 'they are:' and the bullets
+        ("Graz currently maintains official city partnerships with four cities. In the order in which they were "
+         "concluded, they are:\n\n- Coventry (United Kingdom), since 1948\n- Montclair (New Jersey, USA), since "
+         "1950\n- Groningen (Netherlands), since 1964\n- Pécs (Hungary), since 1989\n\nThe partnership with "
+         "Coventry was the first.",
+         {("Coventry", "Graz"), ("Graz", "Groningen"), ("Graz", "Montclair"), ("Graz", "Pécs")}),
+        # one partner per bullet: a small town, then its state and country
+        ("The City of Tacoma maintains sister city relationships with the following cities:\n\n- Kitakyushu, Japan "
+         "(established 1959)\n- George, South Africa (2004)\n- Boca del Río, Veracruz, Mexico (2007)\n",
+         {("Kitakyushu", "Tacoma"), ("George", "Tacoma"), ("Boca del Rio", "Tacoma")}),
+        # the object of one 'with' is no subject of the next
+        ("At the same meeting the council approved a new partnership agreement with the Ukrainian city of Chernihiv "
+         "and a letter of intent on cooperation with Sapporo.", set()),
+        # 'The Klaipėda State Seaport Authority' is an organisation, not a 'Klaipėda State'
+        ("GDYNIA – The Klaipėda State Seaport Authority and the Port of Gdynia Authority signed a memorandum of "
+         "understanding on Wednesday.", {("Klaipėda State Seaport Authority", "Port of Gdynia Authority")}),
+    ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),
         # the rules' precision cases above hold for the model's pairs too ('Jacksonville, Florida',
@@ -862,6 +934,22 @@ LINK_KNOWN_MISSES = [
 def test_links(nlp, text, pairs):
     got = {tuple(sorted((l.source_name, l.target_name))) for l in extract(nlp(text)).partner_links}
     assert got == pairs
+
+
+def test_a_list_ends_where_a_clause_begins(nlp):
+    # 'since 1979, and Yokohama hosts ...' opens a clause; '(Virginia, USA) since 1974,' is no appositive
+    pairs = _pairs(nlp, "The City of Kawasaki has been a sister city of Baltimore since 1979, and Yokohama hosts a "
+                        "Maryland trade office.")
+    assert ("Baltimore", "Kawasaki") in pairs and ("Baltimore", "Yokohama") not in pairs
+    pairs = _pairs(nlp, "Dundee has formal twinning links with five cities: Orléans (France) since 1946, Würzburg "
+                        "(Germany) since 1962, Alexandria (Virginia, USA) since 1974, Nablus (Palestine) since 1980 "
+                        "and Zadar (Croatia) since 2002.")
+    assert ("Dundee", "Orléans") in pairs
+    assert not any("Virginia" in pair for pair in pairs) and ("Nablus", "Zadar") not in pairs
+
+
+def _pairs(nlp, text: str) -> set[tuple[str, str]]:
+    return {tuple(sorted((l.source_name, l.target_name))) for l in extract(nlp(text)).partner_links}
 
 
 def test_a_link_names_a_city_as_written_and_its_id_says_which_city(nlp):
@@ -1030,7 +1118,8 @@ def test_a_titled_person_is_no_party(nlp):
 def test_an_organisations_place_ends_before_a_full_stop(nlp):
     names = _party_names(nlp, "It was the first exchange under BRIDGE-EDU, which links the lyceum with the Vasile "
                               "Alecsandri National College in Galați. The next visit is in May.")
-    assert "Vasile Alecsandri National College in Galați" in names and not any("The" in n for n in names)
+    # (the name stops at the full stop; the town it is in is where it is, not part of its name)
+    assert "Vasile Alecsandri National College" in names and not any("The" in n or "Galați" in n for n in names)
 
 
 def test_a_unit_after_its_city_is_no_party(nlp):

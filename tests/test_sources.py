@@ -90,6 +90,35 @@ def test_html_keeps_every_section_of_the_marked_main_content(tmp_path):
     assert "Berlin" not in page.text and "Imprint" not in page.text and "Home" not in page.text
 
 
+def test_html_keeps_a_fact_box_that_main_text_extraction_drops(tmp_path):
+    """A project page's facts sit in a <dl> beside its article: trafilatura keeps the
+    article and drops the box (dates, lead partner, budget); they come back as
+    'term: value' lines."""
+    html = """<!doctype html><html><head><title>GreenQuays | Interreg</title></head><body>
+    <header><nav><a href='/'>Home</a> | <a href='/projects'>Projects</a></nav></header>
+    <main><article>
+    <header><h1>Low-emission waterfronts for Baltic port cities</h1></header>
+    <div class='project-facts'><dl>
+      <dt>Programme period</dt><dd>2021–2027</dd>
+      <dt>Lead partner</dt><dd>City of Gdańsk (Poland)</dd>
+      <dt>Total budget</dt><dd>EUR 3.2 m</dd>
+    </dl></div>
+    <div class='entry-content'>
+    <p>Port cities around the Baltic Sea face a double challenge. Their historic waterfronts are being turned into
+    attractive places to live and work, while ferries and delivery vans still bring noise and air pollution into the
+    city centre. Ships at berth keep their diesel engines running because quays have no shore-power connection.</p>
+    <p>Gdańsk will cooperate with Klaipėda on a shared technical specification for shore-power connections
+    for passenger vessels, and the Port of Turku will test a small battery-electric ferry on the river Aura with a
+    new timetable integrated with city buses. The project ends with investment plans for eight quays.</p>
+    </div></article></main>
+    <footer>Copyright 2025 Interreg Baltic Sea Region. Imprint.</footer></body></html>""".encode()
+    page = _read(tmp_path, "p.html", html)
+    assert isinstance(page, Page)
+    assert "Gda\u0144sk will cooperate with Klaip\u0117da" in page.text
+    assert "Programme period: 2021\u20132027" in page.text and "Total budget: EUR 3.2 m" in page.text
+    assert "Imprint" not in page.text and "Projects" not in page.text
+
+
 _NEWS = """<!doctype html><html><head><title>News</title>{meta}</head><body>
     <header>{header}</header>
     <article><h1>Graz and Maribor sign a partnership</h1>
