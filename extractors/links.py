@@ -227,9 +227,13 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
         if ent.label_ not in ("ORG", "FAC", "GPE", "NORP") or "\n" in ent.text:
             continue
         start, end = _clean_org(text, ent.start_char, ent.end_char)
-        # 'Czech Technical University' + ' in Prague': the city is part of the name
+        # 'Universidad de Chile', 'Czech Technical University in Prague': the span takes the place;
+        # the name keeps it unless it is 'in' a known place (the gold sets name 'Inje University')
         tail = re.match(r"\s+(?:in|of|de|di|do|da|del)\s+" + _TAIL_PLACE, text[end:end + 60])
+        own_end = None
         if tail and has_org_head(text[start:end]):
+            if tail.group().split()[0] == "in" and _names_a_place(tail.group().split(None, 1)[1]):
+                own_end = end
             end += tail.end()
         name = text[start:end]
         if name.count("(") != name.count(")"):  # 'Swiss Agency ... (SDC': cut at the parenthesis
@@ -261,7 +265,8 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
             continue  # 'Marshal's Office of the Silesian Voivodeship' is the region
         if any(start < o.end and o.start < end for o in strong):
             continue  # the name found by its shape wins
-        orgs.append(Party(start, end, name, "organisation", None))
+        orgs.append(Party(start, end, text[start:own_end] if own_end and start < own_end < end else name,
+                          "organisation", None))
     inside_org = lambda p: any(o.start <= p.start and p.end <= o.end and has_org_head(o.name) for o in orgs) \
         or any(o.start <= p.start and p.end <= o.end for o in strong)
     aliases = _alias_parentheses(text, strong)
@@ -273,7 +278,21 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     orgs = [_untitled(o) for o in orgs + strong if not _NOT_A_PARTY.fullmatch(o.name) and not _own_unit(o, text, places)
             and o.name.removeprefix("the ") not in countries]  # 'Republic of Moldova' is a country, no party
     orgs = _government_acronyms(text, places, orgs)
+    places, orgs = _acronym_and_town(text, places, orgs)
     return sorted(places + orgs, key=lambda p: p.start)
+
+
+def _acronym_and_town(text: str, places: list[Party], orgs: list[Party]) -> tuple[list[Party], list[Party]]:
+    """'IIT Madras', 'TU Delft': an acronym and the town right after it are one name."""
+    by_start = {p.start: p for p in places}
+    merged, out = set(), []
+    for o in orgs:
+        town = by_start.get(o.end + 1)
+        if town is not None and text[o.end] == " " and re.fullmatch(r"[A-Z]{2,6}", o.name) and town.kind == "city":
+            merged.add(town.start)
+            o = Party(o.start, town.end, text[o.start:town.end], "organisation", None)
+        out.append(o)
+    return [p for p in places if p.start not in merged], out
 
 
 _OWNS = re.compile(r"['’]s\s")
@@ -716,6 +735,18 @@ def _has_verb(doc: Doc, a: int, b: int) -> bool:
 
 # ---------------------------------------------------------------- output
 
+# 'An earlier version of this article wrongly stated that Oxford is twinned with Potsdam'
+_RETRACTED = re.compile(r"\b(?:wrongly|incorrectly|erroneously|falsely|mistakenly)\s+(?:stated|reported|said|"
+                        r"claimed|described|listed|named)\b")
+# 'the Scottish city on the River Tay', 'the capital of the Algarve': a town described by a
+# place that is not the town
+_DESCRIPTOR = re.compile(r"\b(?:city|town|port)\s+on\s+the\s+$|\bcapital\s+of\s+(?:the\s+)?$")
+
+
+def _described(text: str, p: Party) -> bool:
+    return _DESCRIPTOR.search(text, max(0, p.start - 30), p.start) is not None
+
+
 @dataclass
 class _Collector:
     text: str
@@ -737,7 +768,8 @@ class _Collector:
             b = self._region_form(b)
         elif b.kind == "region" and a.kind == "city":
             a = self._region_form(a)
-        if name_key(a.name) == name_key(b.name):
+        if name_key(a.name) == name_key(b.name) or _RETRACTED.search(self.text, s0, s1) \
+                or _described(self.text, a) or _described(self.text, b):
             return
         key = frozenset((name_key(a.name), name_key(b.name)))
         if key in self.out and a.kind == b.kind == "region" and self.out[key].source_type == "city" \
@@ -792,6 +824,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
         _rule_their_kind(col, ps, home, s0, s1)
         _rule_are_partners(col, ps, doc, home, s0, s1)
         _rule_example_pairs(col, ps, s0, s1)
+        _rule_as_lead_and_partners(col, ps, doc, s0, s1)
         _rule_followed(col, ps, s0, s1, sentence)
         _rule_its_partners(col, ps, doc, s0, s1, sentence)
         if len(ps) >= 2:
@@ -2164,11 +2197,14 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             line_start = text.rfind("\n", 0, a) + 1
             line_end = text.find("\n", b)
             line_end = len(text) if line_end < 0 else line_end
-            row_start = re.fullmatch(r"[\s|•*\d.)-]*" + _ADMIN_PREFIX, text[line_start:a]) is not None
+            # a row of its own, or one of several pairs in a line ('Pairs: A (SE) – B (BG); C (FI) – D (GR)')
+            seg_start = max(line_start, text.rfind(";", line_start, a) + 1, _label_end(text, line_start, a))
+            row_start = re.fullmatch(r"[\s|•*\d.)-]*" + _ADMIN_PREFIX, text[seg_start:a]) is not None \
+                and (seg_start == line_start or all(p.kind in ("city", "region") for p in run))
             # (a state or province may stand between the town and its country: 'London, Ontario (Canada)')
             # (and the year the pair dates from: 'Karlstadt – Mauléon (France), since 1986')
             row_end = re.match(r"(?:,\s*[A-Z][\w .'’-]{1,30}(?=\s*\())?\s*(?:\([^()]{1,40}\))?\s*"
-                               r"(?:[,;]?\s*[–—-]?\s*(?:since|from)\s+(?:19|20)\d\d)?\s*(?:[|:]|[;,.]?\s*$)",
+                               r"(?:[,;]?\s*[–—-]?\s*(?:since|from)\s+(?:19|20)\d\d)?\s*(?:[|:;]|[,.]?\s*$)",
                                text[b:line_end]) is not None
             pairing = _DASH_PAIRING.match(text[b:line_end])
             if text[line_start:line_end].isupper():
@@ -2182,6 +2218,12 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             if (row_start and row_end and places) or pairing:
                 col.clique(run, "pairing", line_start, line_end)
         i += len(run)
+
+
+def _label_end(text: str, line_start: int, pos: int) -> int:
+    """Where a line's 'Pairs:' label ends (its start when it has none)."""
+    label = re.match(r"[\s|•*\d.)-]*[A-Z][\w ]{0,25}:\s*", text[line_start:pos])
+    return line_start + label.end() if label else line_start
 
 
 def _located_org(a: Party, b: Party) -> bool:
@@ -2212,6 +2254,24 @@ def _rule_are_partners(col, ps: list[Party], doc: Doc, home: Party | None, s0: i
     for p in run if owner is not None else []:
         if p.name != owner.name:
             col.add(owner, p, _relation(m.group("cue"), "partner"), s0, s1)
+
+
+_AS_LEAD = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?as\s+(?:the\s+)?(?:lead partner|coordinator|project leader)\s+"
+                      r"and\s+(?:the\s+)?")
+_AS_PARTNERS = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?as\s+(?:its\s+|the\s+)?(?:project\s+)?partners\b")
+
+
+def _rule_as_lead_and_partners(col, ps: list[Party], doc: Doc, s0: int, s1: int) -> None:
+    """'with the Kvarken Council EGTC as lead partner and the Municipality of Umeå and the
+    City of Vaasa as partners': one team, every pair up to MAX_LIST members."""
+    for lead in ps:
+        glue = _AS_LEAD.match(col.text, lead.end, s1)
+        i = _first_after(ps, glue.end(), within=30) if glue else None
+        if i is None:
+            continue
+        run = coordinated(ps, doc, i, col.text)
+        if _AS_PARTNERS.match(col.text, run[-1].end, s1):
+            col.clique([lead] + [p for p in run if p.name != lead.name], "partner", s0, s1)
 
 
 _EXAMPLE_INTRO = re.compile(r"\b(?:[Ff]or (?:example|instance)|e\.g\.|[Ee]xamples (?:include|are)|such as|including)"
