@@ -130,6 +130,20 @@ def written_dollars(text: str) -> set[str]:
     return {m.group("code") or _DOLLAR_SYMBOLS[m.group("sym")] for m in _WRITTEN_DOLLAR.finditer(text)}
 
 
+_DOLLAR_NATIONS = {"US": "USD", "U.S.": "USD", "American": "USD", "Australian": "AUD", "Canadian": "CAD",
+                   "New Zealand": "NZD", "Singapore": "SGD", "Hong Kong": "HKD"}
+_DECLARED_DOLLAR = re.compile(r"\b(?:amounts|figures|prices|costs|sums|values)\b[^.\n]{0,30}?\bin\s+(?:the\s+)?"
+                              rf"(?P<nation>{'|'.join(map(re.escape, _DOLLAR_NATIONS))})\s+dollars\b", re.I)
+
+
+def declared_dollar(text: str) -> str | None:
+    """The dollar a page says its figures are in ('All figures are in Australian dollars
+    (AUD)'): it wins over the page's most named town (a sister city in Kansas)."""
+    found = {_DOLLAR_NATIONS[next(k for k in _DOLLAR_NATIONS if k.lower() == m.group("nation").lower())]
+             for m in _DECLARED_DOLLAR.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
 def dollar_currency(country_codes: list[str], city_countries: list[str] = (), home_country: str | None = None,
                     written: set[str] = frozenset()) -> str:
     """What a bare '$' means on this page: the currency of the page's own city when it is
@@ -171,8 +185,10 @@ def table_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int
     out = []
     lines = text.split("\n")
     starts = _line_starts(lines)
+    pending = None  # the currency a caption row inside the table gave ('| Budget 2025 in EUR | | |')
     for i, head in enumerate(lines):
-        if "|" not in head:
+        if "|" not in head or re.fullmatch(r"[\s|:+=-]+", head):
+            pending = pending if "|" in head else None
             continue
         cells = head.split("|")
         money_cols = {}
@@ -180,6 +196,12 @@ def table_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int
             token = _currency_token().search(cell) if _has_any(cell, head_words) else None
             if token is not None:
                 money_cols[k] = cur[token.group()]
+        if money_cols and sum(1 for c in cells if c.strip()) == 1:
+            pending = next(iter(money_cols.values()))
+            continue
+        if not money_cols and pending:  # the header row under the caption: its money columns
+            money_cols = {k: pending for k, cell in enumerate(cells) if _has_any(cell, head_words)}
+        pending = None
         grouped_only = False
         if not money_cols and (caption := _caption_currency(lines, i, head_words)):
             # 'Table 1. Budget of the programme 2022-2023 (PLN)' over 'Year | Allocation | ...':
@@ -270,7 +292,8 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
                     home_country: str | None = None) -> tuple[list[FundingRecord], list[Mention]]:
     c = cues()
     cur = currencies()
-    dollar = dollar_currency(list(country_codes), list(city_countries), home_country, written_dollars(text))
+    dollar = declared_dollar(text) or \
+        dollar_currency(list(country_codes), list(city_countries), home_country, written_dollars(text))
     out: list[FundingRecord] = []
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []

@@ -1764,10 +1764,14 @@ def _rule_tables(col, parties) -> None:
     for block in blocks:
         if _rule_hub_cells(col, parties, block) or _rule_owner_table(col, parties, block):
             continue
+        caption = ""  # ('| Current relationships | | | |' over the header row: a caption, not the header)
+        if len(block) > 2 and sum(1 for a, b in _cells(text, block[0]) if text[a:b].strip()) == 1:
+            caption = block[0].group()
+            block = [r for r in block[1:] if not re.fullmatch(r"[\s|:-]+", r.group())] or block
         above = [line for line in text[max(0, block[0].start() - 300):block[0].start()].splitlines() if line.strip()]
         header = _cells(text, block[0])
         if len(block) < 3 or not (_TABLE_HEAD.search(" ".join(above[-2:]) + block[0].group())
-                                  or _HUB_COLUMN.search(block[0].group())):
+                                  or _HUB_COLUMN.search(block[0].group() + caption)):
             continue
         columns = [i for i, (a, b) in enumerate(header) if _MEMBER_COLUMN.search(text[a:b])]
         if not columns and _figures(text, block):
@@ -1776,19 +1780,21 @@ def _rule_tables(col, parties) -> None:
         if len(columns) >= 2:  # '| Partner | City | Country |': the city column says where each partner is
             columns = [i for i in columns if not _LOCATION_COLUMN.fullmatch(text[header[i][0]:header[i][1]])] \
                 or columns
+        if _HUB_COLUMN.search(caption) and _LOCATION_COLUMN.fullmatch(text[header[0][0]:header[0][1]]):
+            columns = [0]  # '| Overview of partner towns |' over '| Town | Country | Partner since |'
         s0, s1 = block[0].start(), block[-1].end()
         head = text[header[columns[0]][0]:header[columns[0]][1]]
         if len(columns) == 1 and columns[0] > 0 and _HUB_COLUMN.search(head) \
                 and _LOCATION_COLUMN.fullmatch(text[header[0][0]:header[0][1]]):
             columns = [0, columns[0]]  # '| Town | Partner town | Since |': each row a pair of towns
-        if len(columns) == 1 and _HUB_COLUMN.search(head):
+        if len(columns) == 1 and (_HUB_COLUMN.search(head) or _HUB_COLUMN.search(caption)):
             # '| Sister City | Country | Since |' on Portland's page: the owner's own partners
             owner = page_owner(parties)
             for r in block[1:] if owner is not None else []:
                 cells = _cells(text, r)
                 p = _cell_party(text, cells[columns[0]], parties) if len(cells) > columns[0] else None
                 if p is not None and p.kind in ("city", "region"):
-                    col.add(owner, p, _relation(head, "partner"), r.start(), r.end())
+                    col.add(owner, p, _relation(head + caption, "partner"), r.start(), r.end())
             col.claimed.append((s0, s1))
             continue
         if len(columns) >= 2:
@@ -1823,9 +1829,11 @@ _PLACE_LINE = (r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
 _SINCE_LINE = re.compile(_PLACE_LINE +
                          r"\s*[–—:-]?\s*\(?(?:(?:twinned|partnered|paired|linked|(?:twin|sister|partner|friendship|friendly)(?:[ -]exchange)?[ -](?:city|town))\s+)?since\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?"
                          r"(?:19|20)\d\d\)?(?:\.?[ \t]*$|\.[ \t]+[A-Z][^\n]*$)")
-# 'Santiago, Chile – 1961' lines under 'Our sister cities': no 'since', so a dash and a
-# line that ends with the year, and at least three such lines
-_YEAR_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—-][ \t]*(?:19|20)\d\d\.?[ \t]*$")
+# 'Santiago, Chile – 1961' lines under 'Our sister cities': no 'since', so a dash and the
+# year, then the line's end, a sentence ('Tilburg – 2003. Social policy.') or a parenthesis;
+# at least three such lines
+_YEAR_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—-][ \t]*(?:19|20)\d\d(?:\.?[ \t]*$|\.[ \t]+[A-Z][^\n]*$|"
+                        r"[ \t]*\([^()\n]{1,60}\)\.?[ \t]*$)")
 # 'Chicago, Illinois (United States) – sister city agreement renewed in 2019.': the kind
 # of tie right after the dash, whatever follows it on the line
 _KIND_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—:-][ \t]*(?i:(?:an?\s+|the\s+)?(?:(?:twin|sister|partner|friendship)"
@@ -1922,7 +1930,7 @@ def _rule_since_lines(col, parties) -> None:
         for m in pattern.finditer(text):
             p = next((q for q in parties if q.start == m.start("name") and q.kind in ("city", "region")), None)
             if p is not None and p.name != owner.name and not col.is_claimed(m.start(), m.end()) \
-                    and not (pattern is _KIND_LINE and _FORMER.search(m.group())):
+                    and not (pattern is not _SINCE_LINE and _FORMER.search(m.group())):
                 found.append((p, m))
         if len(found) >= least:
             for p, m in found:

@@ -161,6 +161,9 @@ def typed_region_matches(text: str) -> list[Match]:
 _COMPOUND_TAIL = re.compile(r"\w-(?:sur|sous|de|du|des|en|le|la|les|lès|aux|am|an|upon|on|di|del|da|do|dos|das)-$")
 
 
+_FEATURE_BEFORE = re.compile(r"\b(?:Lake|Lac|Lago|Mount|Mt\.|River|Gulf of|Bay of|Sea of)\s+$")
+
+
 def gazetteer_matches(doc: Doc) -> list[Match]:
     """Longest token n-grams that name a city or a region; n-grams start capitalised.
 
@@ -206,6 +209,9 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
             continue
         j, key, cands, region = found
         start, end = starts[i], starts[j] + len(words[j])
+        if _FEATURE_BEFORE.search(text, max(0, start - 12), start):
+            i = j + 1  # 'Lake Victoria', 'the River Tay': a lake or a river, no town or state
+            continue
         if cands:
             out.append(Match(start, end, "city", key, cands, i, j + 1, priority=2))
         if region and not (keys[j] in REGION_TYPES and _OF_NAME.match(text, end)):

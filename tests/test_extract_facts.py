@@ -209,6 +209,18 @@ FUNDING_CASES = {
          [(11_400_000, "HRK", None)]),
         ("In 1975 the town council granted DM 20,000 for the first youth exchange.", [(20_000, "DEM", None)]),
     ],
+    "heldout58-59 (after their untuned measurement)": [
+        # a page that says its figures are in Australian dollars, whatever its US sister city
+        ("All figures are in Australian dollars (AUD). The relationship with Leavenworth, Kansas, United States, is "
+         "the oldest. The program has an annual operating budget of $42,000.", [(42_000, "AUD", None)]),
+        ("The convention has a budget of €600,000 (about 393.6 million FCFA) over three years.",
+         [(600_000, "EUR", None), (393_600_000, "XOF", None)]),
+        # a caption row inside the table names the currency; the header row under it, the money column
+        ("Budget overview\n| International cooperation, budget 2025 in EUR |  |  |  |\n|---|---|---|---|\n"
+         "| Partnership | Country | Since | Budget 2025 |\n|---|---|---|---|\n| Esslingen am Neckar | Germany | 1964 | "
+         "35,000 |\n| Kunshan | China | 2012 | 5,000 |\n| Bila Tserkva | Ukraine | 2025 | 30,000 |\n",
+         [(35_000, "EUR", None), (5_000, "EUR", None), (30_000, "EUR", None)]),
+    ],
 }
 
 
@@ -908,6 +920,15 @@ LINK_CASES = {
         # 'A, Country, our sister city since 1986' on the page's own city's page
         ("Ann Arbor is a city in Michigan. Ann Arbor has six sister cities. Ann Arbor welcomes visitors. Juigalpa, "
          "Nicaragua, our sister city since 1986, sent a delegation.", {("Ann Arbor", "Juigalpa")}),
+    ],
+    "heldout58-59 (after their untuned measurement)": [
+        # the owner's partners as 'Town (Region) – YEAR. A sentence.' lines under its partner-cities title
+        ("PARTNER CITIES OF LUBLIN\n\nLublin cooperates with partner cities in Europe and North America. Lublin is a "
+         "city in Poland.\n\nGERMANY\n- Münster (North Rhine-Westphalia) – 1991. One of the most active partnerships."
+         "\n- Delmenhorst (Lower Saxony) – 1992. Cooperation between vocational schools.\n\nHUNGARY\n- Debrecen – "
+         "1997. Joint cultural festivals.\n\nUNITED STATES\n- Lancaster, Pennsylvania – 1988 (sister city "
+         "agreement).\n", {("Debrecen", "Lublin"), ("Delmenhorst", "Lublin"), ("Lancaster", "Lublin"),
+                            ("Lublin", "Münster")}),
     ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),

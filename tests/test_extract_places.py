@@ -140,6 +140,13 @@ def test_georgia_state_and_country_on_one_page(nlp):
     assert {r.iso_code for r in result.regions} == {"US-GA"}
 
 
+def test_a_lake_or_a_river_named_like_a_place_is_neither(nlp):
+    _, result = _cities(nlp, "In Kisumu, on the shores of Lake Victoria, the centre will pilot wastewater systems; "
+                             "Perth lies on the River Tay.")
+    assert {c.name for c in result.cities} == {"Kisumu", "Perth"}
+    assert "Victoria" not in {r.name for r in result.regions}
+
+
 def test_georgian_town_with_its_region_before_georgia_is_the_country(nlp):
     # 'Adjara,' is a 'Town,' shape too: the Georgian city before it decides (heldout53)
     _, result = _cities(nlp, "Our partners include Batumi, Adjara, Georgia, since 2019, and Savannah in the "
