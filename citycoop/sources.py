@@ -281,7 +281,7 @@ def block_text(element) -> str:
     '- item', table rows as '| a | b |'; navigation, forms and asides left out."""
     lines: list[str] = []
     line: list[str] = []
-    _consumed: set = set()  # <dd>s written on their <dt>'s line
+    consumed: set = set()  # <dd>s written on their <dt>'s line
 
     def flush() -> None:
         joined = " ".join("".join(line).split())
@@ -307,11 +307,11 @@ def block_text(element) -> str:
             term = " ".join(el.text_content().split())
             if value is not None and value.tag == "dd":
                 lines.append(f"{term}: {' '.join(value.text_content().split())}")
-                _consumed.add(value)
+                consumed.add(value)
             elif term:
                 lines.append(term)
             return
-        if tag == "dd" and el in _consumed:
+        if tag == "dd" and el in consumed:
             return
         block = tag in _BLOCK_TAGS
         if block:
