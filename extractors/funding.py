@@ -136,6 +136,9 @@ _DECLARED_DOLLAR = re.compile(r"\b(?:amounts|figures|prices|costs|sums|values)\b
                               rf"(?P<nation>{'|'.join(map(re.escape, _DOLLAR_NATIONS))})\s+dollars\b", re.I)
 
 
+_NAMED_AFTER = re.compile(r"\s*\((?:in\s+)?(?P<name>[A-Z][a-z]+ [a-z]+)\)")  # '$ 38.500.000 (Argentine pesos)'
+
+
 def declared_dollar(text: str) -> str | None:
     """The dollar a page says its figures are in ('All figures are in Australian dollars
     (AUD)'): it wins over the page's most named town (a sister city in Kansas)."""
@@ -326,6 +329,9 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
                 continue
             if m.group("cur") == "$" and dollar != "USD":
                 currency = cur[dollar]
+            named = _NAMED_AFTER.match(text, b) if m.group("cur") == "$" else None
+            if named and named.group("name") in cur:  # '$ 38.500.000 (Argentine pesos)'
+                currency = cur[named.group("name")]
             funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
             out.append(FundingRecord(value, currency.code, round(value * currency.eur_rate, 2), None,
                                      funder, programme, text[a:b], a, b, sents.evidence(a, b)))
