@@ -130,21 +130,20 @@ def written_dollars(text: str) -> set[str]:
     return {m.group("code") or _DOLLAR_SYMBOLS[m.group("sym")] for m in _WRITTEN_DOLLAR.finditer(text)}
 
 
-_DOLLAR_NATIONS = {"US": "USD", "U.S.": "USD", "American": "USD", "Australian": "AUD", "Canadian": "CAD",
-                   "New Zealand": "NZD", "Singapore": "SGD", "Hong Kong": "HKD"}
+_DOLLAR_NATIONS = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
+                   "new zealand": "NZD", "singapore": "SGD", "hong kong": "HKD"}
 _DECLARED_DOLLAR = re.compile(r"\b(?:amounts|figures|prices|costs|sums|values)\b[^.\n]{0,30}?\bin\s+(?:the\s+)?"
                               rf"(?P<nation>{'|'.join(map(re.escape, _DOLLAR_NATIONS))})\s+dollars\b", re.I)
-
-
-_NAMED_AFTER = re.compile(r"\s*\((?:in\s+)?(?P<name>[A-Z][a-z]+ [a-z]+)\)")  # '$ 38.500.000 (Argentine pesos)'
 
 
 def declared_dollar(text: str) -> str | None:
     """The dollar a page says its figures are in ('All figures are in Australian dollars
     (AUD)'): it wins over the page's most named town (a sister city in Kansas)."""
-    found = {_DOLLAR_NATIONS[next(k for k in _DOLLAR_NATIONS if k.lower() == m.group("nation").lower())]
-             for m in _DECLARED_DOLLAR.finditer(text)}
+    found = {_DOLLAR_NATIONS[m.group("nation").lower()] for m in _DECLARED_DOLLAR.finditer(text)}
     return found.pop() if len(found) == 1 else None
+
+
+_NAMED_AFTER = re.compile(r"\s*\((?:in\s+)?(?P<name>[A-Z][a-z]+ [a-z]+)\)")  # '$ 38.500.000 (Argentine pesos)'
 
 
 def dollar_currency(country_codes: list[str], city_countries: list[str] = (), home_country: str | None = None,

@@ -232,7 +232,7 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
         tail = re.match(r"\s+(?:in|of|de|di|do|da|del)\s+" + _TAIL_PLACE, text[end:end + 60])
         own_end = None
         if tail and has_org_head(text[start:end]):
-            if tail.group().split()[0] == "in" and _names_a_place(tail.group().split(None, 1)[1]):
+            if _in_a_known_place(tail.group()):
                 own_end = end
             end += tail.end()
         name = text[start:end]
@@ -426,8 +426,7 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
     for a, b, acr in shaped_orgs(text, {p.end for p in place_parties} | _org_pair_ends(doc), skip):
         tail = _NAME_TAIL.match(text, b)
         if tail and has_org_head(text[a:b]) and "\n" not in tail.group():
-            if tail.group().split()[0] == "in" and (any(b < p.start and p.end <= tail.end() for p in place_parties)
-                                                     or _names_a_place(tail.group().split(None, 1)[1])):
+            if _in_a_known_place(tail.group(), any(b < p.start and p.end <= tail.end() for p in place_parties)):
                 located[text[a:tail.end()]] = b - a
             b = tail.end()
         b = _listed_fields(text, a, _before_possession(text, a, b), place_parties)
@@ -474,10 +473,15 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
     return sorted((Party(a, b, name, "organisation", None) for a, b, name in spans), key=lambda p: p.start)
 
 
-def _names_a_place(name: str) -> bool:
-    """A town or region of that name exists ('Hamilton'), whatever the page made of it."""
-    key = name_key(name)
-    return bool(gazetteer().candidates(key)) or key in regions()
+def _in_a_known_place(tail: str, place_on_page: bool = False) -> bool:
+    """An organisation name's tail ' in Gimhae' names where it is, not the organisation:
+    'in' and a place the page found there, or a town or region of that name that exists
+    ('Hamilton'), whatever the page made of it."""
+    word, place = tail.split(None, 1)
+    if word != "in":
+        return False
+    key = name_key(place)
+    return place_on_page or bool(gazetteer().candidates(key)) or key in regions()
 
 
 _JOINT = re.compile(r"[\s,]*(?:(?:and|&)\s+)?(?:the\s+)?")
@@ -1740,6 +1744,7 @@ def _numbered_items(text: str, start: int, parties: list[Party]) -> tuple[list[P
     return heads, end
 
 
+_RULE_ROW = re.compile(r"[\s|:-]+")  # a table's header rule, '|---|---|'
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$|^[ \t]*[^|\n]*\S[ \t]+\|[ \t]+[^|\n]*\|[^\n]*$")
 _LOCATION_COLUMN = re.compile(r"\s*(?:city|town|location|seat|based in|place|municipality|(?:NUTS(?: \d)?\s*)?region|"
                               r"NUTS(?: \d)?|county|province)\s*", re.I)
@@ -1767,7 +1772,7 @@ def _rule_tables(col, parties) -> None:
         caption = ""  # ('| Current relationships | | | |' over the header row: a caption, not the header)
         if len(block) > 2 and sum(1 for a, b in _cells(text, block[0]) if text[a:b].strip()) == 1:
             caption = block[0].group()
-            block = [r for r in block[1:] if not re.fullmatch(r"[\s|:-]+", r.group())] or block
+            block = [r for r in block[1:] if not _RULE_ROW.fullmatch(r.group())] or block
         above = [line for line in text[max(0, block[0].start() - 300):block[0].start()].splitlines() if line.strip()]
         header = _cells(text, block[0])
         if len(block) < 3 or not (_TABLE_HEAD.search(" ".join(above[-2:]) + block[0].group())
@@ -1780,12 +1785,12 @@ def _rule_tables(col, parties) -> None:
         if len(columns) >= 2:  # '| Partner | City | Country |': the city column says where each partner is
             columns = [i for i in columns if not _LOCATION_COLUMN.fullmatch(text[header[i][0]:header[i][1]])] \
                 or columns
-        if _HUB_COLUMN.search(caption) and _LOCATION_COLUMN.fullmatch(text[header[0][0]:header[0][1]]):
+        towns_first = _LOCATION_COLUMN.fullmatch(text[header[0][0]:header[0][1]]) is not None
+        if _HUB_COLUMN.search(caption) and towns_first:
             columns = [0]  # '| Overview of partner towns |' over '| Town | Country | Partner since |'
         s0, s1 = block[0].start(), block[-1].end()
         head = text[header[columns[0]][0]:header[columns[0]][1]]
-        if len(columns) == 1 and columns[0] > 0 and _HUB_COLUMN.search(head) \
-                and _LOCATION_COLUMN.fullmatch(text[header[0][0]:header[0][1]]):
+        if len(columns) == 1 and columns[0] > 0 and _HUB_COLUMN.search(head) and towns_first:
             columns = [0, columns[0]]  # '| Town | Partner town | Since |': each row a pair of towns
         if len(columns) == 1 and (_HUB_COLUMN.search(head) or _HUB_COLUMN.search(caption)):
             # '| Sister City | Country | Since |' on Portland's page: the owner's own partners
@@ -1978,12 +1983,12 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     hub_title = _HUB_TITLE.search(title) or (_HUB.search(title) and _INTRO_END.search(title))
     if owner is None or not hub_title or _FORMER.search(title) or len(title) > 80:
         return False
-    header = next((r for i, r in enumerate(block[:-1]) if re.fullmatch(r"[\s|:-]+", block[i + 1].group())), block[0])
+    header = next((r for i, r in enumerate(block[:-1]) if _RULE_ROW.fullmatch(block[i + 1].group())), block[0])
     # columns that say where a place lies ('Province / State', 'Country'), not a second partner
     where = {k for k, (a, b) in enumerate(_cells(text, header)) if _WHERE_COLUMN.search(text[a:b])}
     for i, r in enumerate(block):
         nxt = block[i + 1].group() if i + 1 < len(block) else ""
-        if _FORMER.search(text[r.start():r.end()]) or re.fullmatch(r"[\s|:-]+", nxt):
+        if _FORMER.search(text[r.start():r.end()]) or _RULE_ROW.fullmatch(nxt):
             continue  # a former tie, or the header row over '|---|'
         places = [q for q in _in(parties, r.start(), r.end()) if q.kind in ("city", "region") and q.name != owner.name]
         cells = _cells(text, r)

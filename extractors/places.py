@@ -149,7 +149,7 @@ def typed_region_matches(text: str) -> list[Match]:
                 continue  # 'the US state of Massachusetts': a country's code, no region's name
             if has_org_head(_NAME_GOES_ON.match(text, m.end()).group()) and name_key(name) not in regions():
                 continue  # 'the Klaipėda State Seaport Authority': an organisation's name, no region
-            if words & {"the"}:  # 'The Klaipėda State' opening a sentence
+            if "the" in words:  # 'The Klaipėda State' opening a sentence
                 name = re.sub(r"^[Tt]he\s+", "", name)
                 start = m.start("b") + m.group("b").index(name)
         out.append(Match(start, m.end(), "typed_region", name_key(name), name, priority=4))
