@@ -30,10 +30,11 @@ MULTIPLIERS = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "thousand
                "mil": 1e3, "milhão": 1e6, "milhões": 1e6, "millón": 1e6, "millones": 1e6, "milione": 1e6,
                "milioni": 1e6, "milyon": 1e6, "bilhão": 1e9, "bilhões": 1e9, "miliardo": 1e9, "miliardi": 1e9,
                "milyar": 1e9, "mld": 1e9,
-               "mio": 1e6, "mrd": 1e9}  # German: '2,5 Mio. Euro', '1,2 Mrd. Euro'
+               "mio": 1e6, "mrd": 1e9,  # German: '2,5 Mio. Euro', '1,2 Mrd. Euro'
+               "juta": 1e6, "miliar": 1e9, "triliun": 1e12}  # Indonesian: 'Rp 145 miliar', 'Rp 2,5 juta'
 # after these words a dot groups thousands: 'COP 2.800 millones' is 2,800 million
 _ROMANCE = frozenset({"mil", "milhão", "milhões", "millón", "millones", "milione", "milioni", "milyon",
-                      "bilhão", "bilhões", "miliardo", "miliardi", "milyar", "mld"})
+                      "bilhão", "bilhões", "miliardo", "miliardi", "milyar", "mld", "juta", "miliar", "triliun"})
 _NUM = r"\d{1,3}(?:(?:[ .,\u202f\u00a0])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 # every multiplier as written, and 'M', 'B', 'K' ('€1.78M'); a lower-case 'b' alone is too
 # often something else, so 'b' is read only as 'B'
@@ -78,12 +79,16 @@ def parse_number(raw: str, has_multiplier: bool, dot_groups: bool = False) -> fl
     return float(s)
 
 
+_OWN_CLAUSE_CUE = re.compile(r"\b(?:contribution|grant|budget|funding|co-?financ\w*|co-?fund\w*|subsid\w*)\b", re.I)
 _NAME_NUMBER = re.compile(r"[A-Z]{3}\d{1,2}|Euro\s(?:19|20)\d\d")
 _GROUPED = re.compile(r"\d[ ,.\u202f\u00a0]\d{3}")
 
 # '50% of their travel costs', '75 % of the eligible expenditure'
-_SHARE_OF_COSTS = re.compile(r"\s*of\s+(?:the|their|its|all|total)?\s*(?:[\w-]+\s+){0,2}"
-                             r"(?:costs?|expenses|expenditure|budget)\b", re.I)
+_SHARE_OF_COSTS = re.compile(r"\s*(?:(?:of|de|del)\s+(?:the|their|its|all|total|los|las|la|el)?\s*(?:[\w-]+\s+){0,2}"
+                             r"(?:costs?|expenses|expenditure|budget|gastos|costos?|costes?|presupuesto)\b|"
+                             r"from\s+(?:their|its|our)\s+own\s+(?:budgets?|resources|funds))", re.I)
+# 'The grant covers up to half of eligible project costs': a share of 50 %
+_HALF_OF_COSTS = re.compile(r"\b(?:one[- ])?half(?=" + _SHARE_OF_COSTS.pattern + ")", re.I)
 
 
 def _label_before(text: str, s0: int) -> str:
@@ -143,7 +148,7 @@ def declared_dollar(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_NAMED_AFTER = re.compile(r"\s*\((?:in\s+)?(?P<name>[A-Z][a-z]+ [a-z]+)\)")  # '$ 38.500.000 (Argentine pesos)'
+_NAMED_AFTER = re.compile(r"\s*\((?:in\s+)?(?P<name>[A-Za-z][a-z]+ [a-z]+)\)")  # '$ 38.500.000 (Argentine pesos)', '(pesos argentinos)'
 
 
 def dollar_currency(country_codes: list[str], city_countries: list[str] = (), home_country: str | None = None,
@@ -228,6 +233,30 @@ def table_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int
                     except ValueError:
                         continue
                     out.append((a, a + len(m.group("num")), value, money_cols[k]))
+    return out
+
+
+def table_share_cells(text: str, share_cues: list[str]) -> set[int]:
+    """Where percentages stand in a table column whose header names a co-funding share:
+    '| Town | Grant | Municipal co-financing |' over '| Gyumri | €198,500 | 20% |'."""
+    out: set[int] = set()
+    lines = text.split("\n")
+    starts = _line_starts(lines)
+    for i, head in enumerate(lines):
+        if "|" not in head or not _has_any(head, share_cues):
+            continue
+        cells = head.split("|")
+        cols = [k for k, cell in enumerate(cells) if _has_any(cell, share_cues) and not _SHARE.search(cell)]
+        for j in range(i + 1, len(lines)) if cols else ():
+            row = lines[j].split("|")
+            if len(row) != len(cells):
+                if lines[j].strip() and not re.fullmatch(r"[\s|:+=-]+", lines[j]):
+                    break
+                continue
+            for k in cols:
+                m = re.fullmatch(r"\s*(" + _SHARE.pattern + r")\s*", row[k])
+                if m:
+                    out.add(starts[j] + sum(len(c) + 1 for c in row[:k]) + m.start(1))
     return out
 
 
@@ -323,7 +352,11 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             # economic statistics (GDP, exports, prices) are left out
             if value < 10:
                 continue  # 'Try Premium for CZK 0', '1 mês por 1€': a price, never a grant or budget
-            if _has_any(sentence, c["not_funding_cues"]) or \
+            # ('the salaries of eight staff, a contribution valued at GH¢1.5 million': the
+            # amount's own clause names a contribution, whatever the sentence counts)
+            clause = text[max(s0, text.rfind(",", s0, a) + 1, text.rfind(";", s0, a) + 1):a]
+            own_cue = _OWN_CLAUSE_CUE.search(clause) is not None and not _has_any(clause, c["not_funding_cues"])
+            if (_has_any(sentence, c["not_funding_cues"]) and not own_cue) or \
                     (_has_any(sentence, c["per_period_cues"]) and not _has_any(sentence, c["grant_rate_cues"])):
                 continue
             if m.group("cur") == "$" and dollar != "USD":
@@ -344,10 +377,22 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
         funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
         out.append(FundingRecord(value, currency.code, round(value * currency.eur_rate, 2), None,
                                  funder, programme, text[a:b], a, b, sents.evidence(a, b)))
+    share_cells = table_share_cells(text, c["share_cues"])
+    for m in _HALF_OF_COSTS.finditer(text):
+        s0, s1 = sents.bounds(m.start())
+        funder, programme = _pick_funder(programme_hits, m.start(), m.end(), s0, s1)
+        out.append(FundingRecord(None, None, None, 50.0, funder, programme, m.group(), m.start(), m.end(),
+                                 sents.evidence(m.start(), m.end())))
     for m in _SHARE.finditer(text):
         a, b = m.start(), m.end()
         pct = float(m.group("pct").replace(",", "."))
         if pct > 100:
+            continue
+        if a in share_cells:  # '| Municipal co-financing |' over '| 20% |'
+            s0, s1 = sents.bounds(a)
+            mentions.append(Mention(a, b, text[a:b], "PERCENT", "rule", f"{pct:g}"))
+            funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
+            out.append(FundingRecord(None, None, None, pct, funder, programme, text[a:b], a, b, sents.evidence(a, b)))
             continue
         s0, s1 = sents.bounds(a)
         sentence = _label_before(text, s0) + text[s0:s1]

@@ -176,10 +176,15 @@ _PERSON_TITLE = re.compile(r"(?:Rector|President|Vice-President|Director|Directo
                            r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
+_RESOLUTION_WORDS = re.compile(r"(?:(?:AND|THAT|BE IT RESOLVED|RESOLVED)\s+)+")
+
+
 def _clean_org(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim bullets, 'the', punctuation and a possessive 's around an organisation span."""
     while start < end and (text[start] in "•*-–—·|,;: \t" or text[start:start + 4] in ("the ", "The ")):
         start += 4 if text[start:start + 4] in ("the ", "The ") else 1
+    if (resolved := _RESOLUTION_WORDS.match(text, start, end)) and resolved.end() < end:
+        start = resolved.end()  # 'AND THAT Council concludes ...' (a council's resolution)
     if text[end - 2:end] in ("'s", "’s"):
         end -= 2
     while end > start and text[end - 1] in " ,.;:–—-":
@@ -187,6 +192,7 @@ def _clean_org(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_QUOTED_NAME = re.compile(r"[ \t]*[\"„“][A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,3}[\"”“]")
 _POSSESSIVE_NAME = re.compile(r"\S+['’]s\s")
 
 
@@ -217,8 +223,11 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
             region_by_key[name_key(form)] = r
     region_parties = [Party(m.start, m.end, region_by_key[name_key(m.text)].name, "region", None)
                       for m in region_mentions if name_key(m.text) in region_by_key]
-    region_parties = _without_locators(text, region_parties, city_parties, {
-        r.name: r.country_code for r in regions}, {c.geonames_id: c.country_code for c in cities})
+    region_cc = {r.name: r.country_code for r in regions}
+    city_cc = {c.geonames_id: c.country_code for c in cities}
+    region_parties = _without_locators(text, region_parties, city_parties, region_cc, city_cc)
+    city_parties, region_parties = (_without_bracketed_locators(text, ps, city_parties, region_cc, city_cc)
+                                    for ps in (city_parties, region_parties))
     programme_spans = [(h.start, h.end) for h in programme_hits]
     place_parties = city_parties + region_parties
     strong = _shaped_org_parties(doc, place_parties, programme_hits)
@@ -277,9 +286,28 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     countries = country_names()
     orgs = [_untitled(o) for o in orgs + strong if not _NOT_A_PARTY.fullmatch(o.name) and not _own_unit(o, text, places)
             and o.name.removeprefix("the ") not in countries]  # 'Republic of Moldova' is a country, no party
-    orgs = _government_acronyms(text, places, orgs)
+    orgs = [_without_gloss(_with_quoted_name(text, o)) for o in _government_acronyms(text, places, orgs)]
     places, orgs = _acronym_and_town(text, places, orgs)
     return sorted(places + orgs, key=lambda p: p.start)
+
+
+_GLOSS = re.compile(r"\s*\((?:the\s+)?(?:Town|City|Municipality|Commune|Village) of [^()]+\)$")
+
+
+def _with_quoted_name(text: str, org: Party) -> Party:
+    """'the Association Euroregion "Tatry"': the quoted word is the name's own."""
+    quoted = _QUOTED_NAME.match(text, org.end)
+    if quoted is None or org.name != text[org.start:org.end]:
+        return org
+    return Party(org.start, quoted.end(), text[org.start:quoted.end()], org.kind, org.geonames_id)
+
+
+def _without_gloss(org: Party) -> Party:
+    """'Mesto Vysoké Tatry (Town of Vysoké Tatry)': the name without its translation."""
+    gloss = _GLOSS.search(org.name)
+    if gloss is None or gloss.start() < 3:
+        return org
+    return Party(org.start, org.start + gloss.start(), org.name[:gloss.start()], org.kind, org.geonames_id)
 
 
 def _acronym_and_town(text: str, places: list[Party], orgs: list[Party]) -> tuple[list[Party], list[Party]]:
@@ -334,6 +362,23 @@ def _without_locators(text: str, regions: list[Party], cities: list[Party], regi
         (c := ends.get(r.start - k)) is not None and text[c.end:r.start] in (", ", ",", ",\n")
         and region_cc.get(r.name) is not None and region_cc.get(r.name) == city_cc.get(c.geonames_id)
         for k in (1, 2))]
+
+
+_BRACKETED_AFTER = re.compile(r"(?:\s+(?:City|Town|Municipality))?\s*\($")
+
+
+def _without_bracketed_locators(text: str, parties: list[Party], cities: list[Party], region_cc: dict[str, str | None],
+                                city_cc: dict[int | None, str]) -> list[Party]:
+    """'Toyohashi City (Aichi) and Tauranga (New Zealand) concluded ...': a place of the
+    same country in brackets right after a town only says where the town is."""
+    cc = lambda p: city_cc.get(p.geonames_id) if p.kind == "city" else region_cc.get(p.name)
+    def bracketed(p: Party) -> bool:
+        if text[p.end:p.end + 1] != ")" or text[p.start - 1:p.start] != "(":
+            return False
+        town = next((c for c in cities if c.end < p.start <= c.end + 9 and c is not p
+                     and _BRACKETED_AFTER.fullmatch(text, c.end, p.start)), None)
+        return town is not None and cc(p) is not None and cc(p) == cc(town)
+    return [p for p in parties if not bracketed(p)]
 
 
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:,[^\n–—:]{0,40})?[ \t]*[–—:-][ \t]")
@@ -837,8 +882,8 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
                          _rule_group_of):
                 rule(col, ps, doc, s0, s1, sentence)
         opener = ps[0] if ps and _OPENS.fullmatch(text[s0:ps[0].start]) else None
-        if opener is not None or not re.match(r"\s*It\b", sentence):
-            col.topic = opener  # a sentence opening with 'It ...' keeps the topic
+        if opener is not None or not re.match(r"\s*Its?\b", sentence):
+            col.topic = opener  # a sentence opening with 'It ...' or 'Its ...' keeps the topic
         prev = (s0, s1, ps)
     _rule_partner_lists(col, parties, doc)
     _rule_heading_lists(col, parties)
@@ -1093,8 +1138,9 @@ def _subjects(ps: list[Party], pos: int, text: str) -> list[Party]:
     return [p for p in reversed(before) if not demoted(p)] + [p for p in reversed(before) if demoted(p)]
 
 
-_ITS_PARTNERS = re.compile(r"^\W*(?:Its|Their)\s+(?:new\s+|two\s+|three\s+)?(?P<cue>twins|(?:twin|sister|partner|"
-                           r"friendship)\s+(?:cities|towns|regions))(?:,\s*|\s+(?:are|will be|include)\s+)")
+_ITS_PARTNERS = re.compile(r"^\W*(?:Its|Their)\s+(?:(?:new|two|three|other|oldest|longest-standing|first|"
+                           r"most active|closest)\s+)?(?P<cue>twins|partnerships|(?:twin|sister|partner|friendship)\s+"
+                           r"(?:cities|towns|regions|city|town|region))(?:,\s*|\s+(?:are|is|was|will be|include)\s+)")
 
 
 def _rule_its_partners(col, ps: list[Party], doc: Doc, s0: int, s1: int, sentence: str) -> None:
@@ -1147,7 +1193,7 @@ def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
             col.clique(coordinated(ps, doc, j, col.text), _relation(cue), s0, s1)
 
 
-_AND_WITH = re.compile(r"[^.;]{0,80}?\band (?:also )?with\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?[A-Za-z]+\s+of\s+)?")
+_AND_WITH = re.compile(r"[^.;]{0,80}?\b(?:and (?:also )?with|et avec|y con)\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?[A-Za-z]+\s+of\s+)?")
 
 
 # 'the partnership with', 'friendship relations with'; not 'cooperation is aligned with'
@@ -2027,7 +2073,7 @@ def _cell_party(text: str, cell: tuple[int, int], parties: list[Party]) -> Party
     if not re.fullmatch(r"[A-Z][\w'’.&-]*(?:\s+[\w'’.&()-]+){0,7}", name):
         return None
     start = a + text[a:b].index(name)
-    return Party(start, start + len(name), name, "organisation", None)
+    return _without_gloss(Party(start, start + len(name), name, "organisation", None))
 
 
 def _inline_lead(text: str, parties: list[Party], pos: int) -> Party | None:
@@ -2126,7 +2172,7 @@ def _rule_heading_lists(col, parties) -> None:
             col.clique(members, "partner", a, b)
 
 
-_BULLET = re.compile(r"(?m)^[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+")
+_BULLET = re.compile(r"(?m)^[ \t]*(?:[-•*–·]|\d+[.)]|\([a-z]\)|\(\d+\))[ \t]+")  # ..., "(b)", "(2)"
 # a list that is only part of the partners: 'other partners include', 'a consortium of 38 partners'
 _PARTIAL_LIST = re.compile(r"\b(?:other|further|among (?:the|its) \w+)\s+(?:\w+\s+)?(?:partners|members)\b|"
                            r"\b(?:[5-9]|[1-9]\d+|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:\w+\s+)?(?:partners|members)\b",
@@ -2161,10 +2207,34 @@ def _bullet_members(text: str, start: int, end: int, parties: list[Party]) -> li
     members = []
     for b in _BULLET.finditer(text, start, end):
         line_end = text.find("\n", b.end())
-        items = _list_members(_in(parties, b.end(), end if line_end < 0 else min(line_end, end)), text)
-        if items:
-            members.append(items[0])
+        line_end = end if line_end < 0 else min(line_end, end)
+        items = _list_members(_in(parties, b.end(), line_end), text)
+        head = _unknown_town_head(text, b.end(), line_end, items)
+        if head is not None or items:
+            members.append(head or items[0])
     return members
+
+
+# 'Saint-Valery-en-Caux, Normandy, France – twinned in 1986': a capitalised name opening
+# the item, then where it lies
+_ITEM_HEAD = re.compile(r"[A-Z][\w'’.]*(?:(?:[ -]|-(?:en|sur|sous|le|la|les|am|an|im|de|del|di)-)[A-Z][\w'’.]*)*"
+                        r"(?=\s*(?:,|\())")
+
+
+def _unknown_town_head(text: str, start: int, end: int, items: list[Party]) -> Party | None:
+    """A town the gazetteer does not know, opening a list item that goes on with its
+    region or country: the item's partner. Only when no known party opens the item."""
+    m = _ITEM_HEAD.match(text, start)
+    if m is None or (items and items[0].start < m.end()) or len(m.group()) < 3:
+        return None
+    where = text[m.end():end]
+    country = re.match(r"\s*(?:,\s*(?:[A-Z][\w'’-]*\s*)+,\s*|,\s*|\()(?:the\s+)?([A-Z][\w'’ -]*?)\s*(?:[),;–—-]|$)",
+                       where)
+    region_next = bool(items) and re.fullmatch(r"\s*,\s*", text[m.end():items[0].start]) is not None \
+        and items[0].kind == "region"
+    if not (region_next or (country and country.group(1) in country_names())):
+        return None
+    return Party(m.start(), m.end(), m.group(), "city", None)
 
 
 # ';', ',', 'and', a line break, or a sentence's end ('Lead partner: X. Partners: A, B'; not 'S. Maria')
@@ -2189,7 +2259,7 @@ def _list_members(block: list[Party], text: str) -> list[Party]:
 
 
 _ADMIN_PREFIX = r"(?:(?:Regional |State |Provincial )?(?:Government|State|Province|Region|City|Municipality|Autonomous Community)\s+of\s+(?:the\s+)?)?"
-_DASH = re.compile(r"^\s*(?:\([^()]{1,40}\))?\s*(?:[–—↔⇄-]|<->)\s*(?:the\s+)?" + _ADMIN_PREFIX + "$")
+_DASH = re.compile(r"^\s*(?:(?:City|Town)\s+)?(?:\([^()]{1,40}\))?\s*(?:[–—↔⇄-]|<->)\s*(?:the\s+)?" + _ADMIN_PREFIX + "$")
 _ARROW = re.compile(r"[\s)]*(?:\([^()]{1,40}\))?\s*(?:[↔⇄]|<->)\s*")  # 'Kempten (Allgäu) ↔ Idrija': a pair by its sign
 
 
@@ -2216,9 +2286,15 @@ def _rule_dash_pairs(col, parties, doc) -> None:
                 and (seg_start == line_start or all(p.kind in ("city", "region") for p in run))
             # (a state or province may stand between the town and its country: 'London, Ontario (Canada)')
             # (and the year the pair dates from: 'Karlstadt – Mauléon (France), since 1986')
-            row_end = re.match(r"(?:,\s*[A-Z][\w .'’-]{1,30}(?=\s*\())?\s*(?:\([^()]{1,40}\))?\s*"
-                               r"(?:[,;]?\s*[–—-]?\s*(?:since|from)\s+(?:19|20)\d\d)?\s*(?:[|:;]|[,.]?\s*$)",
-                               text[b:line_end]) is not None
+            # ('Kawagoe City – Ottumwa, Iowa, USA (1977) and Offenbach am Main, Germany (1991)': one
+            # town's partners, each with where it lies)
+            more, last = [], b
+            while len(run) == 2 and i + len(run) + len(more) < len(parties) and \
+                    (nxt := parties[i + len(run) + len(more)]).start < line_end and \
+                    _ROW_AND.fullmatch(text, last, nxt.start):
+                more.append(nxt)
+                last = nxt.end
+            row_end = _ROW_END.match(text[last:line_end]) is not None
             pairing = _DASH_PAIRING.match(text[b:line_end])
             if text[line_start:line_end].isupper():
                 i += len(run)  # 'BACKGROUND – ÅLESUND': a heading, no pairing row
@@ -2230,7 +2306,15 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             places = places and not (len(run) == 2 and _located_org(*run))
             if (row_start and row_end and places) or pairing:
                 col.clique(run, "pairing", line_start, line_end)
+                for p in more if row_start and row_end and places else []:
+                    col.add(run[0], p, "pairing", line_start, line_end)
         i += len(run)
+
+
+# where a row's partner lies and since when: ', Illinois, USA (1991)', ' (France), since 1986'
+_WHERE = r"(?:(?:,\s*[A-Z][\w .'’-]{1,30}){1,2}(?=\s*(?:\(|\s+and\s)))?\s*(?:\([^()]{1,40}\))?"
+_ROW_END = re.compile(_WHERE + r"\s*(?:[,;]?\s*[–—-]?\s*(?:since|from)\s+(?:19|20)\d\d)?\s*(?:[|:;]|[,.]?\s*$)")
+_ROW_AND = re.compile(_WHERE + r"\s*(?:,\s*)?(?:and|&)\s+")
 
 
 def _label_end(text: str, line_start: int, pos: int) -> int:

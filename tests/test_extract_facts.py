@@ -229,6 +229,27 @@ FUNDING_CASES = {
         ("Budget of the Directorate General of International Relations for 2025: $ 38.500.000 (Argentine pesos).",
          [(38_500_000, "ARS", None)]),
     ],
+    "heldout62-63 (after their untuned measurement on version 30)": [
+        # the rupiah sign and Indonesian multipliers; a page-named peso in Spanish
+        ("The Bandung city budget for 2024 has set aside Rp 38.6 billion for waste management. PDAM will invest "
+         "IDR 145 billion (Rp 145 miliar) in new mains.",
+         [(38_600_000_000, "IDR", None), (145_000_000_000, "IDR", None), (145_000_000_000, "IDR", None)]),
+        ("Por su parte, el municipio aportará $4.500.000 (pesos argentinos) para la organización de la visita.",
+         [(4_500_000, "ARS", None)]),
+        # shares: 'half of ... costs', 'at least 10% from their own budgets', a co-financing column, Spanish costs
+        ("The grant covers up to half of eligible project costs. Municipalities must contribute at least 10% from "
+         "their own budgets.", [(None, None, 50.0), (None, None, 10.0)]),
+        ("| Town | Grant | Municipal co-financing |\n|---|---|---|\n| Gyumri | €198,500 | 20% |\n"
+         "| Ijevan | €160,000 | 15% |\n",
+         [(198_500, "EUR", None), (None, None, 20.0), (160_000, "EUR", None), (None, None, 15.0)]),
+        ("La Unión Europea cubre el 100 % de los gastos de viaje de las delegaciones.", [(None, None, 100.0)]),
+        # the amount's own clause names a contribution: the salaries counted before it do not make it a wage
+        ("The KMA will provide the land and the salaries of eight sanitation staff, a contribution the Assembly values "
+         "at about GH¢1.5 million.", [(1_500_000, "GHS", None)]),
+        # ... but an investment beside trade figures stays out
+        ("Bilateral trade between the two countries reached USD 18.7 billion in 2023, and companies have invested "
+         "around EUR 3 billion since 2015.", []),
+    ],
 }
 
 
@@ -943,6 +964,49 @@ LINK_CASES = {
         ("Uppsala is Sweden's fourth city. Uppsala welcomes visitors. Uppsala has a university. Our friendship towns "
          "– vänorter in Swedish – are Frederiksberg in Denmark, Hämeenlinna in Finland and Kópavogur in Iceland.",
          {("Frederiksberg", "Uppsala"), ("Hämeenlinna", "Uppsala"), ("Kópavogur", "Uppsala")}),
+    ],
+    "heldout62-63 (after their untuned measurement on version 30)": [
+        # 'Its oldest sister city is ...' keeps the topic for the 'It is also twinned with' after it
+        ("Bandung has one of the largest networks of partnerships of any Indonesian city. Its oldest sister city is "
+         "Braunschweig in Germany, with which it signed an agreement in 1960. It is also twinned with Fort Worth in "
+         "the United States (since 1990), Liuzhou in China and Petaling Jaya in Malaysia.",
+         {("Bandung", "Braunschweig"), ("Bandung", "Fort Worth"), ("Bandung", "Liuzhou"), ("Bandung", "Petaling Jaya")}),
+        ("Tartu, Estonia's second-largest city, currently has 17 twin and partner cities. Its longest-standing "
+         "partnerships include Frederiksberg in Denmark and Tampere in Finland.",
+         {("Frederiksberg", "Tartu"), ("Tampere", "Tartu")}),
+        # a prefecture in brackets after its town only says where the town is
+        ("New affiliations in 2023:\n- Toyohashi City (Aichi) and Tauranga (New Zealand) concluded a sister city "
+         "agreement in May 2023.\n- Matsue City (Shimane) and Sibiu (Romania) signed a friendship city agreement in "
+         "September 2023.", {("Tauranga", "Toyohashi"), ("Matsue", "Sibiu")}),
+        # '(a)'-lettered items under 'has three formal twinning links:', towns the gazetteer lacks among them
+        ("The Committee was reminded that Inverness has three formal twinning links:\n\n(a) Augsburg, Bavaria, "
+         "Germany – twinned in 1956;\n(b) Saint-Valery-en-Caux, Normandy, France – twinned in 1986; and\n"
+         "(c) La Baule-Escoublac, France – twinned in 2002.\n",
+         {("Augsburg", "Inverness"), ("Inverness", "Saint-Valery-en-Caux"), ("Inverness", "La Baule-Escoublac")}),
+        # a declined proposal and an interest are no ties; 'AND THAT Council' is the council's resolution
+        ("Kelowna reviewed its sister cities. Kelowna staff reported. Kelowna keeps its tie with Kasugai.\n\nAND THAT "
+         "Council declines the proposal for a friendship agreement with the Municipality of Stellenbosch;",
+         {("Kasugai", "Kelowna")}),
+        ("Another Member noted that Fort William and Dingwall had expressed interest in community-level links with "
+         "Nova Scotia.", set()),
+        ("Alberta's relationship with Gangwon, in the Republic of Korea, is the province's oldest sister-province "
+         "partnership.", {("Alberta", "Gangwon")}),
+        # 'Town City – Partner, State, Country (YEAR) and Partner, Country (YEAR)' lines
+        ("Many cities in the prefecture have their own sister cities. Some examples:\n\n- Kawagoe City – Ottumwa, "
+         "Iowa, USA (1977) and Offenbach am Main, Germany (1991)\n- Tokorozawa City – Decatur, Illinois, USA (1991)\n",
+         {("Kawagoe", "Ottumwa"), ("Kawagoe", "Offenbach"), ("Decatur", "Tokorozawa")}),
+        # a partner named with its translation in brackets, and one whose name ends in a quoted word
+        ("| Role | Partner | Country |\n|---|---|---|\n| Lead partner | Gmina Miasto Zakopane (Town of Zakopane) | PL |\n"
+         "| Partner | Mesto Vysoké Tatry (Town of Vysoké Tatry) | SK |\n| Partner | Stowarzyszenie „Euroregion Tatry\" "
+         "(Association Euroregion \"Tatry\") | PL |\n",
+         {("Mesto Vysoké Tatry", "Zakopane"), ('Association Euroregion "Tatry"', "Zakopane"),
+          ('Association Euroregion "Tatry"', "Mesto Vysoké Tatry")}),
+        # French and Spanish pages: 'jumelée avec', 'emparejada con'
+        ("Niort est jumelée depuis 1978 avec Coburg, en Allemagne. Outre Coburg, Niort est jumelée avec Wellingborough "
+         "(Royaume-Uni) depuis 1977 et avec Covilhã (Portugal) depuis 1997.",
+         {("Coburg", "Niort"), ("Covilhã", "Niort"), ("Niort", "Wellingborough")}),
+        ("En la misma convocatoria, Neuquén fue emparejada con Gdynia (Polonia) para intercambiar experiencias.",
+         {("Gdynia", "Neuquén")}),
     ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),
