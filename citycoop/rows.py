@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
+from functools import lru_cache
 
 from extractors import extract
 from extractors.text import remember_text
@@ -19,13 +20,20 @@ from .sources import Page, Rejection
 MAX_CHARS = 1_000_000  # spaCy's own default limit on one text; longer pages are rejected
 
 
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _rows(doc_id: str, records: list) -> list[dict]:
+    """One row per record. The records are flat, so a shallow copy of their fields does
+    what ``dataclasses.asdict`` did at a quarter of the cost (asdict deep-copies)."""
     out = []
     for r in records:
-        row = {"doc_id": doc_id, **dataclasses.asdict(r)}
-        for k, v in row.items():
-            if isinstance(v, tuple):
-                row[k] = list(v)
+        row = {"doc_id": doc_id}
+        for k in _field_names(type(r)):
+            v = getattr(r, k)
+            row[k] = list(v) if isinstance(v, tuple) else v
         out.append(row)
     return out
 
