@@ -259,16 +259,50 @@ _MAIN_TAG = re.compile(r"<main\b", re.I)
 
 
 def _missed_fact_boxes(main, text: str) -> list[str]:
-    """The definition lists under ``<main>`` that trafilatura left out, one 'term: value'
-    line each: a project page's fact box ('Project duration: 01/01/2024 – 31/12/2026',
-    'Total budget: EUR 3.2 m') is a ``<dl>`` beside the article, which it drops."""
+    """What trafilatura left out under ``<main>``: definition lists, one 'term: value'
+    line each (a project page's fact box, 'Project duration: 01/01/2024 – 31/12/2026',
+    'Total budget: EUR 3.2 m', is a ``<dl>`` beside the article, which it drops); a short
+    dated 'Label: value' paragraph (a meta line under the title); a sidebar that lists
+    the town's twin towns."""
     flat = " ".join(text.split())
     missed = []
     for dl in main.iter("dl"):
         values = [" ".join(dd.text_content().split()) for dd in dl.iter("dd")]
         if values and 2 * sum(bool(v) and v in flat for v in values) < len(values):  # most values are missing
             missed.append(block_text(dl))
-    return missed
+    for p in main.iter("p"):  # 'Cooperation period: 2024–2026' in a meta line under the title
+        line = " ".join(p.text_content().split())
+        if len(line) <= 200 and _FACT_LINE.search(line) and line not in flat and \
+                not any(a.tag in ("aside", "nav", "footer", "header", "form") for a in p.iterancestors()):
+            missed.append(line)
+    for aside in main.iter("aside"):  # a sidebar listing the town's twin towns
+        items = [" ".join(li.text_content().split()) for li in aside.iter("li")]
+        if items and _PARTNER_TOWNS.search(aside.text_content()) and \
+                2 * sum(bool(i) and i in flat for i in items) < len(items):
+            missed.extend(_partner_section(aside))
+    return [m for m in missed if m]
+
+
+def _partner_section(aside) -> list[str]:
+    """The sidebar's blocks from its first heading on twin towns to the next heading (a
+    'Contact' box after it is no part of the list)."""
+    out: list[str] = []
+    for child in aside:
+        if not isinstance(child.tag, str):
+            continue
+        heading = child.tag in ("h1", "h2", "h3", "h4", "h5", "h6")
+        if heading and _PARTNER_TOWNS.search(child.text_content()):
+            out = [block_text(child)] if not out else out + [block_text(child)]
+        elif heading and out:
+            break
+        elif out:
+            out.append(block_text(child))
+    return out
+
+
+_FACT_LINE = re.compile(r"^[A-Z][\w ]{2,40}:\s.*\b(?:19|20)\d\d\b")
+_PARTNER_TOWNS = re.compile(r"\b(?:twin|sister|partner|friendship)[- ](?:towns?|cit(?:y|ies)|regions?)\b|\btwinned\b",
+                            re.I)
 
 
 _SKIP_TAGS = frozenset("script style noscript nav aside form button select svg template iframe".split())

@@ -1181,8 +1181,9 @@ def _rule_followed(col, ps: list[Party], s0: int, s1: int, sentence: str) -> Non
 def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
     for m in _BETWEEN.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
-        if i is None or _negated(sentence[max(0, m.start() - 25):m.start()]):
-            continue
+        if i is None or _negated(sentence[max(0, m.start() - 25):m.start()]) or \
+                re.search(r"\bproposed\s+(?:new\s+)?$", sentence[max(0, m.start() - 25):m.start()]):
+            continue  # 'no partnership between', 'a proposed partnership between Smolyan and Bergen'
         cue = sentence[max(0, m.start() - 15):m.end()]  # 'sister city relationship between'
         run = coordinated(ps, doc, i, col.text)
         col.clique(run, _relation(cue), s0, s1)

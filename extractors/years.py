@@ -40,7 +40,9 @@ RANGE = re.compile(rf"(?<![\w.,/-])(?P<a>{_YEAR})\s?[-–—/]\s?(?P<b>{_YEAR}|\
 FROM_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|until|till)\s+(?P<b>{_YEAR})\b", re.I)
 # Q1/2025, H2-2024, Q3 2023: a quarter or half of a year; 01/2024, 12/2026: a month
 PART_OF_YEAR = re.compile(rf"\b[QH][1-4][/ -](?P<y>{_YEAR})(?![\d/.-]\d)"
-                     rf"|(?<![\d/.,])(?:0?[1-9]|1[0-2])/(?P<my>{_YEAR})(?![\d/]|[.,]\d)")
+                     rf"|(?<![\d/.,])(?:0?[1-9]|1[0-2])/(?P<my>{_YEAR})(?![\d/]|[.,]\d)"
+                     # '- 2024.10 Daegu and Atlanta celebrated ...': a dated item, year.month
+                     rf"|(?m:^)(?:[-•*][ \t]+)?(?P<ym>{_YEAR})\.(?:0[1-9]|1[0-2])(?=[ \t])")
 YEAR = re.compile(rf"(?<![\w.,/€$£-])(?P<y>{_YEAR})(?![\w%]|[.,]\d|\s?%)")
 
 
@@ -146,7 +148,7 @@ def extract_years(text: str, sents: Sentences) -> tuple[list[YearRecord], list[M
     for m in PART_OF_YEAR.finditer(text):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
-            y = "y" if m.group("y") else "my"
+            y = next(g for g in ("y", "my", "ym") if m.group(g))
             add(int(m.group(y)), m.start(y), m.end(y), None, None)
     for m in YEAR.finditer(text):
         a, b = m.start(), m.end()

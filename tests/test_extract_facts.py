@@ -47,6 +47,11 @@ YEAR_CASES = {
     "heldout23 (seen again in the heldout38/39 round)": [  # after 'in' a year, whatever noun follows
         ("In 1988 citizens' groups founded a solidarity partnership; 2000 citizens took part.", [1988]),
     ],
+    "heldout64-65 (after their untuned measurement on version 31)": [  # a dated item: year.month
+        ("- 2024.10 Daegu and Atlanta celebrated the anniversary of their ties.\n- 2023.06 An orchestra performed.",
+         [2023, 2024]),
+        ("The fee was raised to 2024.50 EUR.", []),
+    ],
 }
 
 
@@ -1007,6 +1012,11 @@ LINK_CASES = {
          {("Coburg", "Niort"), ("Covilhã", "Niort"), ("Niort", "Wellingborough")}),
         ("En la misma convocatoria, Neuquén fue emparejada con Gdynia (Polonia) para intercambiar experiencias.",
          {("Gdynia", "Neuquén")}),
+    ],
+    "heldout64-65 (after their untuned measurement on version 31)": [
+        # a proposed partnership is no tie
+        ("Under the same programme, Stara Zagora works with the municipality of Ringsaker on street lighting, while a "
+         "proposed partnership between Smolyan and Bergen did not go ahead.", {("Ringsaker", "Stara Zagora")}),
     ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),

@@ -119,6 +119,33 @@ def test_html_keeps_a_fact_box_that_main_text_extraction_drops(tmp_path):
     assert "Imprint" not in page.text and "Projects" not in page.text
 
 
+def test_html_keeps_a_twin_town_sidebar_and_a_dated_meta_line(tmp_path):
+    """trafilatura drops a sidebar beside the article and a 'Label: value' meta line under
+    the title. A sidebar that lists the town's twin towns, and a meta line that dates the
+    cooperation, come back after the main text; the contact sidebar and the nav do not."""
+    html = """<!doctype html><html><head><title>Angers and Bamako</title></head><body>
+    <header><nav><a href='/'>Home</a> | <a href='/city'>City hall</a></nav></header>
+    <main><article><h1>Fifty years of friendship between Angers and Bamako</h1>
+    <p class='meta'>Programme: water and sanitation | Cooperation period: 2024–2026</p>
+    <p>Angers and the District of Bamako signed their cooperation charter in 1974. Since then, the two cities have
+    worked together on drinking water, sanitation and the training of municipal staff, with the support of the
+    Loire-Bretagne water agency and of the French Ministry for Europe and Foreign Affairs.</p>
+    <p>A new three-year programme on solid waste is being prepared with Angers Loire Métropole and will be submitted
+    to the next call for projects. Around fifteen Malian students have completed internships in Angers.</p>
+    </article>
+    <aside class='sidebar'><h2>Angers' twin towns</h2><p>Angers is twinned with seven cities:</p>
+    <ul><li><a href='/haarlem'>Haarlem</a> (Netherlands) – since 1964</li>
+    <li><a href='/pisa'>Pisa</a> (Italy) – since 1982</li><li><a href='/wigan'>Wigan</a> (United Kingdom) – since 1988</li></ul>
+    </aside>
+    <aside class='contact'><h2>Contact</h2><ul><li>International Relations</li><li>Phone 02 41 05 40 00</li></ul></aside>
+    </main><footer>Legal notice | Accessibility</footer></body></html>""".encode()
+    page = _read(tmp_path, "p.html", html)
+    assert isinstance(page, Page)
+    assert "- Pisa (Italy) \u2013 since 1982" in page.text and "Angers is twinned with seven cities:" in page.text
+    assert "Cooperation period: 2024\u20132026" in page.text
+    assert "Phone 02 41" not in page.text and "City hall" not in page.text and "Legal notice" not in page.text
+
+
 _NEWS = """<!doctype html><html><head><title>News</title>{meta}</head><body>
     <header>{header}</header>
     <article><h1>Graz and Maribor sign a partnership</h1>
