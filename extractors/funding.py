@@ -79,6 +79,8 @@ def parse_number(raw: str, has_multiplier: bool, dot_groups: bool = False) -> fl
     return float(s)
 
 
+_AMOUNT_SHARE_GLUE = re.compile(r"\s*(?:\(|,?\s*or)?\s*")
+_SHARE_HEADER = re.compile(r"\s*(?:share|%|% of (?:the\s+)?(?:total|budget))\s*", re.I)  # '| Source | Amount | Share |'
 _OWN_CLAUSE_CUE = re.compile(r"\b(?:contribution|grant|budget|funding|co-?financ\w*|co-?fund\w*|subsid\w*)\b", re.I)
 _NAME_NUMBER = re.compile(r"[A-Z]{3}\d{1,2}|Euro\s(?:19|20)\d\d")
 _GROUPED = re.compile(r"\d[ ,.\u202f\u00a0]\d{3}")
@@ -243,10 +245,11 @@ def table_share_cells(text: str, share_cues: list[str]) -> set[int]:
     lines = text.split("\n")
     starts = _line_starts(lines)
     for i, head in enumerate(lines):
-        if "|" not in head or not _has_any(head, share_cues):
+        if "|" not in head:
             continue
         cells = head.split("|")
-        cols = [k for k, cell in enumerate(cells) if _has_any(cell, share_cues) and not _SHARE.search(cell)]
+        cols = [k for k, cell in enumerate(cells) if (_has_any(cell, share_cues) or _SHARE_HEADER.fullmatch(cell))
+                and not _SHARE.search(cell)]
         for j in range(i + 1, len(lines)) if cols else ():
             row = lines[j].split("|")
             if len(row) != len(cells):
@@ -399,7 +402,8 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
         window = text[b:min(s1, b + 60)]
         mentions.append(Mention(a, b, text[a:b], "PERCENT", "rule", f"{pct:g}"))
         # 'ERDF contribution: EUR 2,592,000 (60 %)': a share right after a funded amount
-        after_amount = any(0 <= a - y <= 3 and text[y:a].strip() in ("(", "") for x, y in taken) and \
+        # ('€1,428,000, or 85%, comes from the ERDF': the same after ', or')
+        after_amount = any(0 <= a - y <= 6 and _AMOUNT_SHARE_GLUE.fullmatch(text, y, a) for x, y in taken) and \
             _has_any(sentence, c["funding_cues"])
         of_costs = _SHARE_OF_COSTS.match(window) is not None
         # 'of its' mostly measures land or people ('40% of its territory'), but not in 'of its costs'

@@ -176,7 +176,7 @@ _PERSON_TITLE = re.compile(r"(?:Rector|President|Vice-President|Director|Directo
                            r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
-_RESOLUTION_WORDS = re.compile(r"(?:(?:AND|THAT|BE IT RESOLVED|RESOLVED)\s+)+")
+_RESOLUTION_WORDS = re.compile(r"(?:(?:AND|THAT|BE IT RESOLVED|RESOLVED|Should|Would|Could|Shall)\s+)+")
 
 
 def _clean_org(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1502,8 +1502,17 @@ def _rule_home_deal(col, ps, home, doc, s0, s1, sentence) -> None:
     run = coordinated(ps, doc, 0, col.text)
     # several partners: right after the 'with' ('Cooperation ..., with student mobility between
     # A and B' is A's and B's)
-    if len(ps) == 1 or (2 <= len(run) <= MAX_LIST and ps[0].start - (s0 + m.end()) <= 15):
+    # ('... its sister city relationship with Missoula, Montana, ..., and with Kunshan': one
+    # partner right after the 'with', and one after an 'and with')
+    gap = col.text[s0 + m.end():ps[0].start]
+    if len(ps) == 1 or (2 <= len(run) <= MAX_LIST and len(gap) <= 15) or \
+            (len(run) == 1 and re.fullmatch(r"(?:the\s+)?(?:then\s+)?(?:(?:[A-Z][a-z]+\s+){0,2}of\s+|"
+                                            r"(?:city|town|municipality) of\s+)?", gap)):
         for p in run:
+            col.add(home, p, _relation(m.group("cue")), s0, s1)
+        more = _AND_WITH.match(col.text, run[-1].end, s1)
+        j = _first_after(ps, more.end(), within=5) if more else None
+        for p in coordinated(ps, doc, j, col.text) if j is not None else []:
             col.add(home, p, _relation(m.group("cue")), s0, s1)
 
 
@@ -1704,7 +1713,7 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         elif re.search(r"\b(?:including|such as|among them)\s*$", m.group()) and _OPENS.fullmatch(text[s0:owner.start]):
             a, b = m.end(), s1  # 'Heidelberg has its own family of partner cities, including A and B': the opener's
         elif re.search(r"\bwith\s*$", m.group()) and (pages_list or _OPENS.fullmatch(text[s0:owner.start])) and \
-                (i := _first_after(parties, m.end(), 12)) is not None:
+                (i := _first_after(parties, _AMONG_OTHERS.match(text, m.end()).end(), 12)) is not None:
             # 'Sapporo maintains sister-city relations with A (USA), B (Germany) and C': the opener's, to the list's end
             run = coordinated(parties, doc, i, text)
             a, b = run[0].start, run[-1].end
@@ -1822,10 +1831,12 @@ def _rule_tables(col, parties) -> None:
             block = [r for r in block[1:] if not _RULE_ROW.fullmatch(r.group())] or block
         above = [line for line in text[max(0, block[0].start() - 300):block[0].start()].splitlines() if line.strip()]
         header = _cells(text, block[0])
-        if len(block) < 3 or not (_TABLE_HEAD.search(" ".join(above[-2:]) + block[0].group())
-                                  or _HUB_COLUMN.search(block[0].group() + caption)):
-            continue
         columns = [i for i, (a, b) in enumerate(header) if _MEMBER_COLUMN.search(text[a:b])]
+        # ('Other pairings in the cluster' over '| Asian city | European city | Focus |')
+        pairings = len(columns) >= 2 and _PAIRINGS_ABOVE.search(" ".join(above[-2:])) is not None
+        if len(block) < 3 or not (_TABLE_HEAD.search(" ".join(above[-2:]) + block[0].group())
+                                  or _HUB_COLUMN.search(block[0].group() + caption) or pairings):
+            continue
         if not columns and _figures(text, block):
             continue  # '| Total budget | € 2 350 000 |' under a partner list: key figures
         columns = columns or [0]
@@ -1866,6 +1877,9 @@ def _rule_tables(col, parties) -> None:
             col.clique(members, "partner", s0, s1)
             col.claimed.append((s0, s1))
         # a longer table links no pairs: the lead partner is one partner among many
+
+
+_PAIRINGS_ABOVE = re.compile(r"\b(?:pairings|pairs|city pairs|twinnings)\b", re.I)
 
 
 def _figures(text: str, block: list[re.Match]) -> bool:
@@ -2004,13 +2018,23 @@ def _rule_hub_cells(col, parties, block: list[re.Match]) -> bool:
     if n < 2:
         return False
     for r, cells in zip(block, rows):
-        if len(cells) <= k or not _HUB_CELL.fullmatch(text[cells[k][0]:cells[k][1]]) or _FORMER.search(text[r.start():r.end()]):
-            continue
+        kind = text[cells[k][0]:cells[k][1]] if len(cells) > k else ""
+        if not (_HUB_CELL.fullmatch(kind) or _DEAL_CELL.fullmatch(kind)) or _FORMER.search(text[r.start():r.end()]):
+            continue  # ('| Pardubice | Czech Republic | Memorandum of cooperation | 2019 |' is a tie too)
         p = next((q for a, b in cells[:k] for q in _in(parties, a, b) if q.kind in ("city", "region")), None)
         if p is not None and p.name != owner.name:
             col.add(owner, p, _relation(text[cells[k][0]:cells[k][1]], "partner"), r.start(), r.end())
     col.claimed.append((block[0].start(), block[-1].end()))
     return True
+
+
+_DEAL_CELL = re.compile(r"\s*(?:(?:memorand(?:um|a)|letters? of intent|agreements?|protocols?)(?: (?:of|on) "
+                        r"(?:cooperation|co-operation|understanding|friendship|intent))?|MoU|(?:cooperation|"
+                        r"co-operation|friendship|partnership) (?:agreement|protocol|memorandum))(?:\s*\([^()]*\))?\s*",
+                        re.I)  # ('Cooperation agreement (tourism, culture)')
+
+
+_AMONG_OTHERS = re.compile(r"(?:,\s+(?:among (?:others|them)|for example|for instance),)?")  # 'with, among others, A'
 
 
 _HUB_TITLE = re.compile(r"\b(?:twin|sister|partner|friendship|friendly[- ]exchange)[- ](?:towns?|cit(?:y|ies)|"
@@ -2028,7 +2052,10 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     title = above[-1] if above else ""
     owner = page_owner(parties)
     hub_title = _HUB_TITLE.search(title) or (_HUB.search(title) and _INTRO_END.search(title))
-    if owner is None or not hub_title or _FORMER.search(title) or len(title) > 80:
+    # (a heading, or an intro sentence ending in a colon: '... maintains twinning and friendship
+    # agreements with six cities:')
+    if owner is None or not hub_title or _FORMER.search(title) or (len(title) > 80 and not
+                                                                    (len(title) <= 240 and title.rstrip().endswith(":"))):
         return False
     header = next((r for i, r in enumerate(block[:-1]) if _RULE_ROW.fullmatch(block[i + 1].group())), block[0])
     # columns that say where a place lies ('Province / State', 'Country'), not a second partner
@@ -2050,7 +2077,8 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     return True
 
 
-_HUB_CELL = re.compile(r"\s*(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality)\s*", re.I)
+_HUB_CELL = re.compile(r"\s*(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality)(?:\s*\([^()]*\))?\s*",
+                       re.I)  # ('Sister city (hermanamiento)')
 
 
 def _cells(text: str, row: re.Match) -> list[tuple[int, int]]:
@@ -2283,7 +2311,7 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             line_end = len(text) if line_end < 0 else line_end
             # a row of its own, or one of several pairs in a line ('Pairs: A (SE) – B (BG); C (FI) – D (GR)')
             seg_start = max(line_start, text.rfind(";", line_start, a) + 1, _label_end(text, line_start, a))
-            row_start = re.fullmatch(r"[\s|•*\d.)-]*" + _ADMIN_PREFIX, text[seg_start:a]) is not None \
+            row_start = re.fullmatch(r"[\s|•*\d.)-]*(?:No\.?\s*\d+\s+)?" + _ADMIN_PREFIX, text[seg_start:a]) is not None \
                 and (seg_start == line_start or all(p.kind in ("city", "region") for p in run))
             # (a state or province may stand between the town and its country: 'London, Ontario (Canada)')
             # (and the year the pair dates from: 'Karlstadt – Mauléon (France), since 1986')
@@ -2313,7 +2341,7 @@ def _rule_dash_pairs(col, parties, doc) -> None:
 
 
 # where a row's partner lies and since when: ', Illinois, USA (1991)', ' (France), since 1986'
-_WHERE = r"(?:(?:,\s*[A-Z][\w .'’-]{1,30}){1,2}(?=\s*(?:\(|\s+and\s)))?\s*(?:\([^()]{1,40}\))?"
+_WHERE = r"(?:\s+City(?=\s*\())?(?:(?:,\s*[A-Z][\w .'’-]{1,30}){1,2}(?=\s*(?:\(|\s+and\s)))?\s*(?:\([^()]{1,40}\))?"
 _ROW_END = re.compile(_WHERE + r"\s*(?:[,;]?\s*[–—-]?\s*(?:since|from)\s+(?:19|20)\d\d)?\s*(?:[|:;]|[,.]?\s*$)")
 _ROW_AND = re.compile(_WHERE + r"\s*(?:,\s*)?(?:and|&)\s+")
 

@@ -389,6 +389,18 @@ WRITTEN_REGION_TYPE = "(?:" + "|".join(t.title() for t in REGION_TYPES) + ")"  #
 REGION_TYPE_AFTER = re.compile(rf"\s+{WRITTEN_REGION_TYPE}\b")  # 'Bình Định Province'
 
 
+def _name_and_city(m: Match) -> bool:
+    """'Palmerston North City (Council)': an alternate name that is the city's own name and
+    'City', when that name's biggest city is the same one (not 'Bristol City', a name of a
+    small Bristol in the US, while 'Bristol' is the English city)."""
+    if not m.key.endswith(" city"):
+        return False
+    own = gazetteer().candidates(m.key[:-5])
+    biggest = max(own, key=lambda c: c.city.population, default=None)
+    return biggest is not None and biggest.primary and any(c.city.geonames_id == biggest.city.geonames_id
+                                                           for c in m.value)
+
+
 def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[tuple[int, int]],
                 attached: str | None = None) -> str | None:
     """Why this span is a city mention (the method), or None when it is not one.
@@ -406,7 +418,7 @@ def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[t
         return None
     if m.key in _country_keys() and not strong_cue:
         return None  # 'the oldest Canada-China city relationships': no China in Mexico
-    primary = any(c.primary for c in m.value)
+    primary = any(c.primary for c in m.value) or _name_and_city(m)
     ner_place = ent is not None and ent.label_ in ("GPE", "LOC")
     exact_ent = ent is not None and name_key(ent.text.removesuffix("’s").removesuffix("'s")) == m.key
     # NER saw only part of the name ('Donostia' PERSON in 'Donostia-San Sebastian')

@@ -42,7 +42,8 @@ FROM_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|until|ti
 PART_OF_YEAR = re.compile(rf"\b[QH][1-4][/ -](?P<y>{_YEAR})(?![\d/.-]\d)"
                      rf"|(?<![\d/.,])(?:0?[1-9]|1[0-2])/(?P<my>{_YEAR})(?![\d/]|[.,]\d)"
                      # '- 2024.10 Daegu and Atlanta celebrated ...': a dated item, year.month
-                     rf"|(?m:^)(?:[-•*][ \t]+)?(?P<ym>{_YEAR})\.(?:0[1-9]|1[0-2])(?=[ \t])")
+                     rf"|(?m:^)(?:[-•*][ \t]+)?(?P<ym>{_YEAR})\.(?:0[1-9]|1[0-2])(?=[ \t])"
+                     rf"|\bFY(?P<fy>{_YEAR})\b")  # a fiscal year: 'in FY2023'
 YEAR = re.compile(rf"(?<![\w.,/€$£-])(?P<y>{_YEAR})(?![\w%]|[.,]\d|\s?%)")
 
 
@@ -148,7 +149,7 @@ def extract_years(text: str, sents: Sentences) -> tuple[list[YearRecord], list[M
     for m in PART_OF_YEAR.finditer(text):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
-            y = next(g for g in ("y", "my", "ym") if m.group(g))
+            y = next(g for g in ("y", "my", "ym", "fy") if m.group(g))
             add(int(m.group(y)), m.start(y), m.end(y), None, None)
     for m in YEAR.finditer(text):
         a, b = m.start(), m.end()
