@@ -275,6 +275,12 @@ def _missed_fact_boxes(main, text: str) -> list[str]:
         if len(line) <= 200 and _FACT_LINE.search(line) and line not in flat and \
                 not any(a.tag in ("aside", "nav", "footer", "header", "form") for a in p.iterancestors()):
             missed.append(line)
+    for ul in main.iter("ul", "ol"):  # a project's key facts as a list: '<li><b>Duration:</b> 01/10/2023 – ...'
+        items = [" ".join(li.text_content().split()) for li in ul if isinstance(li.tag, str) and li.tag == "li"]
+        labelled = [i for i in items if _LABELLED.match(i)]
+        if len(labelled) >= 3 and 2 * len(labelled) > len(items) and 2 * sum(i in flat for i in items) < len(items) \
+                and not any(a.tag in ("aside", "nav", "footer", "header", "form") for a in ul.iterancestors()):
+            missed.append(block_text(ul))
     for aside in main.iter("aside"):  # a sidebar listing the town's twin towns
         items = [" ".join(li.text_content().split()) for li in aside.iter("li")]
         if items and _PARTNER_TOWNS.search(aside.text_content()) and \
@@ -300,6 +306,7 @@ def _partner_section(aside) -> list[str]:
     return out
 
 
+_LABELLED = re.compile(r"[A-Z][\w ()/-]{2,40}:\s+\S")
 _FACT_LINE = re.compile(r"^[A-Z][\w ]{2,40}:\s.*\b(?:19|20)\d\d\b")
 _PARTNER_TOWNS = re.compile(r"\b(?:twin|sister|partner|friendship)[- ](?:towns?|cit(?:y|ies)|regions?)\b|\btwinned\b",
                             re.I)

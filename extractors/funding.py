@@ -176,6 +176,20 @@ def dollar_currency(country_codes: list[str], city_countries: list[str] = (), ho
     return others[0] if others else "USD"
 
 
+_RUPEE_TOKENS = frozenset({"Rs", "Rs.", "rupees"})
+_RUPEE_COUNTRIES = {"NP": "NPR", "PK": "PKR", "LK": "LKR"}
+
+
+def rupee_currency(country_codes: list[str], home_country: str | None = None) -> str:
+    """What 'Rs' means on this page: the Nepalese, Pakistani or Sri Lankan rupee on a page
+    about a town there ('Rs. 45 lakh' in Kathmandu), or when the page names one of those
+    countries and not India; else the Indian rupee."""
+    if home_country in _RUPEE_COUNTRIES:
+        return _RUPEE_COUNTRIES[home_country]
+    named = [_RUPEE_COUNTRIES[c] for c in country_codes if c in _RUPEE_COUNTRIES]
+    return named[0] if named and "IN" not in country_codes else "INR"
+
+
 _CELL_NUMBER = re.compile(rf"\s*(?P<num>{_NUM})\s*")
 
 
@@ -328,6 +342,7 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
     cur = currencies()
     dollar = declared_dollar(text) or \
         dollar_currency(list(country_codes), list(city_countries), home_country, written_dollars(text))
+    rupee = rupee_currency(list(country_codes), home_country)
     out: list[FundingRecord] = []
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -364,6 +379,8 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
                 continue
             if m.group("cur") == "$" and dollar != "USD":
                 currency = cur[dollar]
+            elif m.group("cur") in _RUPEE_TOKENS:
+                currency = cur[rupee]
             named = _NAMED_AFTER.match(text, b) if m.group("cur") == "$" else None
             if named and named.group("name") in cur:  # '$ 38.500.000 (Argentine pesos)'
                 currency = cur[named.group("name")]

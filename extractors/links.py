@@ -1057,6 +1057,13 @@ _LINK_NOUN = re.compile(r"\b(?:twinn\w*|twin|sister|partner\w*|relations|" + "|"
                         re.I)
 
 
+_REVIVED = re.compile(r"\b(?:reviv(?:e|es|ed|ing)|renew(?:s|ed|ing)?|resum(?:e|es|ed|ing)|re-?establish(?:es|ed|ing)?)\b",
+                      re.I)
+# ('has not been renewed', 'nobody ... has found the energy to revive it')
+_NOT_REVIVED = re.compile(r"\b(?:not|nobody|no one|never|neither)\b[^.;]{0,60}?\b(?:reviv|renew|resum|re-?establish)\w*",
+                          re.I)
+
+
 def _drop_ended(col, parties: list[Party], sents: Sentences) -> None:
     """A pair the page says is being ended, terminated or suspended ('propose that the
     city's twinning agreement with Nizhny Novgorod be terminated') is no current link,
@@ -1069,6 +1076,8 @@ def _drop_ended(col, parties: list[Party], sents: Sentences) -> None:
         names = {name_key(p.name) for p in ps}
         if len(names) == 1 and owner is not None:
             names.add(name_key(owner.name))
+        if _REVIVED.search(col.text, s0, s1) and not _NOT_REVIVED.search(col.text, s0, s1):
+            continue  # 'reviving a partnership ... that had lapsed on paper'
         for m in _ENDED.finditer(col.text, s0, s1):
             if not _LINK_NOUN.search(col.text, max(s0, m.start() - 80), min(s1, m.end() + 40)):
                 continue  # 'the Oporto–Bordeaux film prize, suspended in 2020, will return': no tie ends
@@ -1903,7 +1912,7 @@ _YEAR_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—-][ \t]*(?:19|20)\d\d(?:\.?
 # 'Chicago, Illinois (United States) – sister city agreement renewed in 2019.': the kind
 # of tie right after the dash, whatever follows it on the line
 _KIND_LINE = re.compile(_PLACE_LINE + r"[ \t]*[–—:-][ \t]*(?i:(?:an?\s+|the\s+)?(?:(?:twin|sister|partner|friendship)"
-                        r"(?:[ -](?:city|cities|town|towns|region|municipality)| (?:and [a-z]+ )?agreement)|"
+                        r"(?:[ -](?:city|cities|town|towns|region|municipality)| (?:and [a-z]+ (?:[a-z]+ )?)?(?:agreement|accord))|"
                         r"(?:(?:cooperation|co-operation|friendship)\s+(?:and\s+cooperation\s+)?)?"
                         r"(?:protocol|agreement|memorandum of understanding|MoU)\b(?! (?:was|is) (?:not|never))))[^\n]*$")
 
@@ -2288,8 +2297,8 @@ def _list_members(block: list[Party], text: str) -> list[Party]:
 
 
 _ADMIN_PREFIX = r"(?:(?:Regional |State |Provincial )?(?:Government|State|Province|Region|City|Municipality|Autonomous Community)\s+of\s+(?:the\s+)?)?"
-_DASH = re.compile(r"^\s*(?:(?:City|Town)\s+)?(?:\([^()]{1,40}\))?\s*(?:[–—↔⇄-]|<->)\s*(?:the\s+)?" + _ADMIN_PREFIX + "$")
-_ARROW = re.compile(r"[\s)]*(?:\([^()]{1,40}\))?\s*(?:[↔⇄]|<->)\s*")  # 'Kempten (Allgäu) ↔ Idrija': a pair by its sign
+_DASH = re.compile(r"^\s*(?:(?:City|Town)\s+)?(?:\([^()]{1,40}\))?\s*(?:[–—↔⇄→-]|<->|->)\s*(?:the\s+)?" + _ADMIN_PREFIX + "$")
+_ARROW = re.compile(r"[\s)]*(?:\([^()]{1,40}\))?\s*(?:[↔⇄→]|<->|->)\s*")  # 'Kempten (Allgäu) ↔ Idrija': a pair by its sign
 
 
 def _rule_dash_pairs(col, parties, doc) -> None:
@@ -2309,6 +2318,9 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             line_start = text.rfind("\n", 0, a) + 1
             line_end = text.find("\n", b)
             line_end = len(text) if line_end < 0 else line_end
+            # 'Beja (Portugal), Lamia (Greece) and Ogre (Latvia) -> Ghent (Belgium)': three visitors, one host
+            visitors = _visitors(text, parties[:i], run, line_start)
+            a = visitors[0].start if visitors else a
             # a row of its own, or one of several pairs in a line ('Pairs: A (SE) – B (BG); C (FI) – D (GR)')
             seg_start = max(line_start, text.rfind(";", line_start, a) + 1, _label_end(text, line_start, a))
             row_start = re.fullmatch(r"[\s|•*\d.)-]*(?:No\.?\s*\d+\s+)?" + _ADMIN_PREFIX, text[seg_start:a]) is not None \
@@ -2335,6 +2347,8 @@ def _rule_dash_pairs(col, parties, doc) -> None:
             places = places and not (len(run) == 2 and _located_org(*run))
             if (row_start and row_end and places) or pairing:
                 col.clique(run, "pairing", line_start, line_end)
+                for p in visitors:
+                    col.add(p, run[1], "pairing", line_start, line_end)
                 for p in more if row_start and row_end and places else []:
                     col.add(run[0], p, "pairing", line_start, line_end)
         i += len(run)
@@ -2344,6 +2358,25 @@ def _rule_dash_pairs(col, parties, doc) -> None:
 _WHERE = r"(?:\s+City(?=\s*\())?(?:(?:,\s*[A-Z][\w .'’-]{1,30}){1,2}(?=\s*(?:\(|\s+and\s)))?\s*(?:\([^()]{1,40}\))?"
 _ROW_END = re.compile(_WHERE + r"\s*(?:[,;]?\s*[–—-]?\s*(?:since|from)\s+(?:19|20)\d\d)?\s*(?:[|:;]|[,.]?\s*$)")
 _ROW_AND = re.compile(_WHERE + r"\s*(?:,\s*)?(?:and|&)\s+")
+
+
+_TO_HOST = re.compile(r"[\s)]*(?:\([^()]{1,40}\))?\s*(?:->|→)\s*")
+_VISITOR_GLUE = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _visitors(text: str, before: list[Party], run: list[Party], line_start: int) -> list[Party]:
+    """The places listed on the line before a directed pair's first ('A (PT), B (GR) and
+    C (LV) -> D'): each goes to the same host."""
+    if len(run) != 2 or not _TO_HOST.fullmatch(text, run[0].end, run[1].start):
+        return []
+    out: list[Party] = []
+    nxt = run[0]
+    for p in reversed(before):
+        if p.start < line_start or not _VISITOR_GLUE.fullmatch(text, p.end, nxt.start):
+            break
+        out.insert(0, p)
+        nxt = p
+    return out
 
 
 def _label_end(text: str, line_start: int, pos: int) -> int:

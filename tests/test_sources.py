@@ -146,6 +146,31 @@ def test_html_keeps_a_twin_town_sidebar_and_a_dated_meta_line(tmp_path):
     assert "Phone 02 41" not in page.text and "City hall" not in page.text and "Legal notice" not in page.text
 
 
+def test_html_keeps_a_projects_key_facts_list(tmp_path):
+    """A project's key facts as a list of 'Label: value' items beside the summary: trafilatura
+    drops the list, so its duration and budget come back as lines after the main text."""
+    html = """<!doctype html><html><head><title>ISLACIRC | Interreg MAC</title></head><body>
+    <header><nav><a href='/'>Home</a> | <a href='/projects'>Projects</a></nav></header>
+    <main><article><h1>ISLACIRC</h1>
+    <ul class='project-meta'>
+      <li><strong>Programme:</strong> Interreg VI-D Madeira-Azores-Canarias (MAC) 2021-2027</li>
+      <li><strong>Duration:</strong> 01/10/2023 – 30/09/2026 (36 months)</li>
+      <li><strong>Total eligible budget:</strong> € 2,145,600.00</li>
+      <li><strong>ERDF contribution:</strong> € 1,823,760.00 (85%)</li>
+    </ul>
+    <h3>Summary</h3>
+    <p>Island and coastal municipalities in Macaronesia and West Africa face the same problem: limited land for
+    landfills, high transport costs for recyclable materials and a fast-growing volume of organic waste.</p>
+    <p>The project will develop a shared methodology for municipal waste audits, pilot the separate collection of
+    organic waste in five municipalities and train 120 municipal technicians in Lanzarote, Funchal and Praia.</p>
+    </article></main><footer>Imprint | Privacy</footer></body></html>""".encode()
+    page = _read(tmp_path, "p.html", html)
+    assert isinstance(page, Page)
+    assert "- Total eligible budget: \u20ac 2,145,600.00" in page.text
+    assert "- Duration: 01/10/2023 \u2013 30/09/2026 (36 months)" in page.text
+    assert "Imprint" not in page.text and "Projects" not in page.text
+
+
 _NEWS = """<!doctype html><html><head><title>News</title>{meta}</head><body>
     <header>{header}</header>
     <article><h1>Graz and Maribor sign a partnership</h1>
