@@ -1722,10 +1722,14 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         elif re.search(r"\b(?:including|such as|among them)\s*$", m.group()) and _OPENS.fullmatch(text[s0:owner.start]):
             a, b = m.end(), s1  # 'Heidelberg has its own family of partner cities, including A and B': the opener's
         elif re.search(r"\bwith\s*$", m.group()) and (pages_list or _OPENS.fullmatch(text[s0:owner.start])) and \
-                (i := _first_after(parties, _AMONG_OTHERS.match(text, m.end()).end(), 12)) is not None:
+                (i := _first_after(parties, _AMONG_OTHERS.match(text, m.end()).end(),
+                                   40 if m.group().rstrip().endswith("those with") else 12)) is not None:
             # 'Sapporo maintains sister-city relations with A (USA), B (Germany) and C': the opener's, to the list's end
             run = coordinated(parties, doc, i, text)
             a, b = run[0].start, run[-1].end
+        elif _HUB_HEADING.fullmatch(text, _line_start(text, m.start()), line_end) and \
+                re.search(r"['’]s\s", text[_line_start(text, m.start()):m.start()]):
+            continue  # "San Antonio's Sister Cities" over bullets: a heading (below)
         elif (_POSSESSOR.fullmatch(text[owner.end:m.start()]) or pronoun) and \
                 (i := _first_after(parties, m.end() + len(re.match(r"[\s,]*", text[m.end():]).group()), 2)) is not None:
             # "Lahti's Nordic twin towns Akureyri, Ålesund and Randers have been invited"
@@ -2023,13 +2027,14 @@ def _rule_hub_cells(col, parties, block: list[re.Match]) -> bool:
     owner = page_owner(parties)
     if not counts or owner is None:
         return False
-    k, n = counts.most_common(1)[0]
-    if n < 2:
+    k = counts.most_common(1)[0][0]
+    kinds = [text[cells[k][0]:cells[k][1]] if len(cells) > k else "" for cells in rows]
+    # ('| Pardubice | Czech Republic | Memorandum of cooperation | 2019 |' is a tie too)
+    if sum(1 for kind in kinds if _HUB_CELL.fullmatch(kind) or _DEAL_CELL.fullmatch(kind)) < 2:
         return False
-    for r, cells in zip(block, rows):
-        kind = text[cells[k][0]:cells[k][1]] if len(cells) > k else ""
+    for r, cells, kind in zip(block, rows, kinds):
         if not (_HUB_CELL.fullmatch(kind) or _DEAL_CELL.fullmatch(kind)) or _FORMER.search(text[r.start():r.end()]):
-            continue  # ('| Pardubice | Czech Republic | Memorandum of cooperation | 2019 |' is a tie too)
+            continue
         p = next((q for a, b in cells[:k] for q in _in(parties, a, b) if q.kind in ("city", "region")), None)
         if p is not None and p.name != owner.name:
             col.add(owner, p, _relation(text[cells[k][0]:cells[k][1]], "partner"), r.start(), r.end())
@@ -2057,8 +2062,11 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     """A table under a heading naming the owner's partners ('Our twin towns', 'I. Sister
     cities (Friendship cities)'): the owner with the place of each row."""
     text = col.text
-    above = [ln for ln in text[max(0, block[0].start() - 200):block[0].start()].splitlines() if ln.strip()]
+    above = [ln for ln in text[max(0, block[0].start() - 400):block[0].start()].splitlines() if ln.strip()]
     title = above[-1] if above else ""
+    if len(above) > 1 and len(title) > 80 and not title.rstrip().endswith(":") and len(above[-2]) <= 80 \
+            and _HUB_TITLE.search(above[-2]) and re.search(r"\bthe following\b", title) and ">" not in above[-2]:
+        title = above[-2]  # 'Our sister cities' over '... agreements with the following cities. The year ...
     owner = page_owner(parties)
     hub_title = _HUB_TITLE.search(title) or (_HUB.search(title) and _INTRO_END.search(title))
     # (a heading, or an intro sentence ending in a colon: '... maintains twinning and friendship
@@ -2086,7 +2094,8 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     return True
 
 
-_HUB_CELL = re.compile(r"\s*(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality)(?:\s*\([^()]*\))?\s*",
+_HUB_CELL = re.compile(r"\s*(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality)"
+                       r"(?: agreement| relationship)?(?:\s*\([^()]*\))?\s*",
                        re.I)  # ('Sister city (hermanamiento)')
 
 
