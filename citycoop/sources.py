@@ -262,8 +262,9 @@ def _missed_fact_boxes(main, text: str) -> list[str]:
     """What trafilatura left out under ``<main>``: definition lists, one 'term: value'
     line each (a project page's fact box, 'Project duration: 01/01/2024 – 31/12/2026',
     'Total budget: EUR 3.2 m', is a ``<dl>`` beside the article, which it drops); a short
-    dated 'Label: value' paragraph (a meta line under the title); a sidebar that lists
-    the town's twin towns."""
+    dated 'Label: value' paragraph (a meta line under the title); a list of three or more
+    'Label: value' items (a project's key facts); a sidebar that lists the town's twin
+    towns, up to its next heading."""
     flat = " ".join(text.split())
     missed = []
     for dl in main.iter("dl"):

@@ -80,6 +80,7 @@ def parse_number(raw: str, has_multiplier: bool, dot_groups: bool = False) -> fl
 
 
 _AMOUNT_SHARE_GLUE = re.compile(r"\s*(?:\(|,?\s*or)?\s*")
+_SHARE_CELL = re.compile(r"\s*(" + _SHARE.pattern + r")\s*")  # a table cell that holds only a percentage
 _SHARE_HEADER = re.compile(r"\s*(?:share|%|% of (?:the\s+)?(?:total|budget))\s*", re.I)  # '| Source | Amount | Share |'
 _OWN_CLAUSE_CUE = re.compile(r"\b(?:contribution|grant|budget|funding|co-?financ\w*|co-?fund\w*|subsid\w*)\b", re.I)
 _NAME_NUMBER = re.compile(r"[A-Z]{3}\d{1,2}|Euro\s(?:19|20)\d\d")
@@ -271,7 +272,7 @@ def table_share_cells(text: str, share_cues: list[str]) -> set[int]:
                     break
                 continue
             for k in cols:
-                m = re.fullmatch(r"\s*(" + _SHARE.pattern + r")\s*", row[k])
+                m = _SHARE_CELL.fullmatch(row[k])
                 if m:
                     out.add(starts[j] + sum(len(c) + 1 for c in row[:k]) + m.start(1))
     return out
