@@ -1131,6 +1131,11 @@ LINK_CASES = {
          "partnerships include those with the Chinese province of Shandong (since 1987), the Canadian province of Québec "
          "(since 1989) and the Brazilian state of São Paulo (since 1997).",
          {("Bavaria", "Québec"), ("Bavaria", "Shandong"), ("Bavaria", "São Paulo")}),
+        # a lake is no party, whatever NER calls it; a body named after one is
+        ("Cleveland is a city. Cleveland has a lake. Cleveland helps Bahir Dar. \"If we can share some of them with "
+         "Lake Tana, that is a good use of our experience.\"", set()),
+        ("The Lake Victoria Basin Commission cooperates with the City of Kisumu.",
+         {("Kisumu", "Lake Victoria Basin Commission")}),
     ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),
