@@ -273,14 +273,13 @@ def _missed_fact_boxes(main, text: str) -> list[str]:
             missed.append(block_text(dl))
     for p in main.iter("p"):  # 'Cooperation period: 2024–2026' in a meta line under the title
         line = " ".join(p.text_content().split())
-        if len(line) <= 200 and _FACT_LINE.search(line) and line not in flat and \
-                not any(a.tag in ("aside", "nav", "footer", "header", "form") for a in p.iterancestors()):
+        if len(line) <= 200 and _FACT_LINE.search(line) and line not in flat and not _in_page_furniture(p):
             missed.append(line)
     for ul in main.iter("ul", "ol"):  # a project's key facts as a list: '<li><b>Duration:</b> 01/10/2023 – ...'
         items = [" ".join(li.text_content().split()) for li in ul if isinstance(li.tag, str) and li.tag == "li"]
         labelled = [i for i in items if _LABELLED.match(i)]
         if len(labelled) >= 3 and 2 * len(labelled) > len(items) and 2 * sum(i in flat for i in items) < len(items) \
-                and not any(a.tag in ("aside", "nav", "footer", "header", "form") for a in ul.iterancestors()):
+                and not _in_page_furniture(ul):
             missed.append(block_text(ul))
     for aside in main.iter("aside"):  # a sidebar listing the town's twin towns
         items = [" ".join(li.text_content().split()) for li in aside.iter("li")]
@@ -288,6 +287,11 @@ def _missed_fact_boxes(main, text: str) -> list[str]:
                 2 * sum(bool(i) and i in flat for i in items) < len(items):
             missed.extend(_partner_section(aside))
     return [m for m in missed if m]
+
+
+def _in_page_furniture(element) -> bool:
+    """Inside a sidebar, navigation, header, footer or form: not the page's own text."""
+    return any(a.tag in ("aside", "nav", "footer", "header", "form") for a in element.iterancestors())
 
 
 def _partner_section(aside) -> list[str]:

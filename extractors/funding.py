@@ -253,6 +253,21 @@ def table_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int
     return out
 
 
+def _stated_share(text: str, a: int, b: int, s0: int, s1: int, taken: list[tuple[int, int]], c: dict) -> bool:
+    """Whether the percentage at a..b is a co-funding share by its sentence: a share cue, 'of
+    the costs' after it, or a funded amount right before it."""
+    sentence = _label_before(text, s0) + text[s0:s1]
+    window = text[b:min(s1, b + 60)]
+    # 'ERDF contribution: EUR 2,592,000 (60 %)': a share right after a funded amount
+    # ('€1,428,000, or 85%, comes from the ERDF': the same after ', or')
+    after_amount = any(0 <= a - y <= 6 and _AMOUNT_SHARE_GLUE.fullmatch(text, y, a) for x, y in taken) and \
+        _has_any(sentence, c["funding_cues"])
+    of_costs = _SHARE_OF_COSTS.match(window) is not None
+    # 'of its' mostly measures land or people ('40% of its territory'), but not in 'of its costs'
+    not_share = [w for w in c["not_share_cues"] if not (of_costs and w == "of its")]
+    return not _has_any(window, not_share) and (after_amount or _has_any(sentence, c["share_cues"]) or of_costs)
+
+
 def table_share_cells(text: str, share_cues: list[str]) -> set[int]:
     """Where percentages stand in a table column whose header names a co-funding share:
     '| Town | Grant | Municipal co-financing |' over '| Gyumri | €198,500 | 20% |'."""
@@ -409,24 +424,10 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
         pct = float(m.group("pct").replace(",", "."))
         if pct > 100:
             continue
-        if a in share_cells:  # '| Municipal co-financing |' over '| 20% |'
-            s0, s1 = sents.bounds(a)
-            mentions.append(Mention(a, b, text[a:b], "PERCENT", "rule", f"{pct:g}"))
-            funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
-            out.append(FundingRecord(None, None, None, pct, funder, programme, text[a:b], a, b, sents.evidence(a, b)))
-            continue
         s0, s1 = sents.bounds(a)
-        sentence = _label_before(text, s0) + text[s0:s1]
-        window = text[b:min(s1, b + 60)]
         mentions.append(Mention(a, b, text[a:b], "PERCENT", "rule", f"{pct:g}"))
-        # 'ERDF contribution: EUR 2,592,000 (60 %)': a share right after a funded amount
-        # ('€1,428,000, or 85%, comes from the ERDF': the same after ', or')
-        after_amount = any(0 <= a - y <= 6 and _AMOUNT_SHARE_GLUE.fullmatch(text, y, a) for x, y in taken) and \
-            _has_any(sentence, c["funding_cues"])
-        of_costs = _SHARE_OF_COSTS.match(window) is not None
-        # 'of its' mostly measures land or people ('40% of its territory'), but not in 'of its costs'
-        not_share = [w for w in c["not_share_cues"] if not (of_costs and w == "of its")]
-        if _has_any(window, not_share) or not (after_amount or _has_any(sentence, c["share_cues"]) or of_costs):
+        # a cell of a share column ('| Municipal co-financing |' over '| 20% |') needs no cue of its own
+        if a not in share_cells and not _stated_share(text, a, b, s0, s1, taken, c):
             continue
         funder, programme = _pick_funder(programme_hits, a, b, s0, s1)
         out.append(FundingRecord(None, None, None, pct, funder, programme, text[a:b], a, b, sents.evidence(a, b)))

@@ -226,8 +226,7 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     region_cc = {r.name: r.country_code for r in regions}
     city_cc = {c.geonames_id: c.country_code for c in cities}
     region_parties = _without_locators(text, region_parties, city_parties, region_cc, city_cc)
-    city_parties, region_parties = (_without_bracketed_locators(text, ps, city_parties, region_cc, city_cc)
-                                    for ps in (city_parties, region_parties))
+    city_parties = _without_locators(text, city_parties, city_parties, region_cc, city_cc)
     programme_spans = [(h.start, h.end) for h in programme_hits]
     place_parties = city_parties + region_parties
     strong = _shaped_org_parties(doc, place_parties, programme_hits)
@@ -353,32 +352,33 @@ def _listed_fields(text: str, start: int, end: int, places: list[Party]) -> int:
     return m.end()
 
 
-def _without_locators(text: str, regions: list[Party], cities: list[Party], region_cc: dict[str, str | None],
+def _without_locators(text: str, parties: list[Party], cities: list[Party], region_cc: dict[str, str | None],
                       city_cc: dict[int | None, str]) -> list[Party]:
-    """'Cambridge, Massachusetts' and 'Madison, Wisconsin': a region of the city's country
-    written right after it only says where the city is; that mention is no party."""
-    ends = {p.end: p for p in cities}
-    return [r for r in regions if not any(
-        (c := ends.get(r.start - k)) is not None and text[c.end:r.start] in (", ", ",", ",\n")
-        and region_cc.get(r.name) is not None and region_cc.get(r.name) == city_cc.get(c.geonames_id)
-        for k in (1, 2))]
+    """A place of a town's own country written right after the town only says where the
+    town is; that mention is no party: a region after a comma ('Cambridge, Massachusetts',
+    'Madison, Wisconsin'), a region or town in brackets ('Toyohashi City (Aichi) and
+    Tauranga (New Zealand) concluded ...')."""
+    cc = lambda p: city_cc.get(p.geonames_id) if p.kind == "city" else region_cc.get(p.name)
+    ends = {c.end: c for c in cities}
+
+    def town_before(p: Party) -> Party | None:
+        if p.kind == "region":
+            comma = next((c for k in (1, 2) if (c := ends.get(p.start - k)) is not None
+                          and text[c.end:p.start] in (", ", ",", ",\n")), None)
+            if comma is not None:
+                return comma
+        if text[p.end:p.end + 1] != ")" or text[p.start - 1:p.start] != "(":
+            return None
+        return next((c for c in cities if c.end < p.start <= c.end + 9 and c is not p
+                     and _BRACKETED_AFTER.fullmatch(text, c.end, p.start)), None)
+
+    def locates(p: Party) -> bool:
+        town = town_before(p)
+        return town is not None and cc(p) is not None and cc(p) == cc(town)
+    return [p for p in parties if not locates(p)]
 
 
 _BRACKETED_AFTER = re.compile(r"(?:\s+(?:City|Town|Municipality))?\s*\($")
-
-
-def _without_bracketed_locators(text: str, parties: list[Party], cities: list[Party], region_cc: dict[str, str | None],
-                                city_cc: dict[int | None, str]) -> list[Party]:
-    """'Toyohashi City (Aichi) and Tauranga (New Zealand) concluded ...': a place of the
-    same country in brackets right after a town only says where the town is."""
-    cc = lambda p: city_cc.get(p.geonames_id) if p.kind == "city" else region_cc.get(p.name)
-    def bracketed(p: Party) -> bool:
-        if text[p.end:p.end + 1] != ")" or text[p.start - 1:p.start] != "(":
-            return False
-        town = next((c for c in cities if c.end < p.start <= c.end + 9 and c is not p
-                     and _BRACKETED_AFTER.fullmatch(text, c.end, p.start)), None)
-        return town is not None and cc(p) is not None and cc(p) == cc(town)
-    return [p for p in parties if not bracketed(p)]
 
 
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:,[^\n–—:]{0,40})?[ \t]*[–—:-][ \t]")
@@ -1190,8 +1190,8 @@ def _rule_followed(col, ps: list[Party], s0: int, s1: int, sentence: str) -> Non
 def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
     for m in _BETWEEN.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
-        if i is None or _negated(sentence[max(0, m.start() - 25):m.start()]) or \
-                re.search(r"\bproposed\s+(?:new\s+)?$", sentence[max(0, m.start() - 25):m.start()]):
+        before = sentence[max(0, m.start() - 25):m.start()]
+        if i is None or _negated(before) or re.search(r"\bproposed\s+(?:new\s+)?$", before):
             continue  # 'no partnership between', 'a proposed partnership between Smolyan and Bergen'
         cue = sentence[max(0, m.start() - 15):m.end()]  # 'sister city relationship between'
         run = coordinated(ps, doc, i, col.text)
@@ -1509,10 +1509,9 @@ def _rule_home_deal(col, ps, home, doc, s0, s1, sentence) -> None:
     if not m or _negated(sentence) or _first_after(ps, s0 + m.end(), within=40) != 0:
         return  # (a party before the deal holds it: other rules)
     run = coordinated(ps, doc, 0, col.text)
-    # several partners: right after the 'with' ('Cooperation ..., with student mobility between
-    # A and B' is A's and B's)
-    # ('... its sister city relationship with Missoula, Montana, ..., and with Kunshan': one
-    # partner right after the 'with', and one after an 'and with')
+    # several partners right after the 'with' ('Cooperation ..., with student mobility between
+    # A and B' is A's and B's), or one, and one after an 'and with' ('... its sister city
+    # relationship with Missoula, Montana, ..., and with Kunshan')
     gap = col.text[s0 + m.end():ps[0].start]
     if len(ps) == 1 or (2 <= len(run) <= MAX_LIST and len(gap) <= 15) or \
             (len(run) == 1 and re.fullmatch(r"(?:the\s+)?(?:then\s+)?(?:(?:[A-Z][a-z]+\s+){0,2}of\s+|"
@@ -1727,8 +1726,8 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             # 'Sapporo maintains sister-city relations with A (USA), B (Germany) and C': the opener's, to the list's end
             run = coordinated(parties, doc, i, text)
             a, b = run[0].start, run[-1].end
-        elif _HUB_HEADING.fullmatch(text, _line_start(text, m.start()), line_end) and \
-                re.search(r"['’]s\s", text[_line_start(text, m.start()):m.start()]):
+        elif _HUB_HEADING.fullmatch(text, (line := _line_start(text, m.start())), line_end) and \
+                re.search(r"['’]s\s", text[line:m.start()]):
             continue  # "San Antonio's Sister Cities" over bullets: a heading (below)
         elif (_POSSESSOR.fullmatch(text[owner.end:m.start()]) or pronoun) and \
                 (i := _first_after(parties, m.end() + len(re.match(r"[\s,]*", text[m.end():]).group()), 2)) is not None:
@@ -2307,7 +2306,8 @@ def _list_members(block: list[Party], text: str) -> list[Party]:
 
 _ADMIN_PREFIX = r"(?:(?:Regional |State |Provincial )?(?:Government|State|Province|Region|City|Municipality|Autonomous Community)\s+of\s+(?:the\s+)?)?"
 _DASH = re.compile(r"^\s*(?:(?:City|Town)\s+)?(?:\([^()]{1,40}\))?\s*(?:[–—↔⇄→-]|<->|->)\s*(?:the\s+)?" + _ADMIN_PREFIX + "$")
-_ARROW = re.compile(r"[\s)]*(?:\([^()]{1,40}\))?\s*(?:[↔⇄→]|<->|->)\s*")  # 'Kempten (Allgäu) ↔ Idrija': a pair by its sign
+_SIGN_GAP = r"[\s)]*(?:\([^()]{1,40}\))?\s*"  # what stands between a place and a sign after it: '(Allgäu) '
+_ARROW = re.compile(_SIGN_GAP + r"(?:[↔⇄→]|<->|->)\s*")  # 'Kempten (Allgäu) ↔ Idrija': a pair by its sign
 
 
 def _rule_dash_pairs(col, parties, doc) -> None:
@@ -2369,7 +2369,7 @@ _ROW_END = re.compile(_WHERE + r"\s*(?:[,;]?\s*[–—-]?\s*(?:since|from)\s+(?:
 _ROW_AND = re.compile(_WHERE + r"\s*(?:,\s*)?(?:and|&)\s+")
 
 
-_TO_HOST = re.compile(r"[\s)]*(?:\([^()]{1,40}\))?\s*(?:->|→)\s*")
+_TO_HOST = re.compile(_SIGN_GAP + r"(?:->|→)\s*")  # 'Ogre (Latvia) -> Ghent': a visitor and its host
 _VISITOR_GLUE = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
