@@ -197,7 +197,8 @@ def normalise(text: str) -> str:
 
 def html_to_text(html: str) -> str:
     """Main content of an HTML page, lists and tables kept, nav/cookie/footer dropped,
-    after a first line 'Published: 2024-11-15' when the markup dates the page.
+    after the site's name from the page's title and before that a first line
+    'Published: 2024-11-15' when the markup dates the page.
 
     trafilatura finds the main content; when it finds none (tiny or odd pages) lxml's
     text of the body is the fallback, so no page silently becomes empty. The date
@@ -205,8 +206,25 @@ def html_to_text(html: str) -> str:
     drops ('Friday, 15/11/2024 - 16:30').
     """
     text = _main_text(html)
+    site = site_name(html) if text else None
+    text = f"{site}\n\n{text}" if site and site not in text[:300] else text
     published = publication_date(html) if text else None
     return f"Published: {published}\n\n{text}" if published else text
+
+
+def site_name(html: str) -> str | None:
+    """The site's name that ends the page's ``<title>``: 'City of Sacramento' in 'Sister
+    Cities Program | City of Sacramento'. Main-text extraction drops the title with the
+    header, yet its site name is often the only place a page names its owner. Only the
+    name: the title's headline repeats the page's heading, and title-case words at a text's
+    start are what NER misreads most ('Cross-border', 'Twin')."""
+    import html as html_lib
+
+    m = _TITLE_TAG.search(html, 0, 20_000)
+    title = " ".join(html_lib.unescape(m.group(1)).split()) if m else ""
+    cut = max(title.rfind(sep) for sep in _TITLE_SEPARATORS)
+    site = title[cut:].lstrip(" |-–—").strip() if cut > 0 else ""
+    return site if 2 <= len(site) <= 60 else None
 
 
 def publication_date(html: str) -> str | None:
@@ -227,7 +245,8 @@ def _main_text(html: str) -> str:
     """trafilatura's main text, unless the page marks its main content (``<main>``) and
     trafilatura kept less than two thirds of it: on a page of several ``<section>``s with
     ``<article>``s in one, it keeps the articles (a project page lost its fact table, its
-    fellow cities and its funding that way)."""
+    fellow cities and its funding that way); or unless it wrote the tables of ``<main>``
+    one cell per line."""
     import trafilatura
     from lxml import html as lxml_html
 
@@ -235,17 +254,20 @@ def _main_text(html: str) -> str:
                                include_images=False, favor_recall=True, deduplicate=False,
                                output_format="txt")
     found = bool(text and text.strip())
-    if found and not _MAIN_TAG.search(html):
+    if found and not _MAIN_TAG.search(html) and not _PARTNER_TOWNS.search(html):
         return text  # (most pages: no second parse)
     try:
         tree = lxml_html.fromstring(html)
     except Exception:  # lxml raises several types for broken markup
         return text or ""
     main = tree.find(".//main")
+    if main is None and found:
+        return "\n".join([text, *_missed_partner_boxes(tree, text)])
     if main is not None:
         marked = block_text(main)
-        if len(" ".join(marked.split())) > 1.5 * len(" ".join((text or "").split())):
-            return marked
+        size, kept = len(" ".join(marked.split())), len(" ".join((text or "").split()))
+        if size > 1.5 * kept or (size >= 0.9 * kept and _TABLE_LINE.search(marked) and not _TABLE_LINE.search(text or "")):
+            return marked  # (or trafilatura wrote a table one cell per line: a partner table with its budgets)
         if found:
             return "\n".join([text, *_missed_fact_boxes(main, text)])
     if found:
@@ -256,6 +278,9 @@ def _main_text(html: str) -> str:
 
 
 _MAIN_TAG = re.compile(r"<main\b", re.I)
+_TABLE_LINE = re.compile(r"(?m)^\|.*\|[ \t]*$")
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ")  # 'Headline | Site', 'Headline - Site'
+_TITLE_TAG = re.compile(r"<title\b[^>]*>([^<]*)</title\s*>", re.I)
 
 
 def _missed_fact_boxes(main, text: str) -> list[str]:
@@ -287,6 +312,28 @@ def _missed_fact_boxes(main, text: str) -> list[str]:
                 2 * sum(bool(i) and i in flat for i in items) < len(items):
             missed.extend(_partner_section(aside))
     return [m for m in missed if m]
+
+
+def _missed_partner_boxes(tree, text: str) -> list[str]:
+    """A box on the page's twin towns that trafilatura dropped as a 'related' box: a
+    ``<div>`` or ``<section>`` whose heading names them ('About Louisville's sister
+    cities') and whose text the main text lacks. Not in navigation, header or footer."""
+    flat = " ".join(text.split())
+    missed = []
+    for box in tree.iter("div", "section"):
+        heading = next((c for c in box if isinstance(c.tag, str) and c.tag in _HEADINGS), None)
+        if heading is None or not _PARTNER_TOWNS.search(heading.text_content()) or _in_page_furniture(box) \
+                or len(box.text_content()) > _BOX_SIZE:
+            continue  # (an article whose title or section heading names them is no box)
+        blocks = [" ".join(c.text_content().split()) for c in box if isinstance(c.tag, str) and c is not heading]
+        blocks = [b for b in blocks if b]
+        if blocks and 2 * sum(b in flat for b in blocks) < len(blocks):
+            missed.extend(_partner_section(box))
+    return [m for m in missed if m]
+
+
+_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_BOX_SIZE = 1500  # characters: a box beside the article, not the article
 
 
 def _in_page_furniture(element) -> bool:

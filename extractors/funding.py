@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .lexicons import cues, currencies
+from .lexicons import cues, currencies, local_currencies
 from .programmes import ProgrammeHit
 from .records import FundingRecord, Mention
 from .text import Sentences, literal_alternation
@@ -81,7 +81,8 @@ def parse_number(raw: str, has_multiplier: bool, dot_groups: bool = False) -> fl
 
 _AMOUNT_SHARE_GLUE = re.compile(r"\s*(?:\(|,?\s*or)?\s*")
 _SHARE_CELL = re.compile(r"\s*(" + _SHARE.pattern + r")\s*")  # a table cell that holds only a percentage
-_SHARE_HEADER = re.compile(r"\s*(?:share|%|% of (?:the\s+)?(?:total|budget))\s*", re.I)  # '| Source | Amount | Share |'
+_SHARE_HEADER = re.compile(r"\s*(?:share(?: of (?:the\s+)?(?:total\s+)?(?:costs?|budget))?|%|% of (?:the\s+)?(?:total|budget))\s*",
+                           re.I)  # '| Source | Amount | Share |'
 _OWN_CLAUSE_CUE = re.compile(r"\b(?:contribution|grant|budget|funding|co-?financ\w*|co-?fund\w*|subsid\w*)\b", re.I)
 _NAME_NUMBER = re.compile(r"[A-Z]{3}\d{1,2}|Euro\s(?:19|20)\d\d")
 _GROUPED = re.compile(r"\d[ ,.\u202f\u00a0]\d{3}")
@@ -189,6 +190,19 @@ def rupee_currency(country_codes: list[str], home_country: str | None = None) ->
         return _RUPEE_COUNTRIES[home_country]
     named = [_RUPEE_COUNTRIES[c] for c in country_codes if c in _RUPEE_COUNTRIES]
     return named[0] if named and "IN" not in country_codes else "INR"
+
+
+def local_currency(token: str, home_country: str | None, country_codes: list[str]) -> str | None:
+    """The currency a token whose meaning depends on the country means on this page
+    (local_currencies.tsv): the page's own country's, else the one listed country the page
+    names, else its '*' currency; '' when it means none here; None for any other token."""
+    by_country = local_currencies().get(token)
+    if by_country is None:
+        return None
+    if home_country in by_country:
+        return by_country[home_country]
+    named = {by_country[c] for c in country_codes if c in by_country}
+    return named.pop() if len(named) == 1 else by_country.get("*", "")
 
 
 _CELL_NUMBER = re.compile(rf"\s*(?P<num>{_NUM})\s*")
@@ -372,6 +386,9 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             mult = (m.group("mult") or "").lower()
             if m.group("cur") == "R" and not (mult or (m.start("num") == a + 1 and _GROUPED.search(m.group("num")))):
                 continue  # the rand only as written, 'R3.5 million', 'R 62 million', 'R120 000': 'R 2' is anything
+            local = local_currency(m.group("cur"), home_country, list(country_codes))
+            if local == "" or (local and m.start("cur") > m.start("num")):
+                continue  # 'K 12' on a page from no kwacha country; '40 KM' (kilometres)
             try:
                 number = parse_number(m.group("num"), bool(mult), dot_groups=mult in _ROMANCE)
                 value = round(number * MULTIPLIERS.get(mult, 1.0), 2)  # 8.2 * 1e6
@@ -397,6 +414,8 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
                 currency = cur[dollar]
             elif m.group("cur") in _RUPEE_TOKENS:
                 currency = cur[rupee]
+            elif local:
+                currency = cur[local]
             named = _NAMED_AFTER.match(text, b) if m.group("cur") == "$" else None
             if named and named.group("name") in cur:  # '$ 38.500.000 (Argentine pesos)'
                 currency = cur[named.group("name")]

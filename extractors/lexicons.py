@@ -159,6 +159,16 @@ def currencies() -> dict[str, Currency]:
 
 
 @lru_cache(maxsize=None)
+def local_currencies() -> dict[str, dict[str, str]]:
+    """Currency token -> {page country or '*': ISO code}: 'K' is the kwacha in Zambia and
+    Malawi and the kina in Papua New Guinea, and no currency elsewhere."""
+    out: dict[str, dict[str, str]] = {}
+    for token, country, code in _tsv("local_currencies.tsv"):
+        out.setdefault(token, {})[country] = code
+    return out
+
+
+@lru_cache(maxsize=None)
 def org_heads() -> frozenset[str]:
     """Head words of organisation names ('University', 'Agency'), case-sensitive."""
     lines = (DATA / "org_heads.txt").read_text(encoding="utf-8").splitlines()

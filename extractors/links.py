@@ -750,7 +750,7 @@ def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[P
                 break  # '... a sister city of Baltimore since 1979, and Yokohama hosts ...': a clause of its own
             gap = _SINCE_TAIL.sub("", gap)
         if not _GLUE.match(gap):
-            appositive = re.match(r"^,([^,;.:()]{1,45}),(\s*(?:and|&)?\s*(?:the\s+)?" + _OFFICIALS
+            appositive = re.match(r"^,([^,;.:()]{1,45})[,;](\s*(?:and|&)?\s*(?:the\s+)?" + _OFFICIALS
                                   + r"?(?:(?:City|Municipality|Town|city) of\s+)?)$", gap)
             if not appositive or _has_verb(doc, last_end, p.start):
                 # 'A, B and Cheltenham Township, ...': the list goes on past its last known member
@@ -891,6 +891,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     _rule_dash_pairs(col, parties, doc)
     _rule_since_lines(col, parties)
     _rule_pair_chains(col, parties, sents)
+    _rule_dash_compounds(col, parties, sents)
     _rule_with_which(col, parties, sents)
     _rule_pilot_followers(col, parties, doc)
     _learned_pairs(col, parties, sents)
@@ -1073,35 +1074,43 @@ def _drop_ended(col, parties: list[Party], sents: Sentences) -> None:
     owner = page_owner(parties)
     for s0, s1 in zip(sents.starts, sents.ends):
         ps = _in(parties, s0, s1)
-        names = {name_key(p.name) for p in ps}
+        # ('... was suspended by the Louisville Metro Council': who ended it is no party of the tie)
+        names = {name_key(p.name) for p in ps if not _BY_BEFORE.search(col.text, max(0, p.start - 8), p.start)}
         if len(names) == 1 and owner is not None:
             names.add(name_key(owner.name))
         if _REVIVED.search(col.text, s0, s1) and not _NOT_REVIVED.search(col.text, s0, s1):
             continue  # 'reviving a partnership ... that had lapsed on paper'
         for m in _ENDED.finditer(col.text, s0, s1):
-            if not _LINK_NOUN.search(col.text, max(s0, m.start() - 80), min(s1, m.end() + 40)):
+            if not _LINK_NOUN.search(col.text, max(s0, m.start() - 160), min(s1, m.end() + 40)):
                 continue  # 'the Oporto–Bordeaux film prize, suspended in 2020, will return': no tie ends
-            near = _ended_parties(ps, m.start(), m.end())
+            near = _ended_parties(ps, m.start(), m.end(), col.text)
             ended |= {key for key in col.out if key <= names and key & near}
     for key in ended:
         del col.out[key]
 
 
-def _ended_parties(ps: list[Party], a: int, b: int) -> set[str]:
+def _ended_parties(ps: list[Party], a: int, b: int, text: str) -> set[str]:
     """The parties an 'ended' cue at a..b speaks of: those inside it ('the twinning between
     Chelmsford and Annonay be ended'), else the next one ('ended its twinning with
     Petrozavodsk, and has signed a new agreement with Zhytomyr': not Zhytomyr), else the one
-    before ('The cooperation with Lida has been suspended')."""
+    before ('The cooperation with Lida has been suspended', also '... with Perm was
+    suspended by the Metro Council': the council ended it)."""
     inside = {name_key(p.name) for p in ps if a <= p.start and p.end <= b}
     after = next((p for p in ps if p.start >= b), None)
+    if after is not None and _BY_AGENT.match(text, b, after.start):
+        after = None
     before = next((p for p in reversed(ps) if p.end <= a), None)
     near = after if after is not None else before
     return inside | ({name_key(near.name)} if near is not None else set())
 
 
+_BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+
+
 # ---------------------------------------------------------------- sentence rules
 
-_OPENS = re.compile(r"[\s\W]*(?:(?:The|the)\s+)?(?:(?:City|Municipality|Town|Region) of\s+)?")
+_OPENS = re.compile(r"[\s\W]*(?:(?:WHEREAS|Whereas)[\s,]+)?(?:(?:The|the)\s+)?(?:(?:City|Municipality|Town|Region) of\s+)?")
 
 def _first_after(ps: list[Party], pos: int, within: int = 30) -> int | None:
     return next((i for i, p in enumerate(ps) if pos <= p.start <= pos + within), None)
@@ -1133,6 +1142,8 @@ def _aside(p: Party, ps: list[Party], text: str, pos: int) -> bool:
         k = gap.rfind(opener)
         if k < 0 or (opener == "," and len(gap) - k > 3) or ";" in gap[k:]:
             continue  # a comma opens an aside only right before the party
+        if opener == "," and re.fullmatch(r"\s*[A-Z][A-Za-z]*", gap[:k]):
+            continue  # 'WHEREAS, Columbus established ...': the comma closes an opening word
         if closer in text[p.end:pos] and (opener != "," or len(gap) <= 12):
             return True
     return False
@@ -1646,6 +1657,28 @@ def _rule_they(col, ps, prev, doc, s0, s1, sentence) -> None:
 
 _INTRO_END = re.compile(r":\s*(?:\[\d{1,3}\]\s*)*$")  # 'Erlangen is twinned with:[48]', 'with:[45][46]'
 _POSSESSOR = re.compile(r"['’]s?\s+(?:[A-Z]?[a-z-]+\s+){0,2}")  # "Lahti's Nordic twin towns"
+# the rest of a possessor's partners in the next sentence: '. The others are', '. The other five are'
+_OTHERS_ARE = re.compile(r"\.\s+The\s+(?:others|other\s+(?:\w+\s+)?(?:ones|cities|towns)|remaining\s+(?:\w+\s+)?"
+                         r"(?:ones|cities|towns))\s+(?:are|include)\s*:?\s*")
+
+
+_GROUP_HEAD = re.compile(r"[ \t]*[A-Z][^\n:]{0,80}:[ \t]*\n")
+
+
+def _grouped_bullets(text: str, start: int, parties: list[Party]) -> tuple[list[Party], int]:
+    """Bullets in groups under sub-headings that end in a colon ('Nordic twin cities:' /
+    '- Gothenburg (Göteborg), Sweden' / '' / 'Other twin cities:' / '- Seattle, USA'):
+    one party per bullet, a former group's left out. Returns the members and where the last
+    group ends; none unless a sub-heading opens the list."""
+    members: list[Party] = []
+    pos = end = start
+    while (head := _GROUP_HEAD.match(text, pos)) and _BULLET.match(text, head.end()):
+        end = _list_end(text, head.end())
+        if not _FORMER.search(head.group()):
+            members += _bullet_members(text, head.end(), end, parties)
+        pos = end + len(re.match(r"\s*", text[end:]).group())
+        pos = _line_start(text, pos) if pos < len(text) else pos
+    return members, end
 
 
 def _line_items(text: str, start: int, parties: list[Party]) -> list[Party]:
@@ -1672,7 +1705,10 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
     'the municipality maintains formal links with the following cities:' + bullets.
     The owner links to each item; the items are not linked to each other."""
     text = col.text
+    orgs = [p for p in parties if p.kind == "organisation"]
     for m in _HUB.finditer(text):
+        if any(p.start <= m.start() < p.end for p in orgs):
+            continue  # 'the Sacramento Sister Cities Corporation is ...': a name, not a list's intro
         s0, s1 = sents.bounds(m.start())
         owner = next((p for p in _subjects(_in(parties, s0, m.start()), m.start(), text) if not _qualified(p, text)), None)
         if owner is None and re.fullmatch(r"\W*(?:Its|Their|Our)\s+(?:\w+\s+){0,2}", text[s0:m.start()]):
@@ -1701,6 +1737,13 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
                 col.claimed.append((m.start(), _list_end(text, first_item)))
             continue
         bullets = colon_line and _BULLET.match(text, first_item)
+        if colon_line and not bullets and (grouped := _grouped_bullets(text, first_item, parties))[0]:
+            members, end = grouped  # 'Nordic twin cities (since 1946):' / '- Gothenburg' / 'Other twin cities:' / ...
+            for p in members:
+                if p.name != owner.name:
+                    col.add(owner, p, _relation(m.group("cue"), "partner"), s0, end)
+            col.claimed.append((m.start(), end))
+            continue
         if bullets:
             a, b = first_item, _list_end(text, first_item)  # bullets under the intro line
             heads, end = _numbered_items(text, first_item, parties)
@@ -1717,6 +1760,9 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             col.claimed.append((m.start(), _list_end(text, first_item)))
             continue
         elif re.search(r"(?:\b(?:are|include|includes|is|were)|:)\s*$", m.group()):
+            first = next((p for p in parties if m.end() <= p.start < s1), None)
+            if first is None or not _INLINE_OPENING.fullmatch(text, m.end(), first.start):
+                continue  # 'Our sister city relationships are run jointly by the Office of the Mayor'
             a, b = m.end(), s1  # inline, to the end of the sentence
         elif re.search(r"\b(?:including|such as|among them)\s*$", m.group()) and _OPENS.fullmatch(text[s0:owner.start]):
             a, b = m.end(), s1  # 'Heidelberg has its own family of partner cities, including A and B': the opener's
@@ -1726,11 +1772,14 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             # 'Sapporo maintains sister-city relations with A (USA), B (Germany) and C': the opener's, to the list's end
             run = coordinated(parties, doc, i, text)
             a, b = run[0].start, run[-1].end
+        elif _POSSESSOR.fullmatch(text[owner.end:m.start()]) and (others := _OTHERS_ARE.match(text, m.end())):
+            a, b = others.end(), sents.bounds(others.end())[1]  # "... one of Brisbane's nine sister cities. The others are"
         elif _HUB_HEADING.fullmatch(text, (line := _line_start(text, m.start())), line_end) and \
                 re.search(r"['’]s\s", text[line:m.start()]):
             continue  # "San Antonio's Sister Cities" over bullets: a heading (below)
         elif (_POSSESSOR.fullmatch(text[owner.end:m.start()]) or pronoun) and \
-                (i := _first_after(parties, m.end() + len(re.match(r"[\s,]*", text[m.end():]).group()), 2)) is not None:
+                (i := _first_after(parties, m.end() + len(re.match(r"[\s,]*", text[m.end():]).group()), 2)) is not None \
+                and "|" not in text[m.end():parties[i].start]:  # not 'Our Sister Cities | (the site's name)'
             # "Lahti's Nordic twin towns Akureyri, Ålesund and Randers have been invited"
             run = coordinated(parties, doc, i, text)
             a, b = run[0].start, run[-1].end
@@ -1760,6 +1809,10 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             if p.name != owner.name:
                 col.add(owner, p, _relation(m.group(), "partner"), m.start(), b)
         col.claimed.append((m.start(), b))
+
+
+# what may stand between 'sister cities are' and the first partner: 'the Japanese city of'
+_INLINE_OPENING = re.compile(r"[\s:]*(?:the\s+)?(?:(?:[\w-]+\s+){1,3}of\s+(?:the\s+)?)?")
 
 
 def _described_bullets(text: str, start: int, parties: list[Party]) -> tuple[list[Party], int]:
@@ -1828,15 +1881,11 @@ def _rule_tables(col, parties) -> None:
     partner list. Two or more ('| European partner | Country | Latin American partner |'):
     each row is a pairing. A cell that holds no known party is an organisation's name."""
     text = col.text
-    blocks: list[list[re.Match]] = []
-    for r in _TABLE_ROW.finditer(text):
-        if blocks and text[blocks[-1][-1].end():r.start()].strip() == "":
-            blocks[-1].append(r)
-        else:
-            blocks.append([r])
-    for block in blocks:
+    for block in _table_blocks(text):
         if _rule_hub_cells(col, parties, block) or _rule_owner_table(col, parties, block):
             continue
+        if "|" not in block[0].group():
+            continue  # a table aligned by spaces may have no header row: only the owner's tables above
         caption = ""  # ('| Current relationships | | | |' over the header row: a caption, not the header)
         if len(block) > 2 and sum(1 for a, b in _cells(text, block[0]) if text[a:b].strip()) == 1:
             caption = block[0].group()
@@ -1993,6 +2042,27 @@ def _rule_pair_chains(col, parties, sents: Sentences) -> None:
             i = j + 2 if chain else i + 1
 
 
+# a tie named by its two places, joined by a dash: 'the Chipata–Mchinji cross-border arrangement'
+_DASH_COMPOUND = re.compile(r"[–—]")
+_TIE_NOUN = re.compile(r"\b(?:links?|twinnings?|partnerships?|arrangements?|pairings?|pairs?|tandems?|"
+                       r"friendships?|cooperation|co-operation|sister[- ]cit(?:y|ies)|twin[- ](?:towns?|cit(?:y|ies)))\b",
+                       re.I)
+
+
+def _rule_dash_compounds(col, parties, sents: Sentences) -> None:
+    """'in particular Tilburg–Matagalpa and Groningen–San Carlos', 'the Chipata–Mchinji
+    cross-border arrangement': two places joined by a dash without spaces, in a sentence
+    that speaks of ties. Not 'the Yerevan–Gyumri train' (a route; no tie in the sentence)."""
+    text = col.text
+    for p, q in zip(parties, parties[1:]):
+        if p.kind == "organisation" or q.kind == "organisation" or p.name == q.name \
+                or not _DASH_COMPOUND.fullmatch(text, p.end, q.start):
+            continue
+        s0, s1 = sents.bounds(p.start)
+        if _TIE_NOUN.search(text, s0, s1) and not _negated(text[s0:s1]):
+            col.add(p, q, _relation(text[s0:s1], "cooperation"), s0, s1)
+
+
 def _rule_since_lines(col, parties) -> None:
     """The owner's partners as heading lines 'Edinburgh, United Kingdom – since 1954' on a
     page about its twin or sister cities (at least two such lines; three of the barer
@@ -2043,7 +2113,8 @@ def _rule_hub_cells(col, parties, block: list[re.Match]) -> bool:
 
 _DEAL_CELL = re.compile(r"\s*(?:(?:memorand(?:um|a)|letters? of intent|agreements?|protocols?)(?: (?:of|on) "
                         r"(?:cooperation|co-operation|understanding|friendship|intent))?|MoU|(?:cooperation|"
-                        r"co-operation|friendship|partnership) (?:agreement|protocol|memorandum))(?:\s*\([^()]*\))?\s*",
+                        r"co-operation|friendship|partnership)(?: and (?:cooperation|co-operation|friendship))?"
+                        r"(?: (?:agreement|protocol|memorandum|charter|accord))?)(?:\s*\([^()]*\))?\s*",
                         re.I)  # ('Cooperation agreement (tourism, culture)')
 
 
@@ -2063,9 +2134,12 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     text = col.text
     above = [ln for ln in text[max(0, block[0].start() - 400):block[0].start()].splitlines() if ln.strip()]
     title = above[-1] if above else ""
-    if len(above) > 1 and len(title) > 80 and not title.rstrip().endswith(":") and len(above[-2]) <= 80 \
-            and _HUB_TITLE.search(above[-2]) and re.search(r"\bthe following\b", title) and ">" not in above[-2]:
-        title = above[-2]  # 'Our sister cities' over '... agreements with the following cities. The year ...
+    if len(above) > 1 and len(title) > 80 and len(above[-2]) <= 80 and _HUB_TITLE.search(above[-2]) \
+            and (re.search(r"\bthe following\b", title) or title.rstrip().endswith(":")) and ">" not in above[-2] \
+            and not _HUB_TITLE.search(title):
+        # 'Our sister cities' over '... agreements with the following cities. The year ...', or over
+        # '... The most active partners in 2024 were:'
+        title = above[-2]
     owner = page_owner(parties)
     hub_title = _HUB_TITLE.search(title) or (_HUB.search(title) and _INTRO_END.search(title))
     # (a heading, or an intro sentence ending in a colon: '... maintains twinning and friendship
@@ -2087,21 +2161,51 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
         if sum(q is not None for q in in_cells) >= 2:  # '| Einbeck | Thiais (France) | 1967 |': town with town
             a, b = [q for q in in_cells if q is not None][:2]
             col.add(a, b, _relation(title, "partner"), r.start(), r.end())
-        elif places:
+        elif places and "(" not in text[r.start():places[0].start]:  # not 'Corning (New York)': where it lies
             col.add(owner, places[0], _relation(title, "partner"), r.start(), r.end())
     col.claimed.append((block[0].start(), block[-1].end()))
     return True
 
 
-_HUB_CELL = re.compile(r"\s*(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality)"
-                       r"(?: agreement| relationship)?(?:\s*\([^()]*\))?\s*",
+_HUB_CELL = re.compile(r"\s*(?:(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality)"
+                       r"(?: agreement| relationship)?|twinning(?: agreement)?)(?:\s*\([^()]*\))?\s*",
                        re.I)  # ('Sister city (hermanamiento)')
 
 
+# a row of a table a text scrape kept aligned by spaces or tabs: 'Wrocław    Poland    2002    energy'
+# (three cells or more; a line with a bar is a row of the other kind)
+_ALIGNED_ROW = re.compile(r"(?m)^[ \t]*[^\s|][^|\n]*?\S(?: {2,}|\t+)\S[^|\n]*?\S(?: {2,}|\t+)\S[^|\n]*$")
+_ALIGNED_GAP = re.compile(r" {2,}|\t+")
+
+
+def _table_blocks(text: str) -> list[list[re.Match]]:
+    """Runs of table rows on consecutive lines: rows with bars, and runs of three or more
+    space-aligned rows."""
+    blocks: list[list[re.Match]] = []
+    for pattern, least in ((_TABLE_ROW, 1), (_ALIGNED_ROW, 3)):
+        found: list[list[re.Match]] = []
+        for r in pattern.finditer(text):
+            if found and text[found[-1][-1].end():r.start()] == "\n":
+                found[-1].append(r)
+            elif found and pattern is _TABLE_ROW and text[found[-1][-1].end():r.start()].strip() == "":
+                found[-1].append(r)
+            else:
+                found.append([r])
+        blocks += [b for b in found if len(b) >= least]
+    return sorted(blocks, key=lambda b: b[0].start())
+
+
 def _cells(text: str, row: re.Match) -> list[tuple[int, int]]:
-    """Character spans of a table row's cells ('| a | b |', or 'a | b | c' without outer bars)."""
-    bars = [i for i in range(row.start(), row.end()) if text[i] == "|"]
+    """Character spans of a table row's cells ('| a | b |', 'a | b | c' without outer bars,
+    or 'a   b   c' aligned by spaces)."""
     line = text[row.start():row.end()]
+    if "|" not in line:
+        cells, pos = [], row.start() + len(line) - len(line.lstrip())
+        for gap in _ALIGNED_GAP.finditer(text, pos, row.start() + len(line.rstrip())):
+            cells.append((pos, gap.start()))
+            pos = gap.end()
+        return cells + [(pos, row.start() + len(line.rstrip()))]
+    bars = [i for i in range(row.start(), row.end()) if text[i] == "|"]
     if not line.lstrip().startswith("|"):
         bars = [row.start() - 1] + bars
     if not line.rstrip().endswith("|"):

@@ -715,9 +715,10 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
 
 
 _FALLBACK = re.compile(
-    r"(?:\b(?:[Mm]unicipality|[Tt]own|[Cc]ity|[Vv]illage|Comune|Commune|Municipio|Concello|Ville)\s+(?:of|de|di|du|do|da)"
-    r"|\b(?:Gemeente|Gmina|Stadt|Kommune))\s+(?P<name>[A-Z][\w’'-]+(?:\s(?:[A-Z][\w’'-]+|de|di|del|la|am|an|sur)){0,2})"
+    r"(?:\b(?:[Mm]unicipality|[Tt]own|[Cc]ity|[Vv]illage|Comune|Commune|Municipio|Concello|Ville)[ \t]+(?:of|de|di|du|do|da)"
+    r"|(?<![\w-])(?:Gemeente|Gmina|Stadt|Kommune))[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t](?:[A-Z][\w’'-]+|de|di|del|la|am|an|sur)){0,2})"
     r"(?![\w’'])")
+# (one line: 'Canton of Basel-Stadt' over a heading 'Cross-border cooperation' names no town 'Cross-border')
 _NOT_TOWN = frozenset("culture science light music design sport europe the lead partner council hall "
                       "mission programme project network lab labs".split())
 

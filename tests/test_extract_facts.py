@@ -281,6 +281,27 @@ FUNDING_CASES = {
          "lakh from its own budget.", [(4_500_000, "NPR", None)]),
         ("The Mumbai Metropolitan Region will contribute Rs 2 crore from its own budget.", [(20_000_000, "INR", None)]),
     ],
+    "heldout72-75 (after their untuned measurement on version 36)": [
+        # tokens the page's country decides: the kwacha in Zambia, the convertible mark in Bosnia and
+        # Herzegovina, the córdoba in Nicaragua; elsewhere 'K 12' is no money and 'C$' the Canadian dollar
+        ("Lusaka is the capital of Zambia. Lusaka City Council secured K14.5 million for the market, and Solwezi "
+         "council secures K12m for a new bus station.", [(14_500_000, "ZMW", None), (12_000_000, "ZMW", None)]),
+        ("Mostar is a city in Bosnia and Herzegovina. The City of Mostar will add KM 40,000 from the 2025 city "
+         "budget for the 40 KM trail.", [(40_000, "BAM", None)]),
+        ("León is a city in Nicaragua. The municipality of León contributed C$ 1,150,000 to the project.",
+         [(1_150_000, "NIO", None)]),
+        ("Toronto is a city in Canada. The grant of K 12,000 for pupils and C$ 150,000 for the project were approved.",
+         [(150_000, "CAD", None)]),
+        ("The khokimiyat has announced an allocation of 12 billion soums for 2025. The municipality provides counterpart "
+         "funding of BOB 4.2 million.", [(12_000_000_000, "UZS", None), (4_200_000, "BOB", None)]),
+        # a 'Share of total cost' column; 'finance 70 per cent'; costs 'shared 40% by'
+        ("Project | NGO | Municipal grant | Share of total cost\nSafe drinking water for Telica | Asturias-León "
+         "Solidarity Committee | €118,500 | 80%\n", [(118_500, "EUR", None), (None, None, 80.0)]),
+        ("A market is expected to cost about USD 2.3 million, of which the African Development Bank has indicated it "
+         "could finance 70 per cent.", [(2_300_000, "USD", None), (None, None, 70.0)]),
+        ("Costs of the joint secretariat will be shared 40% by Incheon and 30% each by Tianjin and Kobe.",
+         [(None, None, 40.0), (None, None, 30.0)]),
+    ],
 }
 
 
@@ -1136,6 +1157,63 @@ LINK_CASES = {
          "Lake Tana, that is a good use of our experience.\"", set()),
         ("The Lake Victoria Basin Commission cooperates with the City of Kisumu.",
          {("Kisumu", "Lake Victoria Basin Commission")}),
+    ],
+    "heldout72-75 (after their untuned measurement on version 36)": [
+        # a partner list's intro after a sentence on the same line
+        ("Since 2023 the town has been a partner in REGA+. The partners are:\n\n- Municipality of Loulé (PT) – lead "
+         "partner\n- University of the Algarve (PT)\n- City of Huelva (ES)\n",
+         {("Huelva", "Loulé"), ("Loulé", "University of the Algarve"), ("Huelva", "University of the Algarve")}),
+        # 'sister city relationships are' that opens no list; a hub cue inside an organisation's name;
+        # a tie 'formally retired' many words after its noun
+        ("Sacramento is a city. Sacramento has a river. Sacramento hosts fairs. Our sister city relationships are run "
+         "jointly by the Office of the Mayor and volunteer committees. The City's annual contribution to the "
+         "Sacramento Sister Cities Corporation is $40,000, approved as part of the Mayor's Office budget. A sister "
+         "city agreement with Ashkelon, Israel, signed in 1993, has been inactive since 2015 and was formally "
+         "retired by City Council resolution in 2019.", set()),
+        # a council's 'WHEREAS,' clause, 'namely with', and 'City, Country;' items
+        ("WHEREAS, Columbus established its first sister city relationship with Genoa, Italy, in 1955, and today "
+         "maintains five sister city relationships, namely with Accra, Ghana; Dresden, Germany; Genoa, Italy; "
+         "Hefei, China; and Tainan, Taiwan; and",
+         {("Accra", "Columbus"), ("Columbus", "Dresden"), ("Columbus", "Genoa"), ("Columbus", "Hefei"),
+          ("Columbus", "Tainan")}),
+        ("Odense is the third-largest city of Denmark and is also twinned with several cities around the world, "
+         "including Funchal, Portugal, and St. Petersburg, Florida.",
+         {("Funchal", "Odense"), ("Odense", "St. Petersburg")}),
+        # bullets in groups under sub-headings; a former group's are no partners
+        ("Bergen is a city. Bergen has a port. Bergen has formal twin city agreements with the following cities:\n\n"
+         "  Nordic twin cities (since 1946):\n    - Gothenburg (Göteborg), Sweden\n    - Turku (Åbo), Finland\n\n"
+         "  Other twin cities:\n    - Seattle, USA - since 1967\n\n  Former twin cities:\n    - Sibiu, Romania\n\n"
+         "The conference was hosted by Aarhus.",
+         {("Bergen", "Gothenburg"), ("Bergen", "Turku"), ("Bergen", "Seattle")}),
+        # the council that suspended a tie is no party of it; the tie is no current link
+        ("Tamale is a city. Tamale has a market. Tamale fixed its leaks. The relationship with Perm, Russia, was "
+         "suspended by the Louisville Metro Council in March 2022.", set()),
+        # ties named by two places joined by a dash, in a sentence on ties (not a route)
+        ("Utrecht learns from other Dutch–Nicaraguan city links, in particular Tilburg–Matagalpa and "
+         "Groningen–San Carlos.", {("Matagalpa", "Tilburg"), ("Groningen", "San Carlos")}),
+        # the rest of a possessor's partners in the sentence after
+        ("Semarang is one of Brisbane's nine sister cities. The others are Auckland (New Zealand), Chongqing and "
+         "Shenzhen (China) and Abu Dhabi (United Arab Emirates).",
+         {("Brisbane", "Semarang"), ("Auckland", "Brisbane"), ("Brisbane", "Chongqing"), ("Brisbane", "Shenzhen"),
+          ("Abu Dhabi", "Brisbane")}),
+        # an HTML page's title line: the site's name after the bar is no partner of 'Our Sister Cities';
+        # 'Metro Council' is the city's own council
+        ("Our Sister Cities | Albuquerque Sister Cities Foundation\n\nAlbuquerque is a city. Albuquerque has a "
+         "river. Albuquerque welcomes visitors.", set()),
+        ("Metro Council approves sister city agreement with Kaunas, Lithuania | The River City Ledger", set()),
+        # a type column of 'Twinning', 'Friendship' and 'Friendship and cooperation'
+        ("Sarajevo is the capital. Sarajevo has many partners. Sarajevo keeps a register.\n| City | Country | Type of "
+         "agreement | Since |\n|---|---|---|---|\n| Coventry | United Kingdom | Twinning | 1957 |\n| Prato | Italy | "
+         "Friendship | 1997 |\n| Baku | Azerbaijan | Friendship and cooperation | 2012 |\n",
+         {("Coventry", "Sarajevo"), ("Prato", "Sarajevo"), ("Baku", "Sarajevo")}),
+        # a table aligned by spaces under 'Partner cities' and an intro ending in a colon; a town the
+        # gazetteer lacks, with its state in brackets, and a suspended tie are no partners
+        ("Lviv is a city. Lviv has a university. Lviv thanks its partners.\n\n2. Partner cities\n\nLviv currently has "
+         "24 active partnership agreements. The most active partners in 2024 were:\n\nCity          Country     "
+         "Partner since    Main areas\nWrocław       Poland      2002             energy, culture\nKraków        "
+         "Poland      1995             schools\nCorning (New York)  USA   1995             schools, culture\n"
+         "Chernyakhovsk  Russia     2007             (cooperation suspended since 2022)\n",
+         {("Lviv", "Wrocław"), ("Kraków", "Lviv")}),
     ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),

@@ -146,6 +146,28 @@ def test_html_keeps_a_twin_town_sidebar_and_a_dated_meta_line(tmp_path):
     assert "Phone 02 41" not in page.text and "City hall" not in page.text and "Legal notice" not in page.text
 
 
+def test_html_keeps_a_sister_city_box_that_main_text_extraction_drops(tmp_path):
+    """trafilatura drops a 'related' box inside the article; when its heading names the
+    city's sister cities, its text comes back after the main text. The footer's does not."""
+    html = """<!doctype html><html><head><title>Tamale and Louisville | WaterLinks</title></head><body>
+    <header><nav><a href='/'>Home</a> <a href='/cases'>Case studies</a></nav></header>
+    <article><h1>A sister city partnership for safe water</h1>
+    <p>Louisville, Kentucky, and Tamale, the capital of Ghana's Northern Region, have been sister cities since 1979.
+    For decades the relationship focused on education, health and church exchanges organised by volunteers.</p>
+    <p>In 2019 the relationship took a new direction. Louisville Water Company agreed to a peer-to-peer partnership
+    with the Tamale district of Ghana Water Limited to reduce the water lost through leaks and faulty meters.</p>
+    <div class="related-box"><h3>About Louisville's sister cities</h3>
+    <p>Louisville also has sister city relationships with Mainz (Germany), Montpellier (France) and Quito (Ecuador).</p>
+    </div></article>
+    <footer><div><h4>Our partner cities</h4><p>Read more about our partner cities here.</p></div></footer>
+    </body></html>""".encode()
+    page = _read(tmp_path, "p.html", html)
+    assert isinstance(page, Page)
+    assert "About Louisville's sister cities" in page.text
+    assert "relationships with Mainz (Germany), Montpellier (France) and Quito (Ecuador)." in page.text
+    assert "Read more" not in page.text
+
+
 def test_html_keeps_a_projects_key_facts_list(tmp_path):
     """A project's key facts as a list of 'Label: value' items beside the summary: trafilatura
     drops the list, so its duration and budget come back as lines after the main text."""
@@ -171,7 +193,7 @@ def test_html_keeps_a_projects_key_facts_list(tmp_path):
     assert "Imprint" not in page.text and "Projects" not in page.text
 
 
-_NEWS = """<!doctype html><html><head><title>News</title>{meta}</head><body>
+_NEWS = """<!doctype html><html><head><title>News | Stadt Graz</title>{meta}</head><body>
     <header>{header}</header>
     <article><h1>Graz and Maribor sign a partnership</h1>
     <p>The City of Graz and the City of Maribor agreed today to cooperate on urban mobility for the next
@@ -182,17 +204,36 @@ _TITLE = "Graz and Maribor sign a partnership"
 
 
 @pytest.mark.parametrize("meta,header,first_line", [
-    # the page's date opens the text: main-text extraction drops the header that shows it
+    # the page's date, then the site's name from its title open the text: main-text extraction
+    # drops the header and the head that show them, and the site's name is often the only
+    # mention of the page's owner
     ('<meta property="article:published_time" content="2024-11-15T16:30:00+01:00">', "", "Published: 2024-11-15"),
     ("", '<div class="news-date">Friday, 15/11/2024 - 16:30</div>', "Published: 2024-11-15"),
     # no date in the markup, or only a year: no line (htmldate's YYYY-01-01 is often a copyright year)
     ("", "<nav>Home</nav>", _TITLE),
     ('<meta name="date" content="2025">', "<nav>Home</nav>", _TITLE),
 ])
-def test_html_publication_date_opens_the_text(tmp_path, meta, header, first_line):
+def test_html_publication_date_then_site_name_open_the_text(tmp_path, meta, header, first_line):
     page = _read(tmp_path, "news.html", _NEWS.format(meta=meta, header=header).encode())
     assert isinstance(page, Page)
-    assert page.text.split("\n")[0] == first_line
+    lines = [line for line in page.text.split("\n") if line]
+    if first_line.startswith("Published"):
+        assert lines[:3] == [first_line, "Stadt Graz", _TITLE]
+    else:
+        assert lines[:2] == ["Stadt Graz", first_line]
+
+
+@pytest.mark.parametrize("title,first_line", [
+    ("Partner cities - Stadt Graz", "Stadt Graz"),  # a dash before the site's name
+    ("News – Canton of Basel-Stadt", "Canton of Basel-Stadt"),  # a hyphen inside it
+    ("Graz and Maribor sign a partnership", _TITLE),  # no site's name: nothing added
+    ("Partners | City of Graz", _TITLE),  # the text's start names it already
+])
+def test_html_site_name_comes_from_the_title_once(tmp_path, title, first_line):
+    html = _NEWS.format(meta="", header="").replace("<title>News | Stadt Graz</title>", f"<title>{title}</title>")
+    page = _read(tmp_path, "news.html", html.encode())
+    assert isinstance(page, Page)
+    assert page.text.split("\n")[0] == first_line and page.text.count(first_line) == 1
 
 
 @pytest.mark.parametrize("name,data,reason", [
