@@ -626,19 +626,40 @@ _GOVERNMENT_WORDS = frozenset(org_shapes()["government_words"])
 _TITLE_ZONE = 600
 
 
-def page_owner(parties: list[Party]) -> Party | None:
-    """The page's own place, or failing that its first place when named more often than
-    any other: the owner of a 'Partner cities' heading on a short municipal page (its
-    site title may come after a menu the scrape left in)."""
+def page_owner(parties: list[Party], text: str) -> Party | None:
+    """The place a title line names as a government ('Napier City Council | ...', 'City of
+    Banská Bystrica'; named again on the page), else the page's own place, or failing that
+    its first place when named more often than any other: the owner of a 'Partner cities'
+    heading on a short municipal page (its site title may come after a menu the scrape
+    left in)."""
+    places = [p for p in parties if p.kind in ("city", "region")]
+    first = places[0] if places and places[0].start < _TITLE_ZONE else None
+    if first is not None and sum(p.name == first.name for p in places) >= 2 and _governs_title_line(first, text):
+        return first  # (whatever partner the page names more often)
     home = page_place(parties)
     if home is not None:
         return home
-    places = [p for p in parties if p.kind in ("city", "region")]
     ranked = Counter(p.name for p in places).most_common(2)
     if places and places[0].start < _TITLE_ZONE and ranked[0][0] == places[0].name and ranked[0][1] >= 2 \
             and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         return places[0]
     return None
+
+
+# a title line that names a place's government: 'Napier City Council | Te Kaunihera o Ahuriri',
+# 'City of Banská Bystrica', 'Stavanger kommune'
+_TITLE_PREFIX = re.compile(r"[ \t]*(?:(?:The\s+)?(?:City|Town|Municipality|Borough|Commune|Comune|Gemeente|Stadt)\s+of\s+)?")
+_TITLE_SUFFIX = re.compile(r"[ \t]*(?P<gov>(?:City|Town|District|Borough|Shire|Regional|County|Municipal)\s+Council|"
+                           r"Council|City|Municipality|kommune|kommun|Kommune)?[ \t]*(?:[|–—-][^\n]*)?")
+
+
+def _governs_title_line(place: Party, text: str) -> bool:
+    line = _line_start(text, place.start)
+    end = text.find("\n", place.end)
+    end = len(text) if end < 0 else end
+    before, after = _TITLE_PREFIX.fullmatch(text, line, place.start), _TITLE_SUFFIX.fullmatch(text, place.end, end)
+    return end - line <= 120 and before is not None and after is not None and \
+        bool(before.group().strip() or after.group("gov"))
 
 
 def page_place(parties: list[Party]) -> Party | None:
@@ -847,6 +868,16 @@ class _Collector:
         return any(a < y and x < b for x, y in self.claimed)
 
 
+# 'La Paz is one of several project partnerships in the Global South, along with Cape Coast, ...',
+# 'it was one of the four Polish host cities of UEFA Euro 2012, together with Warsaw': the places
+# after 'along with' are the subject's siblings (someone else's partners, fellow hosts), not its
+# partners; but 'one of Hyogo's six sister states, together with A' are Hyogo's, and 'one of three
+# front-runner cities of this project, together with A and B' are one team
+_SIBLINGS = re.compile(r"\b(?:is|was|are|were)\s+(?:one|some|two|three|four|five)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+                       r"(?:several|many|numerous|various|[a-z]+)\b(?!['’]s)[^.;]{0,60}?\b(?:partnerships|relationships|"
+                       r"partners|host cities|hosts)\b[^.;]{0,60}?,?\s+(?:along|together)\s+with\b")
+
+
 def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hits: list[ProgrammeHit],
                   years: list[YearRecord]) -> list[LinkRecord]:
     text = doc_text(doc)
@@ -880,7 +911,8 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
             for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
                          _rule_pair_list, _rule_possessive, _rule_two_of_them, _rule_with_pairs, _rule_learns_from,
                          _rule_group_of):
-                rule(col, ps, doc, s0, s1, sentence)
+                if not (rule in (_rule_with, _rule_together) and _SIBLINGS.search(sentence)):
+                    rule(col, ps, doc, s0, s1, sentence)
         opener = ps[0] if ps and _OPENS.fullmatch(text[s0:ps[0].start]) else None
         if opener is not None or not re.match(r"\s*Its?\b", sentence):
             col.topic = opener  # a sentence opening with 'It ...' or 'Its ...' keeps the topic
@@ -1071,7 +1103,7 @@ def _drop_ended(col, parties: list[Party], sents: Sentences) -> None:
     wherever else the page states that it was one. A sentence naming one place ends
     that place's link with the page's own ('The cooperation with Lida has been suspended')."""
     ended: set[frozenset] = set()
-    owner = page_owner(parties)
+    owner = page_owner(parties, col.text)
     for s0, s1 in zip(sents.starts, sents.ends):
         ps = _in(parties, s0, s1)
         # ('... was suspended by the Louisville Metro Council': who ended it is no party of the tie)
@@ -1280,7 +1312,9 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             if first_subj is not None and _ALONGSIDE.search(col.text[last:s0 + m.start()]):
                 subj = first_subj
             else:
+                # ('..., and it has a friendship agreement with': the pronoun may sit inside the cue)
                 subj = _pronoun_topic(col, ps, s0, s0 + m.start(), run) or \
+                    _pronoun_topic(col, ps, s0, s0 + m.end(), run) or \
                     next((p for p in _subjects(ps, s0 + m.start(), col.text) if p.name != run[0].name
                           and not _located(p, s0, col.text)), None)
                 subj = _clause_subject(col, ps, doc, subj, s0, s0 + m.start(),
@@ -1342,10 +1376,13 @@ def _located(p: Party, s0: int, text: str) -> bool:
 
 def _pronoun_topic(col, ps: list[Party], s0: int, pos: int, run: list[Party]) -> Party | None:
     """'Stuttgart is no newcomer. It is already twinned with Cardiff, and it keeps an
-    agreement with Samara': a subject 'it' after the last party is the party that
-    opened the previous sentence."""
+    agreement with Samara': a subject 'it' after the last party is the party that opened
+    this sentence, or else the previous one."""
     last = max((p.end for p in ps if p.end <= pos), default=s0)
-    topic = col.topic
+    # ('Limerick is a sister city of Spokane ..., and it has a friendship agreement with Kraków':
+    # this sentence's opener)
+    opener = ps[0] if ps and ps[0].end < last and _OPENS.fullmatch(col.text, s0, ps[0].start) else None
+    topic = opener or col.topic
     if topic is None or not _PRONOUN_SUBJECT.search(col.text[last:pos]) or any(p.name == topic.name for p in run):
         return None
     return topic
@@ -1712,19 +1749,24 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         s0, s1 = sents.bounds(m.start())
         owner = next((p for p in _subjects(_in(parties, s0, m.start()), m.start(), text) if not _qualified(p, text)), None)
         if owner is None and re.fullmatch(r"\W*(?:Its|Their|Our)\s+(?:\w+\s+){0,2}", text[s0:m.start()]):
-            owner = _previous_subject(text, sents, parties, s0) or page_owner(parties)  # 'Its other sister cities are'
+            owner = _previous_subject(text, sents, parties, s0) or page_owner(parties, text)  # 'Its other sister cities are'
         # 'That the twinning relationships with A (China), B and C be maintained' (a council's
         # resolution): with no party before it, the list is the page owner's
         pages_list = owner is None and m.group().rstrip().endswith("with") and not _in(parties, s0, m.start())
         if pages_list:
-            owner = page_owner(parties)
-        pronoun = _OUR.search(text[s0:m.start()])
+            owner = page_owner(parties, text)
+        pronoun = _OUR.search(text[s0:m.start()]) or \
+            (re.search(r"\b[Tt]he\s+$", text[s0:m.start()]) if m.group().startswith("twinned") else None)
         if pronoun and pronoun.group().lower().startswith("our"):
-            owner = page_owner(parties) or owner  # '... organised by our sister cities A, B and C': the page's city
+            owner = page_owner(parties, text) or owner  # '... organised by our sister cities A, B and C': the page's city
         elif pronoun:  # 'Szentendre, ... north of Budapest, welcomed delegations from its partner towns': the opener
             opener = next(iter(_in(parties, s0, m.start())), None)
             if opener is not None and _OPENS.fullmatch(text[s0:opener.start]):
                 owner = opener
+            elif opener is None and not pronoun.group().lower().startswith("their"):
+                # 'The Giunta sent aid to its sister city Bethlehem', 'the twinned city of': the page's
+                # (not 'Many towns in the prefecture also have their own sister cities')
+                owner = page_owner(parties, text)
         if owner is None:
             continue
         line_end = text.find("\n", m.start())
@@ -1778,7 +1820,8 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
                 re.search(r"['’]s\s", text[line:m.start()]):
             continue  # "San Antonio's Sister Cities" over bullets: a heading (below)
         elif (_POSSESSOR.fullmatch(text[owner.end:m.start()]) or pronoun) and \
-                (i := _first_after(parties, m.end() + len(re.match(r"[\s,]*", text[m.end():]).group()), 2)) is not None \
+                (i := _first_after(parties, m.end() + len(re.match(r"[\s,]*(?:of\s+)?", text[m.end():]).group()), 2)) \
+                is not None \
                 and "|" not in text[m.end():parties[i].start]:  # not 'Our Sister Cities | (the site's name)'
             # "Lahti's Nordic twin towns Akureyri, Ålesund and Randers have been invited"
             run = coordinated(parties, doc, i, text)
@@ -1792,7 +1835,7 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             col.add(owner, p, _relation(m.group("cue"), "partner"), s0, b)
         if items:
             col.claimed.append((m.start(), b))
-    owner = page_owner(parties)
+    owner = page_owner(parties, text)
     for m in _HUB_HEADING.finditer(text):
         # a 'Partner cities' / 'Current twin towns' heading over bullets on the owner's page;
         # 'Former partner cities' are no current links
@@ -1801,7 +1844,7 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
                 or _FORMER.search(m.group()):
             continue
         b = _list_end(text, first_item)
-        members = _list_members(_in(parties, first_item, b), text)
+        members = _bullet_members(text, first_item, b, parties)  # (not the places its description names)
         heads, end = _described_bullets(text, first_item, parties)
         if len(heads) > len(members):  # each bullet goes on in lines of its own
             members, b = heads, end
@@ -1898,7 +1941,7 @@ def _rule_tables(col, parties) -> None:
         if len(block) < 3 or not (_TABLE_HEAD.search(" ".join(above[-2:]) + block[0].group())
                                   or _HUB_COLUMN.search(block[0].group() + caption) or pairings):
             continue
-        if not columns and _figures(text, block):
+        if not columns and _figures(text, block) and not _HUB_COLUMN.search(caption):
             continue  # '| Total budget | € 2 350 000 |' under a partner list: key figures
         columns = columns or [0]
         if len(columns) >= 2:  # '| Partner | City | Country |': the city column says where each partner is
@@ -1913,11 +1956,11 @@ def _rule_tables(col, parties) -> None:
             columns = [0, columns[0]]  # '| Town | Partner town | Since |': each row a pair of towns
         if len(columns) == 1 and (_HUB_COLUMN.search(head) or _HUB_COLUMN.search(caption)):
             # '| Sister City | Country | Since |' on Portland's page: the owner's own partners
-            owner = page_owner(parties)
+            owner = page_owner(parties, text)
             for r in block[1:] if owner is not None else []:
                 cells = _cells(text, r)
                 p = _cell_party(text, cells[columns[0]], parties) if len(cells) > columns[0] else None
-                if p is not None and p.kind in ("city", "region"):
+                if p is not None and p.kind in ("city", "region") and not _NOT_CURRENT.search(r.group()):
                     col.add(owner, p, _relation(head + caption, "partner"), r.start(), r.end())
             col.claimed.append((s0, s1))
             continue
@@ -1940,6 +1983,11 @@ def _rule_tables(col, parties) -> None:
         # a longer table links no pairs: the lead partner is one partner among many
 
 
+# a row's tie that is not a current one: '| Pskov | Russia | 1999 | suspended since March 2022 |',
+# '| Dubrovnik | Croatia | — | memorandum under negotiation |'
+_NOT_CURRENT = re.compile(_FORMER.pattern + r"|\bunder negotiation\b|\bproposed\b|\bplanned\b", re.I)
+
+
 _PAIRINGS_ABOVE = re.compile(r"\b(?:pairings|pairs|city pairs|twinnings)\b", re.I)
 
 
@@ -1950,7 +1998,7 @@ def _figures(text: str, block: list[re.Match]) -> bool:
 
 # a line that opens with a place and its qualifiers: 'Ennis (Inis), County Clare, Ireland'
 _PLACE_LINE = (r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
-               r"(?:\s*,\s*[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\)){0,3}")
+               r"(?:\s*,\s*(?:the\s+)?[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\)){0,3}")  # ', the Netherlands'
 # 'Edinburgh, United Kingdom – since 1954', 'Ennis (Inis), County Clare, Ireland – since 2014. Music exchanges.',
 # 'Santiago de Compostela (Spain) – twinned since 12 October 1993.'
 _SINCE_LINE = re.compile(_PLACE_LINE +
@@ -2069,7 +2117,7 @@ def _rule_since_lines(col, parties) -> None:
     'Santiago, Chile – 1961'; two of 'Seattle, Washington (United States) – sister city
     since 1986; ...', unless the line says the tie is over)."""
     text = col.text
-    owner = page_owner(parties)
+    owner = page_owner(parties, text)
     hub = _HUB_TITLE.search(text)
     if owner is None or hub is None:
         return
@@ -2093,7 +2141,7 @@ def _rule_hub_cells(col, parties, block: list[re.Match]) -> bool:
     rows = [_cells(text, r) for r in block]
     counts = Counter(k for cells in rows for k, (a, b) in enumerate(cells)
                      if _HUB_CELL.fullmatch(text[a:b]))
-    owner = page_owner(parties)
+    owner = page_owner(parties, text)
     if not counts or owner is None:
         return False
     k = counts.most_common(1)[0][0]
@@ -2140,7 +2188,7 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
         # 'Our sister cities' over '... agreements with the following cities. The year ...', or over
         # '... The most active partners in 2024 were:'
         title = above[-2]
-    owner = page_owner(parties)
+    owner = page_owner(parties, text)
     hub_title = _HUB_TITLE.search(title) or (_HUB.search(title) and _INTRO_END.search(title))
     # (a heading, or an intro sentence ending in a colon: '... maintains twinning and friendship
     # agreements with six cities:')
