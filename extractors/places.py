@@ -714,11 +714,11 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     return result
 
 
+# (one line: 'Canton of Basel-Stadt' over a heading 'Cross-border cooperation' names no town 'Cross-border')
 _FALLBACK = re.compile(
     r"(?:\b(?:[Mm]unicipality|[Tt]own|[Cc]ity|[Vv]illage|Comune|Commune|Municipio|Concello|Ville)[ \t]+(?:of|de|di|du|do|da)"
     r"|(?<![\w-])(?:Gemeente|Gmina|Stadt|Kommune))[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t](?:[A-Z][\w’'-]+|de|di|del|la|am|an|sur)){0,2})"
     r"(?![\w’'])")
-# (one line: 'Canton of Basel-Stadt' over a heading 'Cross-border cooperation' names no town 'Cross-border')
 _NOT_TOWN = frozenset("culture science light music design sport europe the lead partner council hall "
                       "mission programme project network lab labs".split())
 
