@@ -908,10 +908,11 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
         _rule_followed(col, ps, s0, s1, sentence)
         _rule_its_partners(col, ps, doc, s0, s1, sentence)
         if len(ps) >= 2:
+            siblings = _SIBLINGS.search(sentence) is not None
             for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
                          _rule_pair_list, _rule_possessive, _rule_two_of_them, _rule_with_pairs, _rule_learns_from,
                          _rule_group_of):
-                if not (rule in (_rule_with, _rule_together) and _SIBLINGS.search(sentence)):
+                if not (siblings and rule in (_rule_with, _rule_together)):
                     rule(col, ps, doc, s0, s1, sentence)
         opener = ps[0] if ps and _OPENS.fullmatch(text[s0:ps[0].start]) else None
         if opener is not None or not re.match(r"\s*Its?\b", sentence):
