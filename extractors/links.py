@@ -1334,7 +1334,8 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             first_subj = first_subj or subj
             cue = m.group("cue") or (m.groupdict().get("cue2") or "")
             members = [subj] + [p for p in run if p.name != subj.name]
-            examples = _EXAMPLES.search(col.text[s0 + m.end():run[0].start])  # 'with many other cities, among them'
+            # 'with many other cities, among them A, B', 'with A, B and C, among others': examples of many
+            examples = _EXAMPLES.search(col.text[s0 + m.end():run[0].start]) or _OTHERS_AFTER.match(col.text, run[-1].end)
             several = re.search(r"(?:agreements|partnerships|ties|links|relations|relationships|memoranda|twinnings|"
                                 r"friendships)$", cue, re.I)  # 'its partnerships are with A, B and C': one each
             if len(members) <= MAX_LIST and _relation(cue) not in HUB_RELATIONS and not examples and not several:
@@ -1347,6 +1348,9 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             for b in coordinated(ps, doc, j, col.text) if j is not None else []:
                 col.add(subj, b, _relation(cue), s0, s1)
             _gapped_pairs(col, ps, run[-1], _relation(cue), s0, s1)
+
+
+_OTHERS_AFTER = re.compile(r",?\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:among others|among many others|and others|amongst others)\b")
 
 
 def _gapped_pairs(col, ps: list[Party], last: Party, relation: str, s0: int, s1: int) -> None:
