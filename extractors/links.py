@@ -1343,11 +1343,17 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             else:
                 for b in run:
                     col.add(subj, b, _relation(cue), s0, s1)
-            more = _AND_WITH.match(col.text, run[-1].end, s1)
-            j = _first_after(ps, more.end(), within=5) if more else None
-            for b in coordinated(ps, doc, j, col.text) if j is not None else []:
+            for b in _and_with_run(col.text, ps, doc, run[-1], s1):
                 col.add(subj, b, _relation(cue), s0, s1)
             _gapped_pairs(col, ps, run[-1], _relation(cue), s0, s1)
+
+
+def _and_with_run(text: str, ps: list[Party], doc: Doc, last: Party, s1: int) -> list[Party]:
+    """The partners an 'and with' after a list adds ('... with Missoula, Montana, and with
+    Kunshan'): the same deal's, not a new subject's."""
+    more = _AND_WITH.match(text, last.end, s1)
+    j = _first_after(ps, more.end(), within=5) if more else None
+    return coordinated(ps, doc, j, text) if j is not None else []
 
 
 _OTHERS_AFTER = re.compile(r",?\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:among others|among many others|and others|amongst others)\b")
@@ -1571,9 +1577,7 @@ def _rule_home_deal(col, ps, home, doc, s0, s1, sentence) -> None:
                                             r"(?:city|town|municipality) of\s+)?", gap)):
         for p in run:
             col.add(home, p, _relation(m.group("cue")), s0, s1)
-        more = _AND_WITH.match(col.text, run[-1].end, s1)
-        j = _first_after(ps, more.end(), within=5) if more else None
-        for p in coordinated(ps, doc, j, col.text) if j is not None else []:
+        for p in _and_with_run(col.text, ps, doc, run[-1], s1):
             col.add(home, p, _relation(m.group("cue")), s0, s1)
 
 
@@ -1786,25 +1790,16 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         bullets = colon_line and _BULLET.match(text, first_item)
         if colon_line and not bullets and (grouped := _grouped_bullets(text, first_item, parties))[0]:
             members, end = grouped  # 'Nordic twin cities (since 1946):' / '- Gothenburg' / 'Other twin cities:' / ...
-            for p in members:
-                if p.name != owner.name:
-                    col.add(owner, p, _relation(m.group("cue"), "partner"), s0, end)
-            col.claimed.append((m.start(), end))
+            _owners_list(col, owner, members, m, s0, end)
             continue
         if bullets:
             a, b = first_item, _list_end(text, first_item)  # bullets under the intro line
             heads, end = _numbered_items(text, first_item, parties)
             if len(heads) > len(_list_members(_in(parties, a, b), text)):  # each numbered item goes on in lines
-                for p in heads:
-                    if p.name != owner.name:
-                        col.add(owner, p, _relation(m.group("cue"), "partner"), s0, end)
-                col.claimed.append((m.start(), end))
+                _owners_list(col, owner, heads, m, s0, end)
                 continue
         elif colon_line and (lines := _line_items(text, first_item, parties)):
-            for p in lines:  # one item per plain line
-                if p.name != owner.name:
-                    col.add(owner, p, _relation(m.group("cue"), "partner"), s0, _list_end(text, first_item))
-            col.claimed.append((m.start(), _list_end(text, first_item)))
+            _owners_list(col, owner, lines, m, s0, _list_end(text, first_item))  # one item per plain line
             continue
         elif re.search(r"(?:\b(?:are|include|includes|is|were)|:)\s*$", m.group()):
             first = next((p for p in parties if m.end() <= p.start < s1), None)
@@ -1857,6 +1852,14 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             if p.name != owner.name:
                 col.add(owner, p, _relation(m.group(), "partner"), m.start(), b)
         col.claimed.append((m.start(), b))
+
+
+def _owners_list(col, owner: Party, members: list[Party], hub: re.Match, s0: int, end: int) -> None:
+    """The owner with each member of its list (not with itself); the list up to ``end`` is read."""
+    for p in members:
+        if p.name != owner.name:
+            col.add(owner, p, _relation(hub.group("cue"), "partner"), s0, end)
+    col.claimed.append((hub.start(), end))
 
 
 # what may stand between 'sister cities are' and the first partner: 'the Japanese city of'
