@@ -394,7 +394,8 @@ def _dateline(text: str, p: Party) -> bool:
 
 # 'Mayor Petr Novotný', 'Governor Ana Silva': a title before a name is a person, no party
 _TITLED_PERSON = re.compile(r"(?:Deputy |Vice[- ]|Lord )?(?:Mayor|Governor|Councillor|Councilor|Minister|President|"
-                            r"Prefect|Senator|Ambassador|Consul|Dr|Prof|Mr|Mrs|Ms)\.?\s+(?!of\b)[A-Z]")
+                            r"Prefect|Senator|Ambassador|Consul|Dr|Prof|Mr|Mrs|Ms|Cr|Cllr|Alderman|Councilman|Councilwoman)\.?\s+"
+                            r"(?!of\b)[A-Z]")
 
 
 def _untitled(org: Party) -> Party:
@@ -887,6 +888,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     with_home = sorted(parties + anaphor_parties(text, sents, parties), key=lambda p: p.start)
     home = col.home = page_place(parties)
     _rule_own_lists(col, with_home, sents, doc)
+    _rule_relationship_clauses(col, with_home, sents)
     _rule_tables(col, parties)
     prev: tuple[int, int, list[Party]] | None = None
     for s0, s1 in zip(sents.starts, sents.ends):
@@ -925,7 +927,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     _rule_since_lines(col, parties)
     _rule_pair_chains(col, parties, sents)
     _rule_dash_compounds(col, parties, sents)
-    _rule_with_which(col, parties, sents)
+    _rule_with_which(col, parties, sents, doc)
     _rule_pilot_followers(col, parties, doc)
     _learned_pairs(col, parties, sents)
     _drop_ended(col, with_home, sents)
@@ -1055,6 +1057,8 @@ def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[P
     if _negated(text[s0:b.end]) or _CONTRAST_NEGATION.search(sentence) or _GEOGRAPHY.search(sentence) \
             or _NAME_CLASH.search(text[a.end:b.start]) or _COMPARISON.search(text, s0, b.start):
         return True
+    if all(_OWN_WITH.search(text, max(s0, p.start - 40), p.start) for p in (a, b)):
+        return True  # 'the relationship with Nashville; the MoU with the City of Boston': each the subject's
     ps = [p for p in parties if s0 <= p.start < s1]
     if any(_qualified(p, text) or _set_aside(p, text, s0) or _describes_previous(p, ps, text) for p in (a, b)):
         return True
@@ -1064,6 +1068,9 @@ def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[P
 
 
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
+# a party that is the object of its own 'with' (not 'together with A'): 'cooperation with A and with B'
+_OWN_WITH = re.compile(r"(?<!together )(?<!along )(?<!jointly )\bwith\s+(?:the\s+)?"
+                       r"(?:(?:City|Town|Municipality|Region|Province)\s+of\s+)?$")
 _COMMA = re.compile(r",\s*")
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 _CLOSED = re.compile(r"\s*(?:[.;:)]|,(?!\s*[A-Z]))")  # punctuation that no list goes on from
@@ -1265,7 +1272,8 @@ def _clause_subject(col, ps: list[Party], doc: Doc, subj: Party | None, s0: int,
       nothing; the page's own place does, if it has one."""
     if subj is None:
         return None
-    clause = list(re.finditer(r",\s*(?:and\s+|but\s+)?(?:\w+ly\s+)?", col.text[subj.end:cue]))
+    clause = list(re.finditer(r",\s*(?:and\s+|but\s+)?(?:\w+ly\s+)?(?:(?:in|on|since)\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+)?",
+                              col.text[subj.end:cue]))  # (', and in 2023 signed')
     if clause:
         at = subj.end + clause[-1].end()
         span = doc.char_span(at, min(cue, at + 30), alignment_mode="expand")
@@ -1287,6 +1295,16 @@ _OBJECT_NP = re.compile(r"\b(?:from|of|by|for|to|with|at|in)\s+(?:the|a|an|our|i
 _THING_WITH = re.compile(r"\b(?:" + link_cues()["thing_with_verbs"] + r")\b", re.I)
 
 
+def _cue_object(ps: list[Party], sentence: str, s0: int, m: re.Match) -> int | None:
+    """Index of the first party a cue names: right after it, or after 'two twin cities
+    that will ...:' or 'more than 15 cities, including'."""
+    i = _first_after(ps, s0 + m.end())
+    later = _NAMED_LATER.match(sentence, m.end())
+    if i is None and later:  # 'paired with two twin cities that will ...: Osijek and Novi Sad'
+        i = _first_after(ps, s0 + later.end(), within=5)
+    return i
+
+
 def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     """'X joined forces with Y and Z': X with each, and the members with each other;
     '... partnerships with Y since 1992 and with Z since 2001': X with both; '... with A
@@ -1296,16 +1314,13 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     # ('an agreement with A and a letter of intent on cooperation with B': A is no subject,
     # whichever cue pattern reads each 'with')
     cue_objects = [(m.start(), ps[i].start) for pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH)
-                   for m in pattern.finditer(sentence) if (i := _first_after(ps, s0 + m.end())) is not None]
+                   for m in pattern.finditer(sentence) if (i := _cue_object(ps, sentence, s0, m)) is not None]
     for pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH, _MENTOR, _OF_PARTNER):
         for m in pattern.finditer(sentence):
             objects |= {start for at, start in cue_objects if at < m.start()}
             if pattern is _DEAL_WITH and _THING_WITH.search(m.group(0)):
                 continue  # 'the new link will make it possible to combine the canal with the vineyards of X'
-            i = _first_after(ps, s0 + m.end())
-            later = _NAMED_LATER.match(sentence, m.end())
-            if i is None and later:  # 'paired with two twin cities that will ...: Osijek and Novi Sad'
-                i = _first_after(ps, s0 + later.end(), within=5)
+            i = _cue_object(ps, sentence, s0, m)
             if i is None:
                 continue
             run = coordinated(ps, doc, i, col.text)
@@ -1399,6 +1414,9 @@ def _pronoun_topic(col, ps: list[Party], s0: int, pos: int, run: list[Party]) ->
     return topic
 
 
+_VISITORS_FROM = re.compile(r"\b(?:guests|delegations?|visitors|participants|speakers|attendees)\s+from\s+(?:the\s+)?$")
+
+
 def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
     if _GEOGRAPHY.search(sentence):  # where places lie, not who works with whom
         return
@@ -1406,6 +1424,8 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
         i = _first_after(ps, s0 + m.end(), within=80 if _EXAMPLES.search(sentence[m.end():m.end() + 50]) else 30)
         if i is None or _DEAL_WITH.search(col.text[s0 + m.end():ps[i].start]):
             continue  # 'alongside the partnership with Y' is the subject's own tie: _rule_with
+        if _VISITORS_FROM.search(col.text, s0 + m.end(), ps[i].start):
+            continue  # '... took part in the festival, alongside guests from Marseille': attendance
         if _EXAMPLES.search(col.text[s0 + m.end():ps[i].start]):
             # 'together with many other cities, among them A, B and C': examples, not one team
             subj = next(iter(_subjects(ps, s0 + m.start(), col.text)), None)
@@ -1520,7 +1540,8 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
                 return  # 'Seoul's other sister cities include A, B, C and D': the owner's list
             if not re.search(r"\b(?:from|in|at|of|visited|met|with|to|include|includes|including|are|among them|"
                              r"among others|such as)\s+(?:the\s+)?$",
-                             col.text[max(0, run[0].start - 20):run[0].start]):
+                             col.text[max(0, run[0].start - 20):run[0].start]) \
+                    and not _WITH_WHICH.match(col.text[run[-1].end:run[-1].end + 120]):  # (the clause's partners)
                 col.clique(run, _relation(cue.group("cue"), "pairing"), s0, s1)
             return
         i += len(run)
@@ -1854,6 +1875,39 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         col.claimed.append((m.start(), b))
 
 
+_RELATIONSHIP_CLAUSES = _cue("relationship_clauses", 0)
+_RELATIONSHIP_CLAUSE = _cue("relationship_clause", 0)
+
+
+def _rule_relationship_clauses(col, parties: list[Party], sents: Sentences) -> None:
+    """'... the city's four priority relationships: the sister city relationship with
+    Nashville (1995); the Memorandum of Understanding with the City of Boston; and the
+    friendship agreement with Hefei': each clause names one partner of the owner (the
+    possessor, or the page's own place for 'its'/'our'); the partners are not each other's."""
+    text = col.text
+    for m in _RELATIONSHIP_CLAUSES.finditer(text):
+        s0, s1 = sents.bounds(m.start())
+        if m.group().startswith(("'", "’")):
+            owner = next((p for p in parties if s0 <= p.start < m.start() <= p.end <= m.start() + 2), None)
+        elif m.group().lower().startswith("their"):
+            continue
+        else:
+            owner = page_owner(parties, text)
+        starts = {p.start: p for p in parties if m.end() <= p.start < s1}
+        members, pos = [], m.end()
+        while (clause := _RELATIONSHIP_CLAUSE.match(text, pos, s1)) and clause.end() in starts:
+            members.append((starts[clause.end()], _relation(clause.group(), "partner")))
+            pos = text.find(";", clause.end(), s1) + 1
+            if pos == 0:
+                break
+        if owner is None or len(members) < 2:
+            continue
+        for p, relation in members:
+            col.add(owner, p, relation, s0, s1)
+            col.paired.add((s0, p.name))
+        col.claimed.append((m.start(), s1))
+
+
 def _owners_list(col, owner: Party, members: list[Party], hub: re.Match, s0: int, end: int) -> None:
     """The owner with each member of its list (not with itself); the list up to ``end`` is read."""
     for p in members:
@@ -2050,17 +2104,35 @@ def _rule_pilot_followers(col, parties, doc) -> None:
             j += len(run)
 
 
-def _rule_with_which(col, parties, sents) -> None:
+def _rule_with_which(col, parties, sents, doc) -> None:
     """'Swansea in Wales, with which the city has been twinned since 1957': the page's
-    own place with the party the relative clause hangs on."""
+    own place with the party the relative clause hangs on; 'in particular Kyiv, Tbilisi
+    and Grenoble, with which Chișinău has long-standing partnership agreements': the
+    clause's subject with each party of the list it hangs on."""
     home = page_place(parties)
-    if home is None:
-        return
+    by_start = {p.start: p for p in parties}
     for p in parties:
-        m = _WITH_WHICH.match(col.text[p.end:p.end + 120])
-        if m and p.name != home.name and p.kind in ("city", "region"):
-            s0, s1 = sents.bounds(p.start)
-            col.add(home, p, _relation(m.group("cue"), "partner"), s0, s1)
+        m = _WITH_WHICH.match(col.text[p.end:p.end + 120])  # (the pattern opens with '^')
+        if not m or p.kind not in ("city", "region") or re.search(r"\bin\s+(?:the\s+)?$", col.text[max(0, p.start - 8):p.start]):
+            continue  # ('Kawasaki in Kanagawa Prefecture, with which': the prefecture only locates)
+        subject = home if m.group("who")[0].islower() else by_start.get(p.end + m.start("who"))
+        if subject is None:
+            continue
+        s0, s1 = sents.bounds(p.start)
+        for q in _run_ending_at(_in(parties, s0, s1), p, doc, col.text):
+            if q.name != subject.name:
+                col.add(subject, q, _relation(m.group("cue"), "partner"), s0, s1)
+
+
+def _run_ending_at(ps: list[Party], p: Party, doc: Doc, text: str) -> list[Party]:
+    """The coordinated list ('A, B and C') that ends with ``p``, or ``p`` alone."""
+    i = 0
+    while i < len(ps):
+        run = coordinated(ps, doc, i, text)
+        if p in run:
+            return run[:run.index(p) + 1]
+        i += len(run)
+    return [p]
 
 
 _PAIR_AND = re.compile(r"\s+and\s+")
@@ -2160,8 +2232,10 @@ def _rule_hub_cells(col, parties, block: list[re.Match]) -> bool:
     for r, cells, kind in zip(block, rows, kinds):
         if not (_HUB_CELL.fullmatch(kind) or _DEAL_CELL.fullmatch(kind)) or _FORMER.search(text[r.start():r.end()]):
             continue
-        p = next((q for a, b in cells[:k] for q in _in(parties, a, b) if q.kind in ("city", "region")), None)
-        if p is not None and p.name != owner.name:
+        p, a = next(((q, a) for a, b in cells[:k] for q in _in(parties, a, b) if q.kind in ("city", "region")),
+                    (None, 0))
+        if p is not None and p.name != owner.name and _CELL_OPENING.fullmatch(text, a, p.start):
+            # (not 'Yeongdeungpo-gu, Seoul': a partner the gazetteer lacks, in its city)
             col.add(owner, p, _relation(text[cells[k][0]:cells[k][1]], "partner"), r.start(), r.end())
     col.claimed.append((block[0].start(), block[-1].end()))
     return True
@@ -2217,10 +2291,18 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
         if sum(q is not None for q in in_cells) >= 2:  # '| Einbeck | Thiais (France) | 1967 |': town with town
             a, b = [q for q in in_cells if q is not None][:2]
             col.add(a, b, _relation(title, "partner"), r.start(), r.end())
-        elif places and "(" not in text[r.start():places[0].start]:  # not 'Corning (New York)': where it lies
+        elif places and "(" not in text[r.start():places[0].start] \
+                and any(_CELL_OPENING.fullmatch(text, a, places[0].start) for a, b in cells):
+            # (not 'Corning (New York)': where it lies; nor 'County of Maui, Hawaii', a partner the
+            # gazetteer lacks, in its state)
             col.add(owner, places[0], _relation(title, "partner"), r.start(), r.end())
     col.claimed.append((block[0].start(), block[-1].end()))
     return True
+
+
+# what may open a table cell before its place: 'City of Milpitas', '3. Tainan'
+_CELL_OPENING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:(?:[Tt]he\s+)?(?:City|Town|Municipality|Comune|Stadt|Ville|Ciudad|"
+                           r"State|Province|Prefecture|Region|County|Republic)\s+(?:of|de|di)\s+)?")
 
 
 _HUB_CELL = re.compile(r"\s*(?:(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality)"
@@ -2333,7 +2415,7 @@ def _rule_partner_lists(col, parties, doc) -> None:
 
 
 _HEADING_LIST = re.compile(r"(?mi)^[ \t]*(?P<head>(?P<lead>lead partner|coordinator)|(?:project )?partners|consortium|"
-                           r"(?:consortium )?members)[ \t]*\n(?=[ \t]*\S)")
+                           r"(?:consortium )?members)[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\S)")  # (a blank line between)
 
 
 _LINE_LEAD = re.compile(r"[\s|•*\d.)-]*(?:(?:[A-Z][\w-]*\s+){1,2}of\s+(?:the\s+)?)?")  # 'Statutory City of '

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from .lexicons import org_heads
-from .text import fold
+from .text import fold, name_key
 
 # Words that may stand next to a city name without making it an organisation name.
 ADMIN_WORDS = frozenset("""city town municipality municipal council councillor councilor mayor
@@ -169,10 +169,11 @@ def shaped_orgs(text: str, place_ends: set[int], skip_acronyms: frozenset[str] =
     connectors = frozenset(shapes["connectors"])
     out: list[tuple[int, int, str | None]] = []
     for run in name_runs(text):
-        while run and (run[0][2] in stop or run[0][2] in connectors):
+        while run and (run[0][2] in stop or run[0][2] in connectors) and not _place_opener(run):
             run = run[1:]
         for part in _split_and(run, place_ends):
-            while part and (part[0][2] in stop or part[0][2] in connectors or not _capitalised(part[0][2])):
+            while part and (part[0][2] in stop or part[0][2] in connectors or not _capitalised(part[0][2])) \
+                    and not _place_opener(part):
                 part = part[1:]
             while part and not _capitalised(part[-1][2]):
                 part = part[:-1]
@@ -192,6 +193,17 @@ def shaped_orgs(text: str, place_ends: set[int], skip_acronyms: frozenset[str] =
             elif (cc := _COUNTRY_CODE.match(text, b)) and _is_country_code(cc.group("cc")):
                 out.append((a, b, "")) # 'Deltares (NL)': kept unless only a place's name (see governs_place)
     return out
+
+
+def _place_opener(run: list[tuple[int, int, str]]) -> bool:
+    """'New' that opens a place's name ('New Zealand Ministry of Foreign Affairs', 'New
+    York City Council'), not a headline's adjective ('New Partners Join ...')."""
+    from .geo import gazetteer
+    from .lexicons import country_names, regions
+    if len(run) < 2 or run[0][2] != "New":
+        return False
+    name = f"New {run[1][2]}"
+    return name in country_names() or name_key(name) in regions() or name_key(name) in gazetteer()
 
 
 def governs_place(name: str, place_texts: list[str]) -> bool:

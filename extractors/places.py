@@ -44,6 +44,8 @@ CITY_CUES_BEFORE = re.compile(
 )
 CITY_CUES_AFTER = re.compile(
     r"^(?:\s+(?:City|Municipality|municipality|City Council|city council|Town Council|"
+    r"Metropolitan Assembly|Municipal Assembly|Municipal Council|City Government|Metropolitan Government|"
+    r"Regional Council|Shire Council|"
     r"Metropolitan City|Metropolitan Area|metropolitan area|Councillor|Councilor|Mayor|mayor|"
     r"city|town)\b|\s*\([A-Z]{2}\)"
     r"|,\s+an?\s+(?:[\w-]+\s+){0,2}?(?:town|city|municipality|village|port)\b(?!-))"  # 'Differdange, a Luxembourg town'
@@ -401,6 +403,9 @@ def _name_and_city(m: Match) -> bool:
                                                            for c in m.value)
 
 
+_PERSON_TITLE_BEFORE = re.compile(r"\b(?:Crs?|Cllrs?|Councill?ors?|Mayor|Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+$")
+
+
 def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[tuple[int, int]],
                 attached: str | None = None) -> str | None:
     """Why this span is a city mention (the method), or None when it is not one.
@@ -416,6 +421,8 @@ def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[t
         strong_cue = cue = True
     if not cue and _is_org_internal(doc, m, ent):
         return None
+    if not strong_cue and _PERSON_TITLE_BEFORE.search(text, max(0, m.start - 14), m.start):
+        return None  # 'Cr Hassan asked whether ...', 'Mayor Lynch': a person (Hassan is a town in India)
     if m.key in _country_keys() and not strong_cue:
         return None  # 'the oldest Canada-China city relationships': no China in Mexico
     primary = any(c.primary for c in m.value) or _name_and_city(m)

@@ -1264,6 +1264,63 @@ LINK_CASES = {
         ("Through the URBACT network Thriving Streets, Lyon cooperated with Parma, Antwerp and Klaipėda, among others.",
          {("Lyon", "Parma"), ("Antwerp", "Lyon"), ("Klaipėda", "Lyon")}),
     ],
+    "heldout80-83 (after their untuned measurement on version 39)": [
+        # 'the city's four priority relationships: the ... with A; the ... with B; ...': each clause one
+        # partner of the page's city, none of each other
+        ("Belfast City Council\n\nMinutes of the Belfast committee. Members met at Belfast City Hall.\n\nThe report "
+         "provided an update on the framework, which focuses on the city's four priority relationships: the sister "
+         "city relationship with Nashville, Tennessee (established 1995); the Memorandum of Understanding with the "
+         "City of Boston (signed 2014); the sister city agreement with Shenyang in China (2016); and the friendship "
+         "agreement with Hefei (2016).",
+         {("Belfast", "Boston"), ("Belfast", "Hefei"), ("Belfast", "Nashville"), ("Belfast", "Shenyang")}),
+        # ... and with no owner known, the objects of separate 'with's are no pairs (the learned model's were)
+        ("The report focuses on three priority relationships: the sister city relationship with Nashville, Tennessee "
+         "(established 1995); the Memorandum of Understanding with the City of Boston (signed 2014); and the "
+         "friendship agreement with Hefei (2016).", set()),
+        # 'A, B and C, with which X has ... agreements': X with each, not a team of A, B and C
+        ("Councillor Lungu asked why the city's other partners – in particular Kyiv, Tbilisi and Grenoble, with "
+         "which Chișinău has long-standing partnership agreements – were not included.",
+         {("Chisinau", "Grenoble"), ("Chisinau", "Kyiv"), ("Chisinau", "Tbilisi")}),
+        # 'relations with more than 15 cities, including A and B, and in 2023 signed ... with C': the
+        # examples are objects, and the clause after ', and in 2023' is the sentence subject's
+        ("Bishkek already has sister-city relations with more than 15 cities, including Ankara (Türkiye) and "
+         "Colorado Springs (USA), and in 2023 signed a cooperation agreement with Almaty.",
+         {("Almaty", "Bishkek"), ("Ankara", "Bishkek"), ("Bishkek", "Colorado Springs")}),
+        # 'alongside guests from A and B': attendance, not a team
+        ("Delegations from Gyumri and Vanadzor also took part in the Yerevan Twin Cities Festival in October 2024, "
+         "alongside guests from Marseille and Carrara.", set()),
+        # 'Representatives of' opens no organisation's name
+        ("Representatives of Incheon Port Authority and Hai Phong Port JSC also signed a separate letter of intent to "
+         "share data on container flows.", {("Hai Phong Port JSC", "Incheon Port Authority")}),
+        # 'Cr Hassan' is a councillor (Hassan is also a town in India)
+        ("Cr Hassan asked whether a partnership with Lae would duplicate Townsville's relationship with Port "
+         "Moresby.", {("Port Moresby", "Townsville")}),
+        # a type-column table: a row whose partner the gazetteer lacks ('County of Maui, Hawaii',
+        # 'Yeongdeungpo-gu, Seoul') is not the place that locates it
+        ("Quezon City\n\nSister cities of Quezon City. Quezon City has partners.\n\n| Partner local government | "
+         "Country | Type of agreement | Since |\n|---|---|---|---|\n| Daly City, California | United States | Sister "
+         "City | 1986 |\n| County of Maui, Hawaii | United States | Sister City | 2002 |\n| Yeongdeungpo-gu, Seoul | "
+         "Republic of Korea | Friendship Agreement | 2016 |\n", {("Daly City", "Quezon City")}),
+        # a 'Project partners' heading with a blank line before its lines
+        ("WaterSafe Eldoret\n\nProject partners\n\n  Tampere University (Finland) – coordinator\n  Moi University, "
+         "School of Public Health and School of Engineering (Kenya)\n  Eldoret Water and Sanitation Company – "
+         "ELDOWAS (Kenya)\n\nThe project runs to 2028.",
+         {("Eldoret Water and Sanitation Company", "Moi University"),
+          ("Eldoret Water and Sanitation Company", "Tampere University"), ("Moi University", "Tampere University")}),
+        # 'a tripartite memorandum signed ... between:' over bullets
+        ("The clinic is run under a tripartite memorandum signed on 5 March 2019 between:\n  • Arusha City Council "
+         "(owner of the facility);\n  • the City of Durham, through its Office of International Affairs;\n  • "
+         "Kilimanjaro Christian Medical University College in Moshi (clinical training).\n\nDuke University "
+         "provided advice.",
+         {("Arusha", "Durham"), ("Arusha", "Kilimanjaro Christian Medical University College"),
+          ("Durham", "Kilimanjaro Christian Medical University College")}),
+        # 'X Metropolitan Assembly' is the city's government
+        ("The Sekondi-Takoradi Metropolitan Assembly (STMA) in Ghana's Western Region and the City of Stavanger, "
+         "Norway, signed a letter of cooperation on 8 April 2025.", {("Sekondi-Takoradi", "Stavanger")}),
+        # 'New' opens 'New Zealand', not a headline's adjective
+        ("The New Zealand Ministry of Foreign Affairs and Trade funds the twinning of Watercare with the Samoa Water "
+         "Authority.", {("New Zealand Ministry of Foreign Affairs and Trade", "Samoa Water Authority")}),
+    ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),
         # the rules' precision cases above hold for the model's pairs too ('Jacksonville, Florida',
