@@ -269,7 +269,7 @@ def _main_text(html: str) -> str:
         if size > 1.5 * kept or (size >= 0.9 * kept and _TABLE_LINE.search(marked) and not _TABLE_LINE.search(text or "")):
             return marked  # (or trafilatura wrote a table one cell per line: a partner table with its budgets)
         if found:
-            return "\n".join([text, *_missed_fact_boxes(main, text)])
+            return "\n".join([text, *_missed_fact_boxes(main, text, tree)])
     if found:
         return text
     for bad in tree.xpath("//script|//style|//noscript"):
@@ -283,16 +283,20 @@ _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ")  # 'Headline | Site', 'Head
 _TITLE_TAG = re.compile(r"<title\b[^>]*>([^<]*)</title\s*>", re.I)
 
 
-def _missed_fact_boxes(main, text: str) -> list[str]:
+def _missed_fact_boxes(main, text: str, tree=None) -> list[str]:
     """What trafilatura left out under ``<main>``: definition lists, one 'term: value'
     line each (a project page's fact box, 'Project duration: 01/01/2024 – 31/12/2026',
     'Total budget: EUR 3.2 m', is a ``<dl>`` beside the article, which it drops); a short
     dated 'Label: value' paragraph (a meta line under the title); a list of three or more
     'Label: value' items (a project's key facts); a sidebar that lists the town's twin
-    towns, up to its next heading."""
+    towns, up to its next heading. Fact lists and twin-town lists also count in a sidebar
+    beside ``<main>`` (in ``tree``; not in its navigation, header or footer)."""
     flat = " ".join(text.split())
     missed = []
-    for dl in main.iter("dl"):
+    outside = [a for a in (tree.iter("aside") if tree is not None else ())
+               if not any(x is main for x in a.iterancestors()) and not _in_page_furniture(a)]
+    sidebars = [*main.iter("aside"), *outside]
+    for dl in [*main.iter("dl"), *(dl for a in outside for dl in a.iter("dl"))]:
         values = [" ".join(dd.text_content().split()) for dd in dl.iter("dd")]
         if values and 2 * sum(bool(v) and v in flat for v in values) < len(values):  # most values are missing
             missed.append(block_text(dl))
@@ -306,11 +310,14 @@ def _missed_fact_boxes(main, text: str) -> list[str]:
         if len(labelled) >= 3 and 2 * len(labelled) > len(items) and 2 * sum(i in flat for i in items) < len(items) \
                 and not _in_page_furniture(ul):
             missed.append(block_text(ul))
-    for aside in main.iter("aside"):  # a sidebar listing the town's twin towns
+    for aside in sidebars:  # a sidebar listing the town's twin towns
         items = [" ".join(li.text_content().split()) for li in aside.iter("li")]
-        if items and _PARTNER_TOWNS.search(aside.text_content()) and \
-                2 * sum(bool(i) and i in flat for i in items) < len(items):
-            missed.extend(_partner_section(aside))
+        pairs = sum(bool(_PAIR_ITEM.match(i)) for i in items)
+        words = " ".join(aside.itertext())  # (no '<h3>...pairings</h3><ul><li>Halifax' run together)
+        if items and _PARTNER_TOWNS.search(words) and 2 * sum(bool(i) and i in flat for i in items) < len(items) \
+                and (_TWIN_TOWNS.search(words) or 2 * pairs >= len(items)):
+            boxes = [aside, *(b for b in aside.iter("div", "section") if b is not aside)]  # ('<div class="side-box">')
+            missed.extend(next((found for box in boxes if (found := _partner_section(box))), []))
     return [m for m in missed if m]
 
 
@@ -360,8 +367,11 @@ def _partner_section(aside) -> list[str]:
 
 _LABELLED = re.compile(r"[A-Z][\w ()/-]{2,40}:\s+\S")
 _FACT_LINE = re.compile(r"^[A-Z][\w ]{2,40}:\s.*\b(?:19|20)\d\d\b")
-_PARTNER_TOWNS = re.compile(r"\b(?:twin|sister|partner|friendship)[- ](?:towns?|cit(?:y|ies)|regions?)\b|\btwinned\b",
-                            re.I)
+_TWIN_TOWNS = re.compile(r"\b(?:twin|sister|partner|friendship)[- ](?:towns?|cit(?:y|ies)|regions?)\b|\btwinned\b", re.I)
+# also 'Other IURC pairings' over items that are pairs ('Halifax – Aarhus: ports and offshore wind'),
+# not over links to listings ('See all EU–New Zealand pairings')
+_PARTNER_TOWNS = re.compile(_TWIN_TOWNS.pattern + r"|\bpairings\b", re.I)
+_PAIR_ITEM = re.compile(r"[A-Z][^–—:\n]{1,40}\s[–—-]\s[A-Z][^:\n]{1,40}(?::|$)")
 
 
 _SKIP_TAGS = frozenset("script style noscript nav aside form button select svg template iframe".split())

@@ -284,12 +284,14 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     orgs = [o for o in orgs if not any(o.start < b and a < o.end for a, b in taken)]
     countries = country_names()
     orgs = [_untitled(o) for o in orgs + strong if not _NOT_A_PARTY.fullmatch(o.name) and not _own_unit(o, text, places)
-            and o.name.removeprefix("the ") not in countries]  # 'Republic of Moldova' is a country, no party
+            and o.name.removeprefix("the ") not in countries  # 'Republic of Moldova' is a country, no party
+            and not _QUOTED_PROJECT.search(text, max(0, o.start - 30), o.start)]  # 'the project "CircularPorts"'
     orgs = [_without_gloss(_with_quoted_name(text, o)) for o in _government_acronyms(text, places, orgs)]
     places, orgs = _acronym_and_town(text, places, orgs)
     return sorted(places + orgs, key=lambda p: p.start)
 
 
+_QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|network|initiative|campaign)\s+[\"“‘']$", re.I)
 _GLOSS = re.compile(r"\s*\((?:the\s+)?(?:Town|City|Municipality|Commune|Village) of [^()]+\)$")
 
 
@@ -880,7 +882,7 @@ _SIBLINGS = re.compile(r"\b(?:is|was|are|were)\s+(?:one|some|two|three|four|five
 
 
 def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hits: list[ProgrammeHit],
-                  years: list[YearRecord]) -> list[LinkRecord]:
+                  years: list[YearRecord], region_types: dict[str, str] | None = None) -> list[LinkRecord]:
     text = doc_text(doc)
     known = Counter(h.name for h in programme_hits if h.kind == "programme")
     col = _Collector(text, programme_hits, years, known.most_common(1)[0][0] if known else None, {},
@@ -931,7 +933,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     _rule_pilot_followers(col, parties, doc)
     _learned_pairs(col, parties, sents)
     _drop_ended(col, with_home, sents)
-    written, cities = region_written_forms(text, parties), city_written_forms(text, parties)
+    written, cities = region_written_forms(text, parties, region_types), city_written_forms(text, parties)
     return sorted((_named_as_written(r, written, cities) for r in col.out.values()),
                   key=lambda r: (r.start, r.source_name, r.target_name))
 
@@ -944,13 +946,17 @@ _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 _TYPED_FORM = re.compile(rf"^(?:[Tt]he\s+)?(?:{_REGION_TYPE}\s+of\s+\S.*|.*\S\s+{_REGION_TYPE})$", re.S)
 
 
-def region_written_forms(text: str, parties: list[Party]) -> dict[str, str]:
+def region_written_forms(text: str, parties: list[Party], region_types: dict[str, str] | None = None
+                         ) -> dict[str, str]:
     """Region name key -> the typed form the page writes it in ('Opole Voivodeship',
     'Province of Buenos Aires', 'Olomouc Region'), for the regions it types at least once.
 
     A link names such a region as written: the bare name ('Opole', 'Buenos Aires') is also
     a city's, and a region outside the gazetteer has no other name. One form per region
-    and page (the first), so the links of one region share one name."""
+    and page (the first), so the links of one region share one name. A form that types
+    a state as a county or a county as a state (``region_types``: name -> 'state',
+    'county', ...) names another region of that name: 'Maryland County, Liberia' on the
+    State of Maryland's page."""
     out: dict[str, str] = {}
     for p in parties:
         if p.kind != "region":
@@ -967,6 +973,10 @@ def region_written_forms(text: str, parties: list[Party]) -> dict[str, str]:
         else:
             continue  # untyped, or a longer name ('Rhineland-Palatinate State Chancellery')
         form = " ".join(re.sub(r"^the\s+", "", form, flags=re.I).split())
+        kind = (region_types or {}).get(p.name)
+        typed = re.search(r"\b(?:State|County)\b", form)
+        if kind in ("state", "county") and typed and typed.group().lower() != kind:
+            continue
         out.setdefault(name_key(p.name), form)
     return out
 
@@ -1441,10 +1451,11 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
         if subj is None:
             continue
         lead = bool(_LEAD.search(col.text[max(s0, subj.start - 20):subj.start]))
+        team = len(_run_ending_at(ps, subj, doc, col.text)) if subj.start < ps[i].start else 1
         if lead:
             for b in run:
                 col.add(subj, b, "lead_partner", s0, s1)
-        elif len(run) + 1 <= MAX_LIST:
+        elif len(run) + team <= MAX_LIST:  # ('Koper and Muggia are partners ..., along with A, B and C': five)
             col.clique([subj] + run, "partner", s0, s1)
     for m in _INVOLVING.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
@@ -1494,12 +1505,23 @@ def _rule_possessive(col, ps, doc, s0, s1, sentence) -> None:
             continue
         role = _AS_PARTNER.match(text[b.end:s1])  # 'Bilbao welcomed Pittsburgh as its newest sister city'
         if role and not re.search(r"[.;:]", text[a.end:b.start]) and _has_verb(doc, a.end, b.start):
-            col.add(a, b, _relation(role.group("cue"), "partner"), s0, s1)
+            col.add(_relative_head(text, ps, a, b, s0) or a, b, _relation(role.group("cue"), "partner"), s0, s1)
             continue
         # 'Our oldest partnership links Brittany with Wielkopolska', 'an agreement links Valencia to Rosario'
         if _LINKS_PAIR.search(text[max(s0, a.start - 20):a.start]) and _LINKS_GLUE.match(text[a.end:b.start]) \
                 and _COOP_NOUN.search(text[s0:a.start]):
             col.add(a, b, _relation(text[s0:a.start], "cooperation"), s0, s1)
+
+
+def _relative_head(text: str, ps: list[Party], a: Party, b: Party, s0: int) -> Party | None:
+    """'Leipzig, which is also twinned with Kraków and Nanjing, counts Addis Ababa as its
+    ...': the party the relative clause that ``a`` closes hangs on."""
+    rel = None
+    for rel in re.finditer(r",\s+(?:which|who)\b", text[s0:a.start]):
+        pass
+    if rel is None or "," not in text[a.end:b.start]:
+        return None
+    return next((p for p in reversed(ps) if s0 <= p.start and p.end <= s0 + rel.start()), None)
 
 
 _WHOSE = re.compile(r"\b([Oo]ur|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,3}$")  # 'among its most active partners are'
@@ -1539,7 +1561,7 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
             if col.is_claimed(run[0].start, run[-1].end):
                 return  # 'Seoul's other sister cities include A, B, C and D': the owner's list
             if not re.search(r"\b(?:from|in|at|of|visited|met|with|to|include|includes|including|are|among them|"
-                             r"among others|such as)\s+(?:the\s+)?$",
+                             r"among others|such as|linked|linking|connects|connected|connecting)\s+(?:the\s+)?$",
                              col.text[max(0, run[0].start - 20):run[0].start]) \
                     and not _WITH_WHICH.match(col.text[run[-1].end:run[-1].end + 120]):  # (the clause's partners)
                 col.clique(run, _relation(cue.group("cue"), "pairing"), s0, s1)
@@ -1975,6 +1997,9 @@ _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$|^[ \t]*[^|\n]*\S[ \t]+\|[ \t]
 _LOCATION_COLUMN = re.compile(r"\s*(?:city|town|location|seat|based in|place|municipality|(?:NUTS(?: \d)?\s*)?region|"
                               r"NUTS(?: \d)?|county|province)\s*", re.I)
 _HUB_COLUMN = re.compile(r"\b(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality|cities|towns)\b", re.I)
+# a caption over the owner's table: 'Official partnerships of the City of Salzburg'
+_HUB_CAPTION = re.compile(_HUB_COLUMN.pattern + r"|\b(?:partnerships|twinnings)\b", re.I)
+_DATE_COLUMN = re.compile(r"\b(?:since|year|date|from)\b", re.I)  # 'Partner since' is no member column
 _ASSOCIATED = re.compile(r"\b(?:associated|associate|observer|observers|supporting|advisory|affiliated)\b", re.I)
 _MEMBER_COLUMN = re.compile(r"partner|participant|member|municipalit|\bcity\b|\bcities\b|region|organi[sz]ation|"
                             r"beneficiar|institution", re.I)
@@ -1997,26 +2022,27 @@ def _rule_tables(col, parties) -> None:
             block = [r for r in block[1:] if not _RULE_ROW.fullmatch(r.group())] or block
         above = [line for line in text[max(0, block[0].start() - 300):block[0].start()].splitlines() if line.strip()]
         header = _cells(text, block[0])
-        columns = [i for i, (a, b) in enumerate(header) if _MEMBER_COLUMN.search(text[a:b])]
+        columns = [i for i, (a, b) in enumerate(header) if _MEMBER_COLUMN.search(text[a:b])
+                   and not _DATE_COLUMN.search(text[a:b])]
         # ('Other pairings in the cluster' over '| Asian city | European city | Focus |')
         pairings = len(columns) >= 2 and _PAIRINGS_ABOVE.search(" ".join(above[-2:])) is not None
         if len(block) < 3 or not (_TABLE_HEAD.search(" ".join(above[-2:]) + block[0].group())
-                                  or _HUB_COLUMN.search(block[0].group() + caption) or pairings):
+                                  or _HUB_COLUMN.search(block[0].group()) or _HUB_CAPTION.search(caption) or pairings):
             continue
-        if not columns and _figures(text, block) and not _HUB_COLUMN.search(caption):
+        if not columns and _figures(text, block) and not _HUB_CAPTION.search(caption):
             continue  # '| Total budget | € 2 350 000 |' under a partner list: key figures
         columns = columns or [0]
         if len(columns) >= 2:  # '| Partner | City | Country |': the city column says where each partner is
             columns = [i for i in columns if not _LOCATION_COLUMN.fullmatch(text[header[i][0]:header[i][1]])] \
                 or columns
         towns_first = _LOCATION_COLUMN.fullmatch(text[header[0][0]:header[0][1]]) is not None
-        if _HUB_COLUMN.search(caption) and towns_first:
+        if _HUB_CAPTION.search(caption) and towns_first:
             columns = [0]  # '| Overview of partner towns |' over '| Town | Country | Partner since |'
         s0, s1 = block[0].start(), block[-1].end()
         head = text[header[columns[0]][0]:header[columns[0]][1]]
         if len(columns) == 1 and columns[0] > 0 and _HUB_COLUMN.search(head) and towns_first:
             columns = [0, columns[0]]  # '| Town | Partner town | Since |': each row a pair of towns
-        if len(columns) == 1 and (_HUB_COLUMN.search(head) or _HUB_COLUMN.search(caption)):
+        if len(columns) == 1 and (_HUB_COLUMN.search(head) or _HUB_CAPTION.search(caption)):
             # '| Sister City | Country | Since |' on Portland's page: the owner's own partners
             owner = page_owner(parties, text)
             for r in block[1:] if owner is not None else []:
@@ -2062,10 +2088,11 @@ def _figures(text: str, block: list[re.Match]) -> bool:
 _PLACE_LINE = (r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
                r"(?:\s*,\s*(?:the\s+)?[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\)){0,3}")  # ', the Netherlands'
 # 'Edinburgh, United Kingdom – since 1954', 'Ennis (Inis), County Clare, Ireland – since 2014. Music exchanges.',
-# 'Santiago de Compostela (Spain) – twinned since 12 October 1993.'
+# 'Santiago de Compostela (Spain) – twinned since 12 October 1993.', 'Chioggia (Veneto, Italy) ...... since 1992',
+# 'Rizhao, China .... since 2004 – port and trade'
 _SINCE_LINE = re.compile(_PLACE_LINE +
-                         r"\s*[–—:-]?\s*\(?(?:(?:twinned|partnered|paired|linked|(?:twin|sister|partner|friendship|friendly)(?:[ -]exchange)?[ -](?:city|town))\s+)?since\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?"
-                         r"(?:19|20)\d\d\)?(?:\.?[ \t]*$|\.[ \t]+[A-Z][^\n]*$)")
+                         r"\s*(?:[–—:-]|\.{3,})?\s*\(?(?:(?:twinned|partnered|paired|linked|partner|(?:twin|sister|partner|friendship|friendly)(?:[ -]exchange)?[ -](?:city|town))\s+)?since\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?"
+                         r"(?:19|20)\d\d\)?(?:\.?[ \t]*$|\.[ \t]+[A-Z][^\n]*$|(?P<tail>[ \t]+(?:\(|[–—-][ \t])[^\n]*)$)")
 # 'Santiago, Chile – 1961' lines under 'Our sister cities': no 'since', so a dash and the
 # year, then the line's end, a sentence ('Tilburg – 2003. Social policy.') or a parenthesis;
 # at least three such lines
@@ -2113,7 +2140,8 @@ def _rule_with_which(col, parties, sents, doc) -> None:
     by_start = {p.start: p for p in parties}
     for p in parties:
         m = _WITH_WHICH.match(col.text[p.end:p.end + 120])  # (the pattern opens with '^')
-        if not m or p.kind not in ("city", "region") or re.search(r"\bin\s+(?:the\s+)?$", col.text[max(0, p.start - 8):p.start]):
+        if not m or p.kind not in ("city", "region") \
+                or re.search(r"\bin\s+(?:the\s+)?$", col.text[max(0, p.start - 8):p.start]):
             continue  # ('Kawasaki in Kanagawa Prefecture, with which': the prefecture only locates)
         subject = home if m.group("who")[0].islower() else by_start.get(p.end + m.start("who"))
         if subject is None:
@@ -2205,8 +2233,9 @@ def _rule_since_lines(col, parties) -> None:
         found = []
         for m in pattern.finditer(text):
             p = next((q for q in parties if q.start == m.start("name") and q.kind in ("city", "region")), None)
-            if p is not None and p.name != owner.name and not col.is_claimed(m.start(), m.end()) \
-                    and not (pattern is not _SINCE_LINE and _FORMER.search(m.group())):
+            over = _FORMER.search(m.group()) if pattern is not _SINCE_LINE else \
+                m.group("tail") and _FORMER.search(m.group("tail"))  # ('... (since 1993) – all activities suspended')
+            if p is not None and p.name != owner.name and not col.is_claimed(m.start(), m.end()) and not over:
                 found.append((p, m))
         if len(found) >= least:
             for p, m in found:
@@ -2252,7 +2281,7 @@ _AMONG_OTHERS = re.compile(r"(?:,\s+(?:among (?:others|them)|for example|for ins
 
 
 _HUB_TITLE = re.compile(r"\b(?:twin|sister|partner|friendship|friendly[- ]exchange)[- ](?:towns?|cit(?:y|ies)|"
-                        r"municipalit(?:y|ies)|regions?)\b", re.I)
+                        r"municipalit(?:y|ies)|regions?|states?|provinces?|prefectures?)\b", re.I)
 
 
 _WHERE_COLUMN = re.compile(r"province|state|region|prefecture|county|country|location|district|land\b|voivodeship", re.I)
@@ -2375,6 +2404,9 @@ def _inline_lead(text: str, parties: list[Party], pos: int) -> Party | None:
     return None
 
 
+_PROSE = re.compile(r"[a-z0-9)]{2}\.\s+[A-Z]")  # two sentences
+
+
 def _rule_partner_lists(col, parties, doc) -> None:
     """'Partners: A (IT), B (JP)', 'The partners are : the City of A (project leader) and
     ...', and bullet lists under 'The consortium has four members:'."""
@@ -2398,6 +2430,9 @@ def _rule_partner_lists(col, parties, doc) -> None:
             lead = _inline_lead(text, parties, m.start())
         if col.is_claimed(m.end(), end):
             continue
+        if m.re is _LIST_HEAD and ":" not in m.group() and not _BULLET.match(text, m.end()) \
+                and _PROSE.search(text, m.end(), end):
+            continue  # 'Funding and partners' over a paragraph of sentences: a section, not a list
         members = _bullet_members(text, m.end(), end, parties) if _BULLET.match(text, m.end()) else \
             _list_members(_in(parties, m.end(), end), text)
         s0, s1 = m.start(), end

@@ -19,7 +19,7 @@ from .years import extract_years
 
 # Bump when extraction logic changes in a way that changes output: stored documents
 # extracted by another version are extracted again on the next run.
-EXTRACTOR_VERSION = "40"
+EXTRACTOR_VERSION = "41"
 
 
 def home_country(places: PlaceResult) -> str | None:
@@ -50,7 +50,8 @@ def extract(doc: Doc) -> Extraction:
                                               [c.country_code for c in places.countries],
                                               [c.country_code for c in places.cities], home_country(places))
     parties = link_parties(doc, places, programme_hits)
-    links = extract_links(doc, sents, parties, programme_hits, years)
+    links = extract_links(doc, sents, parties, programme_hits, years,
+                          {r.name: r.region_type for r in places.regions if r.region_type})
     mentions = sorted(places.mentions + programme_mentions + year_mentions + money_mentions,
                       key=lambda m: (m.start, m.end, m.label))
     return Extraction(cities=places.cities, countries=places.countries, regions=places.regions,

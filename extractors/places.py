@@ -32,7 +32,7 @@ from .text import (Sentences, credit_ranges, doc_text, inside, line_bounds, lite
 
 # lower-case words inside place names ('Ústí nad Labem', 'Rothenburg ob der Tauber', 'Alphen aan den Rijn')
 PARTICLES = frozenset("de del della di da do dos das la le les am an der den dem im upon on sur en y e el al es "
-                      "nad pod ob bei aan op sul sulla".split())
+                      "nad pod ob bei aan op sul sulla i".split())  # (i: Vilanova i la Geltrú)
 CITY_CUES_BEFORE = re.compile(
     r"(?:\b(?:city|municipality|town|village|comune|commune|mayor|city council|city hall|"
     r"municipal council|ayuntamiento|ville|stadt|gemeinde|cidade|ciudad|prefeitura|alcald[ií]a|"
@@ -65,7 +65,8 @@ TYPED_REGION = re.compile(
 _NOT_REGION_NAMES = frozenset("the a an this that each every one member european federal national "
                               "central free island united our their its his her whole entire "
                               "capital smart green new same other north south east west northern "
-                              "southern eastern western upper lower middle".split())
+                              "southern eastern western upper lower middle sister partner twin friendship "
+                              "host".split())  # ('Sister State', 'Partner Region': a tie, no region's name)
 DECLARED = re.compile(
     r"^\W*(?P<name>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*|\s(?:de|del|la|y|do|da)){0,3})\s+"
     r"(?:is|was|remains)\s+(?P<rest>[^.;:]{0,120})"
@@ -177,6 +178,10 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
     text = doc_text(doc)
     words, starts = token_words(doc)
     keys = [name_key(w) for w in words]  # name_key is cached
+    split_im = [k for k, w in enumerate(words[:-1]) if w == "i" and words[k + 1] == "m" and starts[k + 1] == starts[k] + 1]
+    for k in split_im:  # the tokenizer splits 'im' as in "I'm": 'Freiburg im Breisgau' is one name
+        words = words[:k] + ["im", ""] + words[k + 2:]
+        keys[k], keys[k + 1] = "im", ""
     lower = [w.islower() and w not in PARTICLES for w in words]
     lines = list(itertools.accumulate(text.count("\n", a, b) for a, b in zip([0] + starts, starts)))
     out = []
@@ -404,6 +409,7 @@ def _name_and_city(m: Match) -> bool:
 
 
 _PERSON_TITLE_BEFORE = re.compile(r"\b(?:Crs?|Cllrs?|Councill?ors?|Mayor|Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+$")
+_PERSONS_LISTED_BEFORE = re.compile(r"\b(?:Crs|Cllrs|Councill?ors)\.?[ \t]+(?:[A-Z][\w'’-]+,?[ \t]+(?:and[ \t]+)?){1,14}$")
 
 
 def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[tuple[int, int]],
@@ -421,8 +427,9 @@ def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[t
         strong_cue = cue = True
     if not cue and _is_org_internal(doc, m, ent):
         return None
-    if not strong_cue and _PERSON_TITLE_BEFORE.search(text, max(0, m.start - 14), m.start):
-        return None  # 'Cr Hassan asked whether ...', 'Mayor Lynch': a person (Hassan is a town in India)
+    if not strong_cue and (_PERSON_TITLE_BEFORE.search(text, max(0, m.start - 14), m.start)
+                           or _PERSONS_LISTED_BEFORE.search(text, max(0, m.start - 160), m.start)):
+        return None  # 'Cr Hassan asked whether ...', 'Crs Bella, Cameron, Hassan and Seymour': persons
     if m.key in _country_keys() and not strong_cue:
         return None  # 'the oldest Canada-China city relationships': no China in Mexico
     primary = any(c.primary for c in m.value) or _name_and_city(m)
@@ -774,9 +781,12 @@ def _regions(region_hits: dict[str, list[Match]], ctx: Context, sents: Sentences
         options = lex.get(key) or lex.get(name_key(surface), ())
         region = None
         if options:
-            near = set().union(*(ctx.sent_countries.get(sents.index(h.start), set()) for h in hits))
+            near_hits = Counter(cc for h in hits for cc in ctx.sent_countries.get(sents.index(h.start), set()))
             by_towns = sorted((r for r in options if town_countries[r.country_code] >= 2),
                               key=lambda r: -town_countries[r.country_code])
+            # (a country beside one of many mentions, 'Maryland County, Liberia' on Maryland's page,
+            # does not outweigh the page's towns)
+            near = {cc for cc, n in near_hits.items() if not by_towns or 2 * n >= len(hits)}
             region = next((r for r in options if r.country_code in near), None) or \
                 next(iter(by_towns), None) or \
                 next((r for r in options if r.country_code in ctx.doc_countries), None) or options[0]

@@ -168,6 +168,59 @@ def test_html_keeps_a_sister_city_box_that_main_text_extraction_drops(tmp_path):
     assert "Read more" not in page.text
 
 
+def test_html_keeps_sister_cities_and_facts_from_a_sidebar_beside_main(tmp_path):
+    """A sidebar next to ``<main>`` (not in it) that lists the city's sister cities in a
+    box of its own, or the project's facts as a ``<dl>``: trafilatura drops both; they come
+    back after the main text. The sidebar's contact box and the footer do not."""
+    html = """<!doctype html><html><head><title>Bulletin | Kyoto City</title></head><body>
+    <header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>
+    <div class="wrap"><main><article><h1>International Exchange Bulletin</h1>
+    <p>A delegation from the City of Prague visited Kyoto from 20 to 24 October to attend a symposium on the
+    conservation of wooden buildings and historic townscapes, and the two cities agreed on an exchange of experts.</p>
+    <p>Kyoto's oldest sister city in Germany, Cologne, sent eighteen students from its vocational schools to Kyoto
+    in September. The exchange was organised with the Japanese-German Society and hosted by local families.</p>
+    </article></main>
+    <aside id="side">
+      <div class="side-box"><h3>Kyoto's sister cities</h3>
+        <ul><li>Paris, France (1958)</li><li>Boston, USA (1959)</li><li>Cologne, Germany (1963)</li></ul>
+      </div>
+      <div class="side-box"><h3>Project facts</h3>
+        <dl><dt>Start date</dt><dd>01/09/2023</dd><dt>Total budget</dt><dd>JPY 12 million</dd></dl>
+      </div>
+      <div class="side-box"><h3>Contact</h3><p>International Relations Office, Kyoto City Hall</p></div>
+    </aside></div>
+    <footer><p>Sister city links: see our sister cities page. Copyright 2025</p></footer></body></html>""".encode()
+    page = _read(tmp_path, "p.html", html)
+    assert isinstance(page, Page)
+    assert "Kyoto's sister cities" in page.text and "- Paris, France (1958)" in page.text
+    assert "Start date: 01/09/2023" in page.text and "Total budget: JPY 12 million" in page.text
+    assert "Kyoto City Hall" not in page.text and "Copyright" not in page.text
+
+
+def test_html_keeps_a_sidebar_of_other_pairings_but_not_links_to_listings(tmp_path):
+    """'Other IURC pairings' beside ``<main>`` lists pairs ('Halifax – Aarhus: ...'): they come
+    back. A 'Related pairings' box of links to listing pages does not."""
+    def page(box: str) -> str:
+        html = f"""<!doctype html><html><head><title>Guelph and Wageningen | IURC</title></head><body>
+        <main><article><h1>Guelph – Wageningen: agri-food innovation</h1>
+        <p>The City of Guelph and the Municipality of Wageningen were paired in 2023 under the International Urban
+        and Regional Cooperation programme to compare how municipalities support agri-food start-ups.</p>
+        <p>Two study visits took place in 2024, and a joint policy brief on food waste was published in November.
+        The cities will continue their exchange until the end of the programme in 2026.</p>
+        </article></main>
+        <aside class="related">{box}</aside>
+        <footer><p>IURC is funded by the European Union.</p></footer></body></html>""".encode()
+        result = _read(tmp_path, "p.html", html)
+        assert isinstance(result, Page)
+        return result.text
+    text = page("<h3>Other IURC North America pairings</h3><ul><li><a href='/p/1'>Halifax – Aarhus: ports and "
+                "offshore wind</a></li><li><a href='/p/2'>Kingston – Leuven: university towns</a></li></ul>")
+    assert "- Halifax – Aarhus: ports and offshore wind" in text and "- Kingston – Leuven" in text
+    text = page("<h3>Related pairings</h3><ul><li><a href='/all'>See all EU–Australia and EU–New Zealand "
+                "pairings</a></li><li><a href='/c'>Thematic cluster: circular economy</a></li></ul>")
+    assert "New Zealand" not in text and "Guelph and the Municipality of Wageningen" in text
+
+
 def test_html_keeps_a_projects_key_facts_list(tmp_path):
     """A project's key facts as a list of 'Label: value' items beside the summary: trafilatura
     drops the list, so its duration and budget come back as lines after the main text."""
