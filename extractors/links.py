@@ -264,6 +264,8 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
         if " " not in name and not (name.isupper() or any(c.isupper() for c in name[1:])) \
                 and not has_org_head(name):
             continue  # one plain word ('Administration') is no organisation's name
+        if " " not in name and name.isupper() and len(name) > 5 and _line_of(text, start).isupper():
+            continue  # 'MELBOURNE'S SISTER CITY FAMILY': a word of a capitalised heading, no acronym
         if (name.isupper() and name in _CURRENCY_CODES) or _MONEY_LIKE.search(name):
             continue
         inner = [p for p in place_parties if start <= p.start and p.end <= end]
@@ -286,12 +288,18 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     orgs = [_untitled(o) for o in orgs + strong if not _NOT_A_PARTY.fullmatch(o.name) and not _own_unit(o, text, places)
             and o.name.removeprefix("the ") not in countries  # 'Republic of Moldova' is a country, no party
             and not _QUOTED_PROJECT.search(text, max(0, o.start - 30), o.start)]  # 'the project "CircularPorts"'
-    orgs = [_without_gloss(_with_quoted_name(text, o)) for o in _government_acronyms(text, places, orgs)]
+    orgs = [o for o in (_without_gloss(_with_quoted_name(text, o)) for o in _government_acronyms(text, places, orgs))
+            if not _NOT_A_PARTY.fullmatch(o.name)]  # (also as trimmed: 'International Relations Department of ...')
     places, orgs = _acronym_and_town(text, places, orgs)
     return sorted(places + orgs, key=lambda p: p.start)
 
 
 _QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|network|initiative|campaign)\s+[\"“‘']$", re.I)
+def _line_of(text: str, pos: int) -> str:
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1:len(text) if end < 0 else end]
+
+
 _GLOSS = re.compile(r"\s*\((?:the\s+)?(?:Town|City|Municipality|Commune|Village) of [^()]+\)$")
 
 
@@ -479,8 +487,9 @@ def _shaped_org_parties(doc: Doc, place_parties: list[Party], programme_hits: li
             b = tail.end()
         b = _listed_fields(text, a, _before_possession(text, a, b), place_parties)
         inner = [text[p.start:p.end] for p in place_parties if a <= p.start and p.end <= b]
-        if any(a < y and x < b for x, y in prog) or (inner and governs_place(text[a:b], inner)):
-            continue
+        if any(a < y and x < b for x, y in prog) or (inner and governs_place(text[a:b], inner)) \
+                or any(p.start == a and p.end == b for p in place_parties):
+            continue  # ('Port Louis' is the town, though 'Port' heads port authorities' names)
         if acr == "":  # a name with a country code: no place, no place's government, no person's title
             if any(p.start < b and a < p.end for p in place_parties) and \
                     (not inner or governs_place(text[a:b], inner) or
@@ -651,7 +660,8 @@ def page_owner(parties: list[Party], text: str) -> Party | None:
 
 # a title line that names a place's government: 'Napier City Council | Te Kaunihera o Ahuriri',
 # 'City of Banská Bystrica', 'Stavanger kommune'
-_TITLE_PREFIX = re.compile(r"[ \t]*(?:(?:The\s+)?(?:City|Town|Municipality|Borough|Commune|Comune|Gemeente|Stadt)\s+of\s+)?")
+_TITLE_PREFIX = re.compile(r"[ \t]*(?:(?:The\s+)?(?:City|Town|Municipality|Borough|Commune|Comune|Gemeente|Stadt|Municipal)"
+                           r"(?:\s+Council)?\s+of\s+)?")  # ('City Council of Port Louis')
 _TITLE_SUFFIX = re.compile(r"[ \t]*(?P<gov>(?:City|Town|District|Borough|Shire|Regional|County|Municipal)\s+Council|"
                            r"Council|City|Municipality|kommune|kommun|Kommune)?[ \t]*(?:[|–—-][^\n]*)?")
 
@@ -891,6 +901,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     home = col.home = page_place(parties)
     _rule_own_lists(col, with_home, sents, doc)
     _rule_relationship_clauses(col, with_home, sents)
+    _rule_as_partner_cities(col, parties, sents, doc)
     _rule_tables(col, parties)
     prev: tuple[int, int, list[Party]] | None = None
     for s0, s1 in zip(sents.starts, sents.ends):
@@ -1353,6 +1364,8 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
                 # 'a delegation from the partner city of Schwäbisch Hall': the page's own partner
                 subj = col.home if col.home is not None and col.home.name != run[0].name else None
             objects |= {p.start for p in run}
+            if subj is not None and col.is_claimed(subj.start, subj.end):
+                continue  # 'Antwerp has partner cities such as A and B, and a friendship with C': B is a member
             if subj is None or _negated(col.text[max(s0, subj.end):s0 + m.start()]) \
                     or _CONTRAST_NEGATION.search(col.text[run[-1].end:s1]):  # '..., but that is not a partnership'
                 continue
@@ -1746,6 +1759,7 @@ def _rule_they(col, ps, prev, doc, s0, s1, sentence) -> None:
 
 _INTRO_END = re.compile(r":\s*(?:\[\d{1,3}\]\s*)*$")  # 'Erlangen is twinned with:[48]', 'with:[45][46]'
 _POSSESSOR = re.compile(r"['’]s?\s+(?:[A-Z]?[a-z-]+\s+){0,2}")  # "Lahti's Nordic twin towns"
+_INCLUDES_LATER = re.compile(r"\b(?:includes?|including|comprises?)\s+(?:(?:partners|cities|towns)\s+)?(?:such\s+as\s+)?")
 # the rest of a possessor's partners in the next sentence: '. The others are', '. The other five are'
 _OTHERS_ARE = re.compile(r"\.\s+The\s+(?:others|other\s+(?:\w+\s+)?(?:ones|cities|towns)|remaining\s+(?:\w+\s+)?"
                          r"(?:ones|cities|towns))\s+(?:are|include)\s*:?\s*")
@@ -1859,9 +1873,14 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             a, b = run[0].start, run[-1].end
         elif _POSSESSOR.fullmatch(text[owner.end:m.start()]) and (others := _OTHERS_ARE.match(text, m.end())):
             a, b = others.end(), sents.bounds(others.end())[1]  # "... one of Brisbane's nine sister cities. The others are"
+        elif _POSSESSOR.fullmatch(text[owner.end:m.start()]) and (later := _INCLUDES_LATER.search(text, m.end(), s1)) \
+                and (i := _first_after(parties, later.end(), 3)) is not None:
+            # "Atlanta's network of sister cities, coordinated by ..., includes partners such as A, B and C"
+            run = coordinated(parties, doc, i, text)
+            a, b = run[0].start, run[-1].end
         elif _HUB_HEADING.fullmatch(text, (line := _line_start(text, m.start())), line_end) and \
-                re.search(r"['’]s\s", text[line:m.start()]):
-            continue  # "San Antonio's Sister Cities" over bullets: a heading (below)
+                (re.search(r"['’]s\s", text[line:m.start()]) or _BULLET.match(text, first_item)):
+            continue  # "San Antonio's Sister Cities", 'Our Sister Cities' over bullets: a heading (below)
         elif (_POSSESSOR.fullmatch(text[owner.end:m.start()]) or pronoun) and \
                 (i := _first_after(parties, m.end() + len(re.match(r"[\s,]*(?:of\s+)?", text[m.end():]).group()), 2)) \
                 is not None \
@@ -1928,6 +1947,40 @@ def _rule_relationship_clauses(col, parties: list[Party], sents: Sentences) -> N
             col.add(owner, p, relation, s0, s1)
             col.paired.add((s0, p.name))
         col.claimed.append((m.start(), s1))
+
+
+# 'reaffirm A (US), B (DE) and C (IT) as Toronto's Partnership Cities', '... as its sister cities'
+_AS_PARTNER_CITIES = re.compile(r"[ \t]+as[ \t]+(?:(?P<its>its|our|the city['’]s)[ \t]+|(?P<poss>[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)"
+                                r"{0,2})['’]s[ \t]+)?(?:[a-z-]+[ \t]+)?(?P<cue>(?:[Pp]artnership|[Ff]riendship|[Ss]ister|"
+                                r"[Tt]win|[Pp]artner)[- ](?:[Cc]ities|[Tt]owns|[Rr]egions|[Ss]tates))\b")
+
+
+def _rule_as_partner_cities(col, parties: list[Party], sents: Sentences, doc: Doc) -> None:
+    """'City Council reaffirm Chicago (United States), Frankfurt (Germany) and Milan (Italy)
+    as Toronto's Partnership Cities': the possessor (the page's city for 'its', 'our', or
+    for a list of three or more with no possessor, as a council's resolution names them)
+    with each place of the list before 'as'."""
+    text = col.text
+    for m in _AS_PARTNER_CITIES.finditer(text):
+        s0, s1 = sents.bounds(m.start())
+        ps = _in(parties, s0, s1)
+        last = next((p for p in reversed(ps) if p.end <= m.start() and _PARENS_ONLY.fullmatch(text, p.end, m.start())),
+                    None)
+        if last is None:
+            continue
+        run = _run_ending_at(ps, last, doc, text)
+        if m.group("poss"):
+            owner = next((p for p in ps if p.start == m.start("poss")), None)
+        elif m.group("its") or len(run) >= 3:
+            owner = page_owner(parties, text)
+        else:
+            continue  # 'designated Lyon and Turin as sister cities': their own pair (other rules)
+        for p in run if owner is not None else []:
+            if p.name != owner.name:
+                col.add(owner, p, _relation(m.group("cue"), "partner"), s0, s1)
+
+
+_PARENS_ONLY = re.compile(r"(?:\s*\([^()]{1,40}\))*")
 
 
 def _owners_list(col, owner: Party, members: list[Party], hub: re.Match, s0: int, end: int) -> None:
@@ -2335,7 +2388,7 @@ _CELL_OPENING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:(?:[Tt]he\s+)?(?:City|Town
 
 
 _HUB_CELL = re.compile(r"\s*(?:(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality)"
-                       r"(?: agreement| relationship)?|twinning(?: agreement)?)(?:\s*\([^()]*\))?\s*",
+                       r"(?: agreement| relationship)?|twinning(?: agreement| charter)?)(?:\s*\([^()]*\))?\s*",
                        re.I)  # ('Sister city (hermanamiento)')
 
 

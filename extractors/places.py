@@ -136,6 +136,10 @@ def country_matches(text: str) -> list[Match]:
 _NAME_GOES_ON = re.compile(r"(?:[ \t]+[A-Z][\w’'-]*){0,3}")
 
 
+_OFFICE_WORDS = frozenset("relations affairs cooperation planning finance culture education health transport "
+                          "environment works services development communications".split())
+
+
 def typed_region_matches(text: str) -> list[Match]:
     """'Region of Lazio', 'Bacau County', 'Lam Dong Province', 'the Italian region of Lazio'."""
     out = []
@@ -152,6 +156,8 @@ def typed_region_matches(text: str) -> list[Match]:
                 continue  # 'the US state of Massachusetts': a country's code, no region's name
             if has_org_head(_NAME_GOES_ON.match(text, m.end()).group()) and name_key(name) not in regions():
                 continue  # 'the Klaipėda State Seaport Authority': an organisation's name, no region
+            if m.group().split()[-1].lower() == "department" and words & _OFFICE_WORDS:
+                continue  # 'the International Relations Department': a city's office, no département
             if "the" in words:  # 'The Klaipėda State' opening a sentence
                 name = re.sub(r"^[Tt]he\s+", "", name)
                 start = m.start("b") + m.group("b").index(name)
@@ -165,6 +171,9 @@ _COMPOUND_TAIL = re.compile(r"\w-(?:sur|sous|de|du|des|en|le|la|les|lès|aux|am|
 
 
 _FEATURE_BEFORE = re.compile(r"\b(?:Lake|Lac|Lago|Mount|Mt\.|River|Gulf of|Bay of|Sea of)\s+$")
+
+
+_SEPARATORS = frozenset("| ; :".split())  # no name runs across a table cell's bar: 'Saint-Denis | Réunion'
 
 
 def gazetteer_matches(doc: Doc) -> list[Match]:
@@ -192,7 +201,8 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
             continue
         found = None
         last = i  # the n-gram stays on one line and holds no lower-case word
-        while last + 1 < min(n, i + MAX_NAME_TOKENS) and not lower[last + 1] and lines[last + 1] == lines[i]:
+        while last + 1 < min(n, i + MAX_NAME_TOKENS) and not lower[last + 1] and lines[last + 1] == lines[i] \
+                and words[last + 1] not in _SEPARATORS:
             last += 1
         for j in range(last, i - 1, -1):
             if not words[j][:1].isalnum():
@@ -734,7 +744,8 @@ _FALLBACK = re.compile(
     r"|(?<![\w-])(?:Gemeente|Gmina|Stadt|Kommune))[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t](?:[A-Z][\w’'-]+|de|di|del|la|am|an|sur)){0,2})"
     r"(?![\w’'])")
 _NOT_TOWN = frozenset("culture science light music design sport europe the lead partner council hall "
-                      "mission programme project network lab labs".split())
+                      "mission programme project network lab labs gastronomy literature film crafts "
+                      "media".split())  # (UNESCO's 'City of Gastronomy', 'City of Literature', ...)
 
 
 def fallback_cities(text: str, kept: list[Match], credits: list[tuple[int, int]],

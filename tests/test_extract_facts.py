@@ -302,6 +302,14 @@ FUNDING_CASES = {
         ("Costs of the joint secretariat will be shared 40% by Incheon and 30% each by Tianjin and Kobe.",
          [(None, None, 40.0), (None, None, 30.0)]),
     ],
+    "heldout88-91 (after their untuned measurement on version 41)": [
+        # the Malagasy ariary and the Lao kip, which the rate table lacked
+        ("The programme is worth about €600,000 over four years, or roughly 2.9 billion ariary (MGA). The Urban Commune "
+         "of Mahajanga contributes MGA 480 million.",
+         [(600_000, "EUR", None), (2_900_000_000, "MGA", None), (480_000_000, "MGA", None)]),
+        ("The provincial authorities put the value of this support at LAK 450 million a year.",
+         [(450_000_000, "LAK", None)]),
+    ],
 }
 
 
@@ -1384,6 +1392,37 @@ LINK_CASES = {
          "\"CircularPorts\", together with Huelva and Faro, and the regional ports authority.",
          {("Cadiz", "Faro"), ("Cadiz", "Huelva"), ("Faro", "Huelva")}),
     ],
+    "heldout88-91 (after their untuned measurement on version 41)": [
+        # 'reaffirm A (US), B (DE) and C (IT) as Toronto's Partnership Cities': the possessor's ...
+        ("1. City Council reaffirm Chicago (United States), Frankfurt (Germany) and Milan (Italy) as Toronto's "
+         "Partnership Cities under the International Alliance Program.",
+         {("Chicago", "Toronto"), ("Frankfurt", "Toronto"), ("Milan", "Toronto")}),
+        # ... and with no possessor, three or more are the page's city's (a council's resolution)
+        ("City of Toronto\n\nToronto staff report. Toronto has partners. Toronto reviews them.\n\n2. City Council "
+         "reaffirm Chongqing (China), Quito (Ecuador) and Warsaw (Poland) as Friendship Cities.",
+         {("Chongqing", "Toronto"), ("Quito", "Toronto"), ("Toronto", "Warsaw")}),
+        # "X's network of sister cities, coordinated by ..., includes partners such as A, B and C"
+        ("Atlanta's network of sister cities, coordinated by the Atlanta Sister Cities Commission, includes partners "
+         "such as Toulouse (France), Daegu (South Korea) and Salcedo (Dominican Republic).",
+         {("Atlanta", "Daegu"), ("Atlanta", "Salcedo"), ("Atlanta", "Toulouse")}),
+        # 'partner cities such as A and B, and ... with C': the owner's, and B, a member, holds nothing
+        ("Antwerp has partner cities such as Rotterdam and Durban, and an older friendship with Shanghai that dates "
+         "to 1984.", {("Antwerp", "Durban"), ("Antwerp", "Rotterdam"), ("Antwerp", "Shanghai")}),
+        # 'Our Sister Cities' over bullets is a heading over the owner's list, not an inline list of one
+        ("San Diego Sister Cities\n\nSan Diego and Yokohama signed the first agreement in 1957. San Diego families "
+         "host students.\n\nOur Sister Cities\n- Campinas, Brazil (1969)\n- Edinburgh, Scotland (1977)\n- Perth, "
+         "Australia (1987)\n",
+         {("Campinas", "San Diego"), ("Edinburgh", "San Diego"), ("Perth", "San Diego"), ("San Diego", "Yokohama")}),
+        # UNESCO's 'City of Gastronomy' is no town
+        ("Jeonju, a UNESCO City of Gastronomy, is a sister city of San Diego.", {("Jeonju", "San Diego")}),
+        # 'City Council of Port Louis' names the page's owner; 'Port Louis' is the town (not a port's
+        # name); 'Twinning charter' types a row; no name runs across a cell's bar ('Saint-Denis | Réunion')
+        ("City Council of Port Louis\n\nTwin Cities and International Relations\nPort Louis has built friendships "
+         "with cities around the Indian Ocean.\nOur twin and friendship cities\n| City | Country | Type of agreement | "
+         "Since |\n|---|---|---|---|\n| Saint-Denis | Réunion (France) | Twinning charter | 1985 |\n| Victoria | "
+         "Seychelles | Twinning agreement | 2002 |\n| Fuzhou | China | Friendship city agreement | 2008 |\n",
+         {("Fuzhou", "Port Louis"), ("Port Louis", "Saint-Denis"), ("Port Louis", "Victoria")}),
+    ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),
         # the rules' precision cases above hold for the model's pairs too ('Jacksonville, Florida',
@@ -1441,6 +1480,17 @@ def test_a_list_ends_where_a_clause_begins(nlp):
                         "and Zadar (Croatia) since 2002.")
     assert ("Dundee", "Orléans") in pairs
     assert not any("Virginia" in pair for pair in pairs) and ("Nablus", "Zadar") not in pairs
+
+
+def test_a_word_of_a_capitalised_heading_is_no_organisation(nlp):
+    # heldout89's newsletter: NER tags 'FAMILY' in 'MELBOURNE'S SISTER CITY FAMILY' as an
+    # organisation, which the list under it then linked with Melbourne
+    from pathlib import Path
+
+    from citycoop.sources import decode, normalise
+    page = Path(__file__).parent / "gold" / "heldout89" / "raw" / "melbourne_thessaloniki_40_years_newsletter.txt"
+    pairs = _pairs(nlp, normalise(decode(page.read_bytes())[0]))
+    assert ("FAMILY", "Melbourne") not in pairs and ("Melbourne", "Osaka") in pairs
 
 
 def _pairs(nlp, text: str) -> set[tuple[str, str]]:
