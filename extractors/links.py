@@ -295,6 +295,8 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
 
 
 _QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|network|initiative|campaign)\s+[\"“‘']$", re.I)
+
+
 def _line_of(text: str, pos: int) -> str:
     end = text.find("\n", pos)
     return text[text.rfind("\n", 0, pos) + 1:len(text) if end < 0 else end]
@@ -1529,12 +1531,10 @@ def _rule_possessive(col, ps, doc, s0, s1, sentence) -> None:
 def _relative_head(text: str, ps: list[Party], a: Party, b: Party, s0: int) -> Party | None:
     """'Leipzig, which is also twinned with Kraków and Nanjing, counts Addis Ababa as its
     ...': the party the relative clause that ``a`` closes hangs on."""
-    rel = None
-    for rel in re.finditer(r",\s+(?:which|who)\b", text[s0:a.start]):
-        pass
-    if rel is None or "," not in text[a.end:b.start]:
+    clauses = list(re.finditer(r",\s+(?:which|who)\b", text[s0:a.start]))
+    if not clauses or "," not in text[a.end:b.start]:
         return None
-    return next((p for p in reversed(ps) if s0 <= p.start and p.end <= s0 + rel.start()), None)
+    return next((p for p in reversed(ps) if s0 <= p.start and p.end <= s0 + clauses[-1].start()), None)
 
 
 _WHOSE = re.compile(r"\b([Oo]ur|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,3}$")  # 'among its most active partners are'
