@@ -2509,12 +2509,27 @@ _HEADING_LIST = re.compile(r"(?mi)^[ \t]*(?P<head>(?P<lead>lead partner|coordina
 _LINE_LEAD = re.compile(r"[\s|•*\d.)-]*(?:(?:[A-Z][\w-]*\s+){1,2}of\s+(?:the\s+)?)?")  # 'Statutory City of '
 
 
+_BULLET_LINES = re.compile(r"(?:[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+[^\n]*(?:\n|$))+")
+
+
 def _heading_items(text: str, start: int, parties: list[Party]) -> list[Party]:
     """The party opening each line under a heading, to the next blank line; none unless
     every line opens with one (a line without is a partner not known as a party, and the
     list would look shorter than it is)."""
     end = text.find("\n\n", start)
     end = len(text) if end < 0 else end
+    if _BULLET.match(text, start):  # bullets: up to the first line that is none ('The project also ...')
+        end = min(end, _BULLET_LINES.match(text, start).end())
+        members, lines = [], 0
+        for b in _BULLET.finditer(text, start, end):
+            lines += 1
+            line_end = text.find("\n", b.start())
+            line_end = end if line_end < 0 else min(line_end, end)
+            head = next((p for p in parties if b.start() <= p.start < line_end), None)
+            if head is not None and _LINE_LEAD.fullmatch(text, b.start(), head.start):
+                members.append(head)
+        # (a bullet opened by no known party: the pairs of the others, in a list short enough)
+        return members if len(members) == lines or lines <= MAX_LIST else []
     items, pos = [], start
     for line in text[start:end].split("\n"):
         first = next((p for p in parties if pos <= p.start < pos + len(line)), None)

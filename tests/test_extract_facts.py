@@ -1413,6 +1413,15 @@ LINK_CASES = {
          "host students.\n\nOur Sister Cities\n- Campinas, Brazil (1969)\n- Edinburgh, Scotland (1977)\n- Perth, "
          "Australia (1987)\n",
          {("Campinas", "San Diego"), ("Edinburgh", "San Diego"), ("Perth", "San Diego"), ("San Diego", "Yokohama")}),
+        # 'Partners' over bullets that a sentence follows with no blank line; a bullet opened by no
+        # known party ('UCLouvain, Earth and Life Institute, ...') leaves the pairs of the others
+        ("FEED-BOBO project\n\nPartners\n- University of Liège (ULiège), Gembloux Agro-Bio Tech, Belgium – "
+         "coordinator\n- Université Nazi Boni (UNB), Bobo-Dioulasso, Burkina Faso – local coordinator\n- UCLouvain, "
+         "Earth and Life Institute, Louvain-la-Neuve, Belgium\n- Commune of Bobo-Dioulasso – Directorate of Urban "
+         "Planning\nThe project also cooperates with the Institute of Environment and Agricultural Research (INERA) in "
+         "Ouagadougou.",
+         {("Bobo-Dioulasso", "University of Liège"), ("Bobo-Dioulasso", "Université Nazi Boni"),
+          ("University of Liège", "Université Nazi Boni")}),
         # UNESCO's 'City of Gastronomy' is no town
         ("Jeonju, a UNESCO City of Gastronomy, is a sister city of San Diego.", {("Jeonju", "San Diego")}),
         # 'City Council of Port Louis' names the page's owner; 'Port Louis' is the town (not a port's
