@@ -262,7 +262,8 @@ def _main_text(html: str) -> str:
         return text or ""
     main = tree.find(".//main")
     if main is None and found:
-        return "\n".join([text, *_missed_partner_boxes(tree, text)])
+        sidebars = [a for a in tree.iter("aside") if not _in_page_furniture(a)]
+        return "\n".join([text, *_missed_partner_boxes(tree, text), *_partner_sidebars(sidebars, text)])
     if main is not None:
         marked = block_text(main)
         size, kept = len(" ".join(marked.split())), len(" ".join((text or "").split()))
@@ -310,7 +311,15 @@ def _missed_fact_boxes(main, text: str, tree=None) -> list[str]:
         if len(labelled) >= 3 and 2 * len(labelled) > len(items) and 2 * sum(i in flat for i in items) < len(items) \
                 and not _in_page_furniture(ul):
             missed.append(block_text(ul))
-    for aside in sidebars:  # a sidebar listing the town's twin towns
+    return [m for m in missed + _partner_sidebars(sidebars, text) if m]
+
+
+def _partner_sidebars(sidebars: list, text: str) -> list[str]:
+    """The sections of sidebars that list the town's twin towns (or pairs under
+    'pairings') and that the main text lacks, up to the next heading."""
+    flat = " ".join(text.split())
+    missed: list[str] = []
+    for aside in sidebars:
         items = [" ".join(li.text_content().split()) for li in aside.iter("li")]
         pairs = sum(bool(_PAIR_ITEM.match(i)) for i in items)
         words = " ".join(aside.itertext())  # (no '<h3>...pairings</h3><ul><li>Halifax' run together)

@@ -2138,7 +2138,7 @@ def _figures(text: str, block: list[re.Match]) -> bool:
 
 
 # a line that opens with a place and its qualifiers: 'Ennis (Inis), County Clare, Ireland'
-_PLACE_LINE = (r"(?m)^[ \t]*(?:[-•*]\s+)?(?P<name>[^\n,()–—:|]{2,40}?)"
+_PLACE_LINE = (r"(?m)^[ \t]*(?:[-•*]\s+|\d{1,2}[.)][ \t]+)?(?P<name>[^\n,()–—:|]{2,40}?)"
                r"(?:\s*,\s*(?:the\s+)?[A-Z][^\n,()–—:|]{1,40}|\s*\([^()\n]{1,40}\)){0,3}")  # ', the Netherlands'
 # 'Edinburgh, United Kingdom – since 1954', 'Ennis (Inis), County Clare, Ireland – since 2014. Music exchanges.',
 # 'Santiago de Compostela (Spain) – twinned since 12 October 1993.', 'Chioggia (Veneto, Italy) ...... since 1992',
@@ -2356,8 +2356,9 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     hub_title = _HUB_TITLE.search(title) or (_HUB.search(title) and _INTRO_END.search(title))
     # (a heading, or an intro sentence ending in a colon: '... maintains twinning and friendship
     # agreements with six cities:')
-    if owner is None or not hub_title or _FORMER.search(title) or (len(title) > 80 and not
-                                                                    (len(title) <= 240 and title.rstrip().endswith(":"))):
+    introduces = (len(title) <= 240 and title.rstrip().endswith(":")) or \
+        (len(title) <= 600 and _LISTED_BELOW.search(title.rstrip()) is not None)  # '... are listed below.'
+    if owner is None or not hub_title or _FORMER.search(title) or (len(title) > 80 and not introduces):
         return False
     header = next((r for i, r in enumerate(block[:-1]) if _RULE_ROW.fullmatch(block[i + 1].group())), block[0])
     # columns that say where a place lies ('Province / State', 'Country'), not a second partner
@@ -2383,6 +2384,7 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
 
 
 # what may open a table cell before its place: 'City of Milpitas', '3. Tainan'
+_LISTED_BELOW = re.compile(r"\b(?:(?:are|is)\s+listed\s+below|(?:are|is)\s+as\s+follows)\.?$")
 _CELL_OPENING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:(?:[Tt]he\s+)?(?:City|Town|Municipality|Comune|Stadt|Ville|Ciudad|"
                            r"State|Province|Prefecture|Region|County|Republic)\s+(?:of|de|di)\s+)?")
 

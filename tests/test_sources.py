@@ -197,6 +197,28 @@ def test_html_keeps_sister_cities_and_facts_from_a_sidebar_beside_main(tmp_path)
     assert "Kyoto City Hall" not in page.text and "Copyright" not in page.text
 
 
+def test_html_keeps_a_twin_town_sidebar_on_a_page_without_main(tmp_path):
+    """A press release in an ``<article>`` (no ``<main>``) with a sidebar listing the city's
+    twin towns and their years: the list comes back; the sidebar's news links do not."""
+    html = """<!doctype html><html><head><title>Chemnitz and Manchester | Stadt Chemnitz</title></head><body>
+    <nav><a href='/'>Home</a> <a href='/press'>Press</a></nav>
+    <article><h1>Chemnitz and Manchester sign a culture protocol</h1>
+    <p>The City of Chemnitz and Manchester City Council signed a protocol on cultural cooperation on 12 March 2025,
+    forty-two years after the two cities became twin towns. Museums, orchestras and schools will exchange staff.</p>
+    <p>The City of Chemnitz will provide EUR 120,000 from its budget for international relations between 2025 and
+    2028, and Manchester City Council has committed GBP 75,000 over the same period.</p>
+    </article>
+    <aside class="sidebar"><h3>Our twin towns</h3>
+      <ul><li>Tampere, Finland (1961)</li><li>Ljubljana, Slovenia (1966)</li><li>Arras, France (1967)</li></ul>
+      <h3>More news</h3><ul><li><a href='/p/209'>Youth football tournament with teams from Łódź</a></li></ul>
+    </aside>
+    <footer>Stadt Chemnitz, Markt 1</footer></body></html>""".encode()
+    page = _read(tmp_path, "p.html", html)
+    assert isinstance(page, Page)
+    assert "- Tampere, Finland (1961)" in page.text and "- Arras, France (1967)" in page.text
+    assert "football" not in page.text and "Markt 1" not in page.text
+
+
 def test_html_keeps_a_sidebar_of_other_pairings_but_not_links_to_listings(tmp_path):
     """'Other IURC pairings' beside ``<main>`` lists pairs ('Halifax – Aarhus: ...'): they come
     back. A 'Related pairings' box of links to listing pages does not."""
