@@ -2383,8 +2383,9 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     return True
 
 
-# what may open a table cell before its place: 'City of Milpitas', '3. Tainan'
+# an intro paragraph that ends on the table below it
 _LISTED_BELOW = re.compile(r"\b(?:(?:are|is)\s+listed\s+below|(?:are|is)\s+as\s+follows)\.?$")
+# what may open a table cell before its place: 'City of Milpitas', '3. Tainan'
 _CELL_OPENING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:(?:[Tt]he\s+)?(?:City|Town|Municipality|Comune|Stadt|Ville|Ciudad|"
                            r"State|Province|Prefecture|Region|County|Republic)\s+(?:of|de|di)\s+)?")
 
@@ -2517,7 +2518,8 @@ _BULLET_LINES = re.compile(r"(?:[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+[^\n]*(?:\n|
 def _heading_items(text: str, start: int, parties: list[Party]) -> list[Party]:
     """The party opening each line under a heading, to the next blank line; none unless
     every line opens with one (a line without is a partner not known as a party, and the
-    list would look shorter than it is)."""
+    list would look shorter than it is). Bullets end at the first line that is no bullet,
+    and in a list of up to MAX_LIST bullets one opened by no known party leaves the others."""
     end = text.find("\n\n", start)
     end = len(text) if end < 0 else end
     if _BULLET.match(text, start):  # bullets: up to the first line that is none ('The project also ...')
