@@ -74,7 +74,7 @@ from .geo import gazetteer
 from .places import REGION_TYPE_AFTER, WRITTEN_REGION_TYPE
 from .programmes import ProgrammeHit
 from .records import CityRecord, LinkRecord, Mention, RegionRecord, YearRecord
-from .text import Sentences, doc_text, name_key
+from .text import Sentences, doc_text, line_bounds, name_key
 
 MAX_LIST = 4  # partner lists up to this size link every pair (GOLD_FORMAT convention)
 
@@ -264,7 +264,8 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
         if " " not in name and not (name.isupper() or any(c.isupper() for c in name[1:])) \
                 and not has_org_head(name):
             continue  # one plain word ('Administration') is no organisation's name
-        if " " not in name and name.isupper() and len(name) > 5 and _line_of(text, start).isupper():
+        if " " not in name and name.isupper() and len(name) > 5 \
+                and text[slice(*line_bounds(text, start))].isupper():
             continue  # 'MELBOURNE'S SISTER CITY FAMILY': a word of a capitalised heading, no acronym
         if (name.isupper() and name in _CURRENCY_CODES) or _MONEY_LIKE.search(name):
             continue
@@ -295,11 +296,6 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
 
 
 _QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|network|initiative|campaign)\s+[\"“‘']$", re.I)
-
-
-def _line_of(text: str, pos: int) -> str:
-    end = text.find("\n", pos)
-    return text[text.rfind("\n", 0, pos) + 1:len(text) if end < 0 else end]
 
 
 _GLOSS = re.compile(r"\s*\((?:the\s+)?(?:Town|City|Municipality|Commune|Village) of [^()]+\)$")

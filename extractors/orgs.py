@@ -198,10 +198,10 @@ def shaped_orgs(text: str, place_ends: set[int], skip_acronyms: frozenset[str] =
 def _place_opener(run: list[tuple[int, int, str]]) -> bool:
     """'New' that opens a place's name ('New Zealand Ministry of Foreign Affairs', 'New
     York City Council'), not a headline's adjective ('New Partners Join ...')."""
+    if len(run) < 2 or run[0][2] != "New":
+        return False  # (before the imports: every run that opens with 'The' asks)
     from .geo import gazetteer
     from .lexicons import country_names, regions
-    if len(run) < 2 or run[0][2] != "New":
-        return False
     name = f"New {run[1][2]}"
     return name in country_names() or name_key(name) in regions() or name_key(name) in gazetteer()
 

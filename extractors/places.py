@@ -187,8 +187,8 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
     text = doc_text(doc)
     words, starts = token_words(doc)
     keys = [name_key(w) for w in words]  # name_key is cached
-    split_im = [k for k, w in enumerate(words[:-1])
-                if w == "i" and words[k + 1] == "m" and starts[k + 1] == starts[k] + 1]
+    split_im = [] if "m" not in words else [  # (a scan in C first: the loop is per token)
+        k for k, w in enumerate(words[:-1]) if w == "i" and words[k + 1] == "m" and starts[k + 1] == starts[k] + 1]
     for k in split_im:  # the tokenizer splits 'im' as in "I'm": 'Freiburg im Breisgau' is one name
         words = words[:k] + ["im", ""] + words[k + 2:]
         keys[k], keys[k + 1] = "im", ""
