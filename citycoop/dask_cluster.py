@@ -4,6 +4,7 @@ Imported only when a run uses the Dask runner (dask and distributed cost ~1 s to
 """
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import dask
@@ -27,9 +28,22 @@ def spawn_environ() -> dict[str, str]:
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
+def quiet_dask_logs() -> None:
+    """Dask's scheduler and nannies (in this process) log every start, registration and
+    close at INFO: some 30 lines on stderr per run, and a CommClosedError traceback when
+    a worker closes first. Keep its warnings, unless the user's Dask config sets its own
+    level for 'distributed' or Prefect's logging is turned up (``--verbose``)."""
+    if "distributed" in (dask.config.get("logging", None) or {}):
+        return
+    if logging.getLogger("prefect").getEffectiveLevel() < logging.WARNING:
+        return
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+
+
 def local_cluster(**kwargs: Any) -> LocalCluster:
     """A LocalCluster whose workers start with :func:`spawn_environ` and without the
     stack profiler (DaskTaskRunner's ``cluster_class``). The nanny hands this config
     to its worker."""
+    quiet_dask_logs()
     with dask.config.set({"distributed.nanny.pre-spawn-environ": spawn_environ(), **WORKER_CONFIG}):
         return LocalCluster(**kwargs)

@@ -82,6 +82,23 @@ def test_ingest_console_output_is_clean(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_run_on_a_dask_cluster_is_as_quiet_as_a_local_one(tmp_path, prefect_api_url):
+    """Dask's scheduler and nannies log each start and close at INFO (some 30 lines, and
+    at times a CommClosedError traceback): a nightly run's stderr keeps only citycoop's lines."""
+    import os
+
+    env = {**os.environ, "PREFECT_API_URL": prefect_api_url}
+    out = subprocess.run([sys.executable, "-m", "citycoop", "ingest", "--raw", str(ROOT / "raw"), "--curated",
+                          str(tmp_path / "cur"), "--runner", "dask", "--workers", "2", "--batch-size", "2"],
+                         capture_output=True, text=True, env=env, timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert "5 added" in out.stdout
+    lines = [l for l in out.stderr.splitlines() if l.strip()]
+    assert lines[0].startswith("citycoop: 5 pages") and len(lines) == 4, out.stderr  # header + 3 batches
+    assert "distributed" not in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.slow
 def test_strict_makes_rejections_an_error_and_names_them(tmp_path, prefect_api_url):
     import os
     import shutil
