@@ -254,7 +254,7 @@ def _main_text(html: str) -> str:
                                include_images=False, favor_recall=True, deduplicate=False,
                                output_format="txt")
     found = bool(text and text.strip())
-    if found and not _MAIN_TAG.search(html) and not _PARTNER_TOWNS.search(html):
+    if found and not _MAIN_TAG.search(html) and not _PARTNER_TOWNS.search(html) and not _ASIDE_TAG.search(html):
         return text  # (most pages: no second parse)
     try:
         tree = lxml_html.fromstring(html)
@@ -263,7 +263,8 @@ def _main_text(html: str) -> str:
     main = tree.find(".//main")
     if main is None and found:
         sidebars = [a for a in tree.iter("aside") if not _in_page_furniture(a)]
-        return "\n".join([text, *_missed_partner_boxes(tree, text), *_partner_sidebars(sidebars, text)])
+        return "\n".join([text, *_missed_partner_boxes(tree, text), *_partner_sidebars(sidebars, text),
+                          *_related_lists(sidebars, text)])
     if main is not None:
         marked = block_text(main)
         size, kept = len(" ".join(marked.split())), len(" ".join((text or "").split()))
@@ -311,7 +312,32 @@ def _missed_fact_boxes(main, text: str, tree=None) -> list[str]:
         if len(labelled) >= 3 and 2 * len(labelled) > len(items) and 2 * sum(i in flat for i in items) < len(items) \
                 and not _in_page_furniture(ul):
             missed.append(block_text(ul))
-    return [m for m in missed + _partner_sidebars(sidebars, text) if m]
+    return [m for m in missed + _partner_sidebars(sidebars, text) + _related_lists(sidebars, text) if m]
+
+
+def _related_lists(sidebars: list, text: str) -> list[str]:
+    """A sidebar's 'Related news' or 'Latest news' lists that the main text lacks, under
+    their heading, one item a line: the headlines state facts of their own ('Honiara City
+    Council and Auckland Council launch joint waste audit', '3 June 2024') that an analyst
+    reads on the page, and that trafilatura drops with the sidebar."""
+    flat = " ".join(text.split())
+    missed: list[str] = []
+    for aside in sidebars:
+        for box in [aside, *aside.iter("div", "section")]:
+            heading, lists = None, []
+            for child in [*box, None]:  # (None: the end of the box closes the last heading's lists)
+                tag = child.tag if child is not None and isinstance(child.tag, str) else ""
+                if child is None or tag in _HEADINGS:
+                    items = [" ".join(li.text_content().split()) for ul in lists for li in ul.iter("li")]
+                    if heading is not None and items and 2 * sum(i in flat for i in items) < len(items):
+                        missed.append("\n".join([heading, *map(block_text, lists)]))
+                    title = " ".join(child.text_content().split()) if child is not None else ""
+                    # (a list of twin towns is _partner_sidebars')
+                    heading = title if _RELATED.search(title) and not _PARTNER_TOWNS.search(title) else None
+                    lists = []
+                elif tag in ("ul", "ol") and heading is not None:
+                    lists.append(child)
+    return missed
 
 
 def _partner_sidebars(sidebars: list, text: str) -> list[str]:
@@ -349,6 +375,9 @@ def _missed_partner_boxes(tree, text: str) -> list[str]:
 
 
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_ASIDE_TAG = re.compile(r"<aside\b", re.I)
+# 'Related news', 'Latest network news', 'More stories', 'Related projects', 'News'
+_RELATED = re.compile(r"^\W*(?:(?:related|latest|recent|more|other)\b[\w\s]{0,30}|news|in the news)\W*$", re.I)
 _BOX_SIZE = 1500  # characters: a box beside the article, not the article
 
 

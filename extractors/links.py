@@ -819,6 +819,10 @@ def _has_verb(doc: Doc, a: int, b: int) -> bool:
 # 'An earlier version of this article wrongly stated that Oxford is twinned with Potsdam'
 _RETRACTED = re.compile(r"\b(?:wrongly|incorrectly|erroneously|falsely|mistakenly)\s+(?:stated|reported|said|"
                         r"claimed|described|listed|named)\b")
+# 'European Capital of Culture in 2012, a title it shared with Guimarães', 'Bodø holds the title
+# this year, together with Tartu': towns that share a title are not partners for it
+_SHARED_TITLE = re.compile(r"\btitles?\b[^.;]{0,40}?\b(?:share[ds]?|sharing|held|holds?|holding)\b|"
+                           r"\b(?:share[ds]?|sharing|held|holds?|holding)\b[^.;]{0,60}?\btitles?\b")
 # 'the Scottish city on the River Tay', 'the capital of the Algarve': a town described by a
 # place that is not the town
 _DESCRIPTOR = re.compile(r"\b(?:city|town|port)\s+on\s+the\s+$|\bcapital\s+of\s+(?:the\s+)?$")
@@ -850,7 +854,8 @@ class _Collector:
         elif b.kind == "region" and a.kind == "city":
             a = self._region_form(a)
         if name_key(a.name) == name_key(b.name) or _RETRACTED.search(self.text, s0, s1) \
-                or _described(self.text, a) or _described(self.text, b):
+                or _described(self.text, a) or _described(self.text, b) \
+                or (_SHARED_TITLE.search(self.text, s0, s1) and not _LINK_NOUN.search(self.text, s0, s1)):
             return
         key = frozenset((name_key(a.name), name_key(b.name)))
         if key in self.out and a.kind == b.kind == "region" and self.out[key].source_type == "city" \
@@ -918,6 +923,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
         _rule_are_partners(col, ps, doc, home, s0, s1)
         _rule_example_pairs(col, ps, s0, s1)
         _rule_as_lead_and_partners(col, ps, doc, s0, s1)
+        _rule_led_by_with(col, ps, doc, s0, s1)
         _rule_followed(col, ps, s0, s1, sentence)
         _rule_its_partners(col, ps, doc, s0, s1, sentence)
         if len(ps) >= 2:
@@ -1078,6 +1084,10 @@ def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[P
         return True
     if all(_OWN_WITH.search(text, max(s0, p.start - 40), p.start) for p in (a, b)):
         return True  # 'the relationship with Nashville; the MoU with the City of Boston': each the subject's
+    thing = _THING_BEFORE.search(text, max(s0, a.start - 30), a.start)
+    if thing and _WITH_ONLY.fullmatch(text, a.end, b.start) \
+            and (not thing.group().lower().startswith("connect") or _TRANSPORT.search(sentence)):
+        return True  # 'buses connecting Medellín with Envigado': a route, no tie (but a project 'connected' towns)
     ps = [p for p in parties if s0 <= p.start < s1]
     if any(_qualified(p, text) or _set_aside(p, text, s0) or _describes_previous(p, ps, text) for p in (a, b)):
         return True
@@ -1087,6 +1097,10 @@ def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[P
 
 
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
+_THING_BEFORE = re.compile(r"\b(?:" + link_cues()["thing_with_verbs"] + r")\s+(?:the\s+)?(?:(?:city|town) of\s+)?$", re.I)
+_TRANSPORT = re.compile(r"\b(?:bus|buses|routes?|rail|railways?|trains?|tram|ferry|ferries|flights?|roads?|"
+                        r"motorway|highway|bridges?|cable car|metro|pipeline)\b", re.I)
+_WITH_ONLY = re.compile(r"[^.;]{0,40}?\bwith\s+(?:the\s+)?(?:(?:city|town) of\s+)?", re.I)
 # a party that is the object of its own 'with' (not 'together with A'): 'cooperation with A and with B'
 _OWN_WITH = re.compile(r"(?<!together )(?<!along )(?<!jointly )\bwith\s+(?:the\s+)?"
                        r"(?:(?:City|Town|Municipality|Region|Province)\s+of\s+)?$")
@@ -2333,6 +2347,7 @@ _HUB_TITLE = re.compile(r"\b(?:twin|sister|partner|friendship|friendly[- ]exchan
                         r"municipalit(?:y|ies)|regions?|states?|provinces?|prefectures?)\b", re.I)
 
 
+_TWINNING = re.compile(r"\btwinnings?\b", re.I)
 _WHERE_COLUMN = re.compile(r"province|state|region|prefecture|county|country|location|district|land\b|voivodeship", re.I)
 
 
@@ -2350,10 +2365,12 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
         title = above[-2]
     owner = page_owner(parties, text)
     hub_title = _HUB_TITLE.search(title) or (_HUB.search(title) and _INTRO_END.search(title))
-    # (a heading, or an intro sentence ending in a colon: '... maintains twinning and friendship
-    # agreements with six cities:')
     introduces = (len(title) <= 240 and title.rstrip().endswith(":")) or \
         (len(title) <= 600 and _LISTED_BELOW.search(title.rstrip()) is not None)  # '... are listed below.'
+    # 'Twinning agreements are approved by ... The table below lists the agreements in force'
+    hub_title = hub_title or (introduces and _TWINNING.search(title))
+    # (a heading, or an intro sentence ending in a colon: '... maintains twinning and friendship
+    # agreements with six cities:')
     if owner is None or not hub_title or _FORMER.search(title) or (len(title) > 80 and not introduces):
         return False
     header = next((r for i, r in enumerate(block[:-1]) if _RULE_ROW.fullmatch(block[i + 1].group())), block[0])
@@ -2380,7 +2397,8 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
 
 
 # an intro paragraph that ends on the table below it
-_LISTED_BELOW = re.compile(r"\b(?:(?:are|is)\s+listed\s+below|(?:are|is)\s+as\s+follows)\.?$")
+_LISTED_BELOW = re.compile(r"\b(?:(?:are|is)\s+listed\s+below|(?:are|is)\s+as\s+follows)\.?$|"
+                           r"\b[Tt]he\s+(?:table|list)\s+below\s+(?:lists|shows|gives|sets\s+out)\b[^.:]{0,160}\.?$")
 # what may open a table cell before its place: 'City of Milpitas', '3. Tainan'
 _CELL_OPENING = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:(?:[Tt]he\s+)?(?:City|Town|Municipality|Comune|Stadt|Ville|Ciudad|"
                            r"State|Province|Prefecture|Region|County|Republic)\s+(?:of|de|di)\s+)?")
@@ -2769,6 +2787,21 @@ def _rule_are_partners(col, ps: list[Party], doc: Doc, home: Party | None, s0: i
             col.add(owner, p, _relation(m.group("cue"), "partner"), s0, s1)
 
 
+def _rule_led_by_with(col, ps: list[Party], doc: Doc, s0: int, s1: int) -> None:
+    """'a project led by Canelones (Uruguay) with Quilmes (Argentina) and Valparaíso
+    (Chile)': the lead and its partners are one team, every pair up to MAX_LIST members."""
+    for lead in ps:
+        if not _LED_BY.search(col.text, max(s0, lead.start - 30), lead.start):
+            continue
+        glue = _LED_WITH.match(col.text, lead.end, s1)
+        i = _first_after(ps, glue.end(), within=5) if glue else None
+        if i is not None:
+            col.clique([lead] + [p for p in coordinated(ps, doc, i, col.text) if p.name != lead.name],
+                       "partner", s0, s1)
+
+
+_LED_BY = re.compile(r"\b(?:led|coordinated|headed)\s+by\s+(?:the\s+)?$")
+_LED_WITH = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:together\s+)?with\s+(?:the\s+)?")
 _AS_LEAD = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?as\s+(?:the\s+)?(?:lead partner|coordinator|project leader)\s+"
                       r"and\s+(?:the\s+)?")
 _AS_PARTNERS = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?as\s+(?:its\s+|the\s+)?(?:project\s+)?partners\b")

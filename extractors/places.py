@@ -352,7 +352,13 @@ def _is_person_part(m: Match, ent: Span | None, text: str) -> bool:
     if ent is None or ent.label_ != "PERSON":
         return False
     m_text = text[m.start:m.end]
+    if _GOVERNMENT_AFTER.match(text, m.end) and m.end < ent.end_char:
+        return False  # 'The Hat Yai City Municipality' (PERSON to the model): a town's government
     return len(_words(ent.text)) > len(_words(m_text)) and not ent.text.startswith(m_text + ",")
+
+
+_GOVERNMENT_AFTER = re.compile(r"\s+(?:City\s+|Town\s+|Municipal\s+|Metropolitan\s+|Shire\s+)?"
+                               r"(?:Municipality|Council|Assembly|Government)\b")
 
 
 @lru_cache(maxsize=1)
@@ -539,22 +545,31 @@ class Context:
 
 
 def _score(city: City, primary: bool, sents: set[int], ctx: Context) -> float:
+    """Population, and the countries, regions and cities of the page and of the name's
+    sentences. A name the page repeats in many sentences (its own town, 14 times) is
+    judged more on the whole page: a few sentences with a partner abroad ('Rosario and
+    Porto Alegre renew their agreement') do not make it that country's town."""
     cc = city.country_code
     s = math.log10(city.population + 10) + (0.5 if primary else 0.0)
     s += ctx.doc_countries.get(cc, 0.0)
-    if any(cc in ctx.sent_countries.get(i, ()) for i in sents):
-        s += 1.5
     if cc in ctx.doc_regions:
         s += 1.0
+    local = 0.0
+    if any(cc in ctx.sent_countries.get(i, ()) for i in sents):
+        local += 1.5
     for i in sents:
         for code in ctx.sent_regions.get(i, ()):
             if code.split("-")[0] == cc:
-                s += 0.5
+                local += 0.5
                 if code.split("-")[1] == city.admin1_code:
-                    s += 2.0
-    s += min(2.0, 0.8 * sum(1 for i in sents for c in ctx.sent_cities.get(i, ()) if c == cc))
+                    local += 2.0
+    local += min(2.0, 0.8 * sum(1 for i in sents for c in ctx.sent_cities.get(i, ()) if c == cc))
+    s += local * min(1.0, _FEW_SENTENCES / max(1, len(sents)))
     s += min(1.0, 0.3 * ctx.doc_cities.get(cc, 0))
     return s
+
+
+_FEW_SENTENCES = 4  # up to this many sentences, each sentence's context counts in full
 
 
 def choose(cands: tuple[Candidate, ...], sents: set[int], ctx: Context,
@@ -655,6 +670,10 @@ def _georgia_is_us(text: str) -> bool:
                           r"Tennessee|Carolina|Texas|California)\b", text))
 
 
+# 'the Paraná River', 'the Mississippi River delta': a river, neither the state nor the town
+_RIVER_AFTER = re.compile(r"[ \t]+[Rr]iver\b")
+
+
 def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     sents = sents or Sentences.of(doc)
     text = doc_text(doc)
@@ -667,7 +686,8 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     for m in matches:
         if m.kind == "region" and declared.get(m.key) == "region":
             m.priority = 5  # the page says it is a region: beat the same-length city name
-    kept = [m for m in resolve_overlaps(matches) if not inside(credits, m.start, m.end)]
+    kept = [m for m in resolve_overlaps(matches) if not inside(credits, m.start, m.end)
+            and not (m.kind in ("city", "region") and _RIVER_AFTER.match(text, m.end))]
     for m in kept:  # 'Bình Định Province': a town's other name that the page types as a region
         if m.kind == "city" and not any(c.primary for c in m.value) and REGION_TYPE_AFTER.match(text, m.end):
             declared.setdefault(m.key, "region")

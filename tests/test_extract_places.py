@@ -126,8 +126,18 @@ HELDOUT72_75 = [  # tests/gold/heldout72-75 shapes (after their untuned measurem
 ]
 
 
+HELDOUT96_99 = [  # tests/gold/heldout96-99 shapes (after their untuned measurement)
+    # the model reads 'The Hat Yai City Municipality' as a person: a name before 'City Municipality' is a town
+    ("The Hat Yai City Municipality signed an agreement with the City of Songkhla.", {"Hat Yai": "TH"}, set()),
+    # 'Universidad' is a village's name in GeoNames, and on these pages a university's first word
+    ("The Universidad del Valle and Tampere University will act as research partners.", {}, {"Universidad"}),
+    # 'Summit' is a US town's name, and here the meeting
+    ("During the Summit, the secretariat of Mercociudades announced the results of the call.", {}, {"Summit"}),
+]
+
+
 @pytest.mark.parametrize("text,expected,absent", DEVSET + COMPOSED + DEV3 + HELDOUT22_23 + HELDOUT34_35 +
-                         HELDOUT38_39 + HELDOUT66_67 + HELDOUT72_75 + KNOWN_MISSES)
+                         HELDOUT38_39 + HELDOUT66_67 + HELDOUT72_75 + HELDOUT96_99 + KNOWN_MISSES)
 def test_cities(nlp, text, expected, absent):
     found, _ = _cities(nlp, text)
     assert {k: found.get(k) for k in expected} == expected
@@ -165,6 +175,20 @@ def test_a_lake_or_a_river_named_like_a_place_is_neither(nlp):
                              "Perth lies on the River Tay.")
     assert {c.name for c in result.cities} == {"Kisumu", "Perth"}
     assert "Victoria" not in {r.name for r in result.regions}
+
+
+def test_a_town_the_page_repeats_is_judged_on_the_whole_page(nlp):
+    """Rosario (AR, 950,000 people), named in every paragraph: two headlines with Brazilian
+    partners and 'the Paraná River' (no Brazilian state) do not make it Rosário (BR, 38,000)."""
+    text = ("Rosario International Relations\n\nRosario lies on the western bank of the Paraná River, some 300 km "
+            "north-west of Buenos Aires. Together with Córdoba, Argentina's second-largest city, Rosario is often "
+            "cited for its decentralised cooperation. Rosario has sister cities on three continents. "
+            "Rosario works with Bologna and with Changsha. Rosario hosts a Mercociudades office.\n"
+            "Latest news\n- Rosario and Porto Alegre renew their agreement 15/03/2024\n"
+            "- Rosario attends the Mercociudades Summit in Niterói 28/11/2024\n")
+    found, result = _cities(nlp, text)
+    assert found["Rosario"] == "AR" and found["Porto Alegre"] == "BR"
+    assert "Paraná" not in {r.name for r in result.regions} | set(found)
 
 
 def test_georgian_town_with_its_region_before_georgia_is_the_country(nlp):

@@ -199,7 +199,8 @@ def test_html_keeps_sister_cities_and_facts_from_a_sidebar_beside_main(tmp_path)
 
 def test_html_keeps_a_twin_town_sidebar_on_a_page_without_main(tmp_path):
     """A press release in an ``<article>`` (no ``<main>``) with a sidebar listing the city's
-    twin towns and their years: the list comes back; the sidebar's news links do not."""
+    twin towns and their years: the list comes back, and so does the sidebar's 'More news'
+    list (see the next test); the footer does not."""
     html = """<!doctype html><html><head><title>Chemnitz and Manchester | Stadt Chemnitz</title></head><body>
     <nav><a href='/'>Home</a> <a href='/press'>Press</a></nav>
     <article><h1>Chemnitz and Manchester sign a culture protocol</h1>
@@ -216,7 +217,33 @@ def test_html_keeps_a_twin_town_sidebar_on_a_page_without_main(tmp_path):
     page = _read(tmp_path, "p.html", html)
     assert isinstance(page, Page)
     assert "- Tampere, Finland (1961)" in page.text and "- Arras, France (1967)" in page.text
-    assert "football" not in page.text and "Markt 1" not in page.text
+    assert "\n- Youth football tournament with teams from Łódź" in page.text and "Markt 1" not in page.text
+
+
+def test_html_keeps_a_related_news_sidebar_one_headline_a_line(tmp_path):
+    """A 'Related news' list beside ``<main>`` states facts of its own (a joint audit, its
+    date) that trafilatura drops with the sidebar: it comes back under its heading, one
+    headline and one date a line. The sidebar's contact box, the nav and the footer do not."""
+    html = """<!doctype html><html><head><title>Nadi and Cairns | CLGF Pacific</title></head><body>
+    <nav><a href='/'>Home</a> <a href='/news'>News</a></nav>
+    <main><article><h1>Nadi and Cairns sign a municipal partnership</h1>
+    <p>Nadi Town Council and Cairns Regional Council signed a three-year partnership on 14 May 2024 to improve
+    waste collection and disaster preparedness. The programme provides AUD 480,000 for the work.</p>
+    <p>Lautoka City Council attended the signing as an observer and is not a party to the agreement.</p>
+    </article></main>
+    <aside><section class="related"><h3>Related news</h3><ul>
+      <li><a href="/n/1">Honiara City Council and Auckland Council launch joint waste audit</a><br><small>3 June
+      2024</small></li>
+      <li><a href="/n/2">Port Vila trains youth in drone mapping</a><br><small>12 March 2024</small></li></ul>
+    </section><section class="contact"><h3>Contact</h3><p>Pacific office, Suva, Fiji</p></section></aside>
+    <footer>© 2025 CLGF</footer></body></html>""".encode()
+    page = _read(tmp_path, "p.html", html)
+    assert isinstance(page, Page)
+    lines = page.text.splitlines()
+    at = lines.index("Related news")
+    assert lines[at + 1:at + 5] == ["- Honiara City Council and Auckland Council launch joint waste audit",
+                                    "3 June 2024", "- Port Vila trains youth in drone mapping", "12 March 2024"]
+    assert "Suva" not in page.text and "© 2025" not in page.text and "Home" not in lines
 
 
 def test_html_keeps_a_sidebar_of_other_pairings_but_not_links_to_listings(tmp_path):
