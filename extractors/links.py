@@ -2365,12 +2365,12 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
         title = above[-2]
     owner = page_owner(parties, text)
     hub_title = _HUB_TITLE.search(title) or (_HUB.search(title) and _INTRO_END.search(title))
+    # (a heading, or an intro sentence ending in a colon: '... maintains twinning and friendship
+    # agreements with six cities:')
     introduces = (len(title) <= 240 and title.rstrip().endswith(":")) or \
         (len(title) <= 600 and _LISTED_BELOW.search(title.rstrip()) is not None)  # '... are listed below.'
     # 'Twinning agreements are approved by ... The table below lists the agreements in force'
     hub_title = hub_title or (introduces and _TWINNING.search(title))
-    # (a heading, or an intro sentence ending in a colon: '... maintains twinning and friendship
-    # agreements with six cities:')
     if owner is None or not hub_title or _FORMER.search(title) or (len(title) > 80 and not introduces):
         return False
     header = next((r for i, r in enumerate(block[:-1]) if _RULE_ROW.fullmatch(block[i + 1].group())), block[0])
