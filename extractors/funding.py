@@ -192,6 +192,21 @@ def rupee_currency(country_codes: list[str], home_country: str | None = None) ->
     return named[0] if named and "IN" not in country_codes else "INR"
 
 
+_CEMAC = frozenset({"CM", "GA", "CG", "TD", "CF", "GQ"})  # the Central African CFA franc's (XAF) countries
+
+
+def _central_african(home_country: str | None, country_codes) -> bool:
+    """Whether a bare 'FCFA' or 'CFA francs' is the Central African franc (XAF) here: the
+    page's own country uses it, or the page names only CEMAC countries of the two zones."""
+    if home_country is not None and home_country in _CEMAC:
+        return True
+    named = {c for c in country_codes if c in _CEMAC or c in _WAEMU}
+    return bool(named) and named <= _CEMAC
+
+
+_WAEMU = frozenset({"SN", "CI", "BF", "ML", "NE", "TG", "BJ", "GW"})  # the West African franc's (XOF)
+
+
 def local_currency(token: str, home_country: str | None, country_codes: list[str]) -> str | None:
     """The currency a token whose meaning depends on the country means on this page
     (local_currencies.tsv): the page's own country's, else the one listed country the page
@@ -337,31 +352,36 @@ def aligned_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[i
     for i, head in enumerate(lines):
         if "  " not in head or "(" not in head or "|" in head:
             continue  # (cheap tests first: this runs on every line of every page)
-        token = token_re.search(head)
-        if token is None:
-            continue
-        cell = next((c for c in _ALIGNED_CELL.finditer(head) if c.start() <= token.start() < c.end()), None)
-        above = lines[i - 1][max(0, cell.start() - 2):cell.end() + 2] if i and cell else ""
-        if cell is None or not (_has_any(cell.group(), head_words) or _has_any(above, head_words)):
-            continue
-        lo, hi = cell.start() - 3, cell.end() + 3
-        rows = 0
-        for j in range(i + 1, len(lines)):
-            row = lines[j]
-            if re.fullmatch(r"[\s=_-]*", row):
-                if rows and not row.strip():
-                    break
+        for token in token_re.finditer(head):  # each money column ('Annual (CAD)   Total 2024-2027 (CAD)')
+            cell = next((c for c in _ALIGNED_CELL.finditer(head) if c.start() <= token.start() < c.end()), None)
+            above = lines[i - 1][max(0, cell.start() - 2):cell.end() + 2] if i and cell else ""
+            if cell is None or not (_has_any(cell.group(), head_words) or _has_any(above, head_words)):
                 continue
-            nums = [m for m in _GROUPED_NUMBER.finditer(row) if lo <= m.start() and m.end() <= hi]
-            if not nums or "  " not in row:
+            out += _column_amounts(lines, starts, i, cell.start() - 3, cell.end() + 3, cur[token.group("cur")])
+    return out
+
+
+def _column_amounts(lines: list[str], starts: list[int], i: int, lo: int, hi: int,
+                    currency: object) -> list[tuple[int, int, float, object]]:
+    """The grouped numbers standing between columns lo..hi in the rows under header line i."""
+    out = []
+    rows = 0
+    for j in range(i + 1, len(lines)):
+        row = lines[j]
+        if re.fullmatch(r"[\s=_-]*", row):
+            if rows and not row.strip():
                 break
-            rows += 1
-            for m in nums:
-                try:
-                    value = parse_number(m.group(), False)
-                except ValueError:
-                    continue
-                out.append((starts[j] + m.start(), starts[j] + m.end(), value, cur[token.group("cur")]))
+            continue
+        nums = [m for m in _GROUPED_NUMBER.finditer(row) if lo <= m.start() and m.end() <= hi]
+        if not nums or "  " not in row:
+            break
+        rows += 1
+        for m in nums:
+            try:
+                value = parse_number(m.group(), False)
+            except ValueError:
+                continue
+            out.append((starts[j] + m.start(), starts[j] + m.end(), value, currency))
     return out
 
 
@@ -397,6 +417,8 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             if _NAME_NUMBER.fullmatch(text[a:b]):
                 continue  # 'COP14', 'Euro 2012': a conference, a championship
             currency = cur[m.group("cur")]
+            if currency.code == "XOF" and m.group("cur") != "XOF" and _central_african(home_country, country_codes):
+                currency = cur["XAF"]  # 'FCFA 164 million' in Douala is the Central African franc
             taken.append((a, b))
             mentions.append(Mention(a, b, text[a:b], "MONEY", "rule", f"{value:g} {currency.code}"))
             # on these pages money is almost always a grant, budget or cost: only

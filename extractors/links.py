@@ -215,8 +215,9 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     city_parties = [Party(m.start, m.end, by_gid[m.value].name, "city", by_gid[m.value].geonames_id)
                     for m in city_mentions if m.value in by_gid]
     city_parties = [_typed_region(text, p) for p in city_parties if not _dateline(text, p)]
-    city_parties = sorted(city_parties + _more_city_mentions(text, cities, city_parties + [
-        Party(m.start, m.end, m.text, "region", None) for m in region_mentions]), key=lambda p: p.start)
+    more = _more_city_mentions(text, cities, city_parties + [
+        Party(m.start, m.end, m.text, "region", None) for m in region_mentions])
+    city_parties = sorted(city_parties + [p for p in more if not _dateline(text, p)], key=lambda p: p.start)
     region_by_key = {}
     for r in regions:
         for form in r.surface_forms:
@@ -292,7 +293,27 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     orgs = [o for o in (_without_gloss(_with_quoted_name(text, o)) for o in _government_acronyms(text, places, orgs))
             if not _NOT_A_PARTY.fullmatch(o.name)]  # (also as trimmed: 'International Relations Department of ...')
     places, orgs = _acronym_and_town(text, places, orgs)
-    return sorted(places + orgs, key=lambda p: p.start)
+    return _joint_councils(text, sorted(places + orgs, key=lambda p: p.start))
+
+
+# 'Derry City and Strabane District Council': one council named after two towns
+_JOINT_GLUE = re.compile(r"(?:\s+City)?\s+and\s+")
+_JOINT_COUNCIL = re.compile(r".*\s(?:District|Borough|County|City)\s+Council")
+
+
+def _joint_councils(text: str, parties: list[Party]) -> list[Party]:
+    """A town party and a council named after another town that follows it with 'and'
+    ('Derry City and Strabane District Council') are one organisation, not two partners."""
+    out: list[Party] = []
+    for p in parties:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "city" and p.kind == "organisation" \
+                and _JOINT_GLUE.fullmatch(text, prev.end, p.start) and _JOINT_COUNCIL.fullmatch(p.name) \
+                and re.search(r"\sCity\s+and\s", text[prev.start:p.start]):  # (not 'between Leeds and X Council')
+            out[-1] = Party(prev.start, p.end, " ".join(text[prev.start:p.end].split()), "organisation", None)
+        else:
+            out.append(p)
+    return out
 
 
 _QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|network|initiative|campaign)\s+[\"“‘']$", re.I)
@@ -396,8 +417,14 @@ def _dateline(text: str, p: Party) -> bool:
     """'PHOENIX – The State of Arizona and Tainan City ...', 'BENGALURU: Karnataka and ...',
     'PORTO, 3 June 2024 – ...': where a news item was written, not who cooperates."""
     written = text[p.start:p.end]
-    return len(written) > 2 and written.isupper() and (p.start == 0 or text[p.start - 1] == "\n") \
-        and _DATELINE_TAIL.match(text, p.end) is not None
+    if not (p.start == 0 or text[p.start - 1] == "\n"):
+        return False
+    # (in any case when a dated tail follows: 'Yaoundé, 27 June 2024 – The City of Le Havre ...')
+    return (len(written) > 2 and written.isupper() and _DATELINE_TAIL.match(text, p.end) is not None) \
+        or _DATED_TAIL.match(text, p.end) is not None
+
+
+_DATED_TAIL = re.compile(r"[ \t]*,[ \t]*[^\n–—:.]{0,30}\b(?:19|20)\d\d[ \t]*[–—-][ \t]")
 
 
 # 'Mayor Petr Novotný', 'Governor Ana Silva': a title before a name is a person, no party
@@ -449,7 +476,8 @@ def _government_acronyms(text: str, places: list[Party], orgs: list[Party]) -> l
 # an agreement ('the new MoU') or a body named only by its kind ('the City Council', 'City Board'),
 # which 'the city council' anaphor reads as the page's own place, is no party of its own
 _NOT_A_PARTY = re.compile(link_cues()["patterns"]["not_a_party"], re.I)
-_MONEY_LIKE = re.compile(r"\d[\d,.]*\d{3}\b|^(?:EUR|USD|GBP|CHF)\b")
+# (also 'KRW 850 million', which NER may read as an organisation)
+_MONEY_LIKE = re.compile(r"\d[\d,.]*\d{3}\b|^(?:EUR|USD|GBP|CHF)\b|^[A-Z]{3}\s?\d|\d\s*(?:million|billion|crore|lakh)\b")
 _NAME_TAIL = re.compile(r"\s+(?:in|de|di|do|da|del)\s+" + _TAIL_PLACE)
 
 
@@ -819,6 +847,7 @@ def _has_verb(doc: Doc, a: int, b: int) -> bool:
 # 'An earlier version of this article wrongly stated that Oxford is twinned with Potsdam'
 _RETRACTED = re.compile(r"\b(?:wrongly|incorrectly|erroneously|falsely|mistakenly)\s+(?:stated|reported|said|"
                         r"claimed|described|listed|named)\b")
+_OWN_BODY = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$")
 # 'European Capital of Culture in 2012, a title it shared with Guimarães', 'Bodø holds the title
 # this year, together with Tartu': towns that share a title are not partners for it
 _SHARED_TITLE = re.compile(r"\btitles?\b[^.;]{0,40}?\b(?:share[ds]?|sharing|held|holds?|holding)\b|"
@@ -853,6 +882,8 @@ class _Collector:
             b = self._region_form(b)
         elif b.kind == "region" and a.kind == "city":
             a = self._region_form(a)
+        if any(p.kind == "organisation" and _OWN_BODY.search(self.text, max(0, p.start - 12), p.start) for p in (a, b)):
+            return  # 'Hamburg will provide mentoring through its Agency for Roads, Bridges and Waters': its own
         if name_key(a.name) == name_key(b.name) or _RETRACTED.search(self.text, s0, s1) \
                 or _described(self.text, a) or _described(self.text, b) \
                 or (_SHARED_TITLE.search(self.text, s0, s1) and not _LINK_NOUN.search(self.text, s0, s1)):
@@ -1097,6 +1128,7 @@ def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[P
 
 
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
+_THAT_OF = re.compile(r"(?:that|those)\s+of\s")
 _THING_BEFORE = re.compile(r"\b(?:" + link_cues()["thing_with_verbs"] + r")\s+(?:the\s+)?(?:(?:city|town) of\s+)?$", re.I)
 _TRANSPORT = re.compile(r"\b(?:bus|buses|routes?|rail|railways?|trains?|tram|ferry|ferries|flights?|roads?|"
                         r"motorway|highway|bridges?|cable car|metro|pipeline)\b", re.I)
@@ -1461,6 +1493,8 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
             continue  # 'alongside the partnership with Y' is the subject's own tie: _rule_with
         if _VISITORS_FROM.search(col.text, s0 + m.end(), ps[i].start):
             continue  # '... took part in the festival, alongside guests from Marseille': attendance
+        if _THAT_OF.match(col.text, s0 + m.end(), ps[i].start):
+            continue  # "Lyon's experience was presented, alongside that of Lille and Nantes": a comparison
         if _EXAMPLES.search(col.text[s0 + m.end():ps[i].start]):
             # 'together with many other cities, among them A, B and C': examples, not one team
             subj = next(iter(_subjects(ps, s0 + m.start(), col.text)), None)
@@ -1584,7 +1618,7 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
             if col.is_claimed(run[0].start, run[-1].end):
                 return  # 'Seoul's other sister cities include A, B, C and D': the owner's list
             if not re.search(r"\b(?:from|in|at|of|visited|met|with|to|include|includes|including|are|among them|"
-                             r"among others|such as|linked|linking|connects|connected|connecting)\s+(?:the\s+)?$",
+                             r"among others|such as|linked|linking|connects|connected|connecting),?\s+(?:the\s+)?$",
                              col.text[max(0, run[0].start - 20):run[0].start]) \
                     and not _WITH_WHICH.match(col.text[run[-1].end:run[-1].end + 120]):  # (the clause's partners)
                 col.clique(run, _relation(cue.group("cue"), "pairing"), s0, s1)
@@ -2057,6 +2091,7 @@ def _numbered_items(text: str, start: int, parties: list[Party]) -> tuple[list[P
 
 _RULE_ROW = re.compile(r"[\s|:-]+")  # a table's header rule, '|---|---|'
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$|^[ \t]*[^|\n]*\S[ \t]+\|[ \t]+[^|\n]*\|[^\n]*$")
+_PLUS_RULE = re.compile(r"[ \t]*-{3,}(?:\+-{3,})+[ \t]*")  # '-----+-----' under a header 'a | b | c
 _LOCATION_COLUMN = re.compile(r"\s*(?:city|town|location|seat|based in|place|municipality|(?:NUTS(?: \d)?\s*)?region|"
                               r"NUTS(?: \d)?|county|province)\s*", re.I)
 _HUB_COLUMN = re.compile(r"\b(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality|cities|towns)\b", re.I)
@@ -2356,6 +2391,8 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     cities (Friendship cities)'): the owner with the place of each row."""
     text = col.text
     above = [ln for ln in text[max(0, block[0].start() - 400):block[0].start()].splitlines() if ln.strip()]
+    if len(above) > 2 and _PLUS_RULE.fullmatch(above[-1]) and "|" in above[-2]:
+        above = above[:-2]  # (the table's header and its '-----+-----' rule, which end no block of rows)
     title = above[-1] if above else ""
     if len(above) > 1 and len(title) > 80 and len(above[-2]) <= 80 and _HUB_TITLE.search(above[-2]) \
             and (re.search(r"\bthe following\b", title) or title.rstrip().endswith(":")) and ">" not in above[-2] \

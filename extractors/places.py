@@ -672,6 +672,10 @@ def _georgia_is_us(text: str) -> bool:
 
 # 'the Paraná River', 'the Mississippi River delta': a river, neither the state nor the town
 _RIVER_AFTER = re.compile(r"[ \t]+[Rr]iver\b")
+# '20, rue du Lac', 'Via Roma 12', 'Avenida Brasil': a street, not the town it is named after
+# (capitalised, as street names are: 'travel via Riga' is the town)
+_STREET_BEFORE = re.compile(r"\b(?:[Rr]ue|Avenue|Boulevard|Quai|Impasse|Chemin|Allée|Via|Viale|Piazza|Calle|Avenida|Rua|"
+                            r"Praça)[ \t]+(?:(?:du|de la|de|des|del|della|dei|delle|do|da|dos|das)[ \t]+|d['’]|l['’])?$")
 
 
 def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
@@ -687,7 +691,8 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
         if m.kind == "region" and declared.get(m.key) == "region":
             m.priority = 5  # the page says it is a region: beat the same-length city name
     kept = [m for m in resolve_overlaps(matches) if not inside(credits, m.start, m.end)
-            and not (m.kind in ("city", "region") and _RIVER_AFTER.match(text, m.end))]
+            and not (m.kind in ("city", "region") and (_RIVER_AFTER.match(text, m.end)
+                                                       or _STREET_BEFORE.search(text, max(0, m.start - 30), m.start)))]
     for m in kept:  # 'Bình Định Province': a town's other name that the page types as a region
         if m.kind == "city" and not any(c.primary for c in m.value) and REGION_TYPE_AFTER.match(text, m.end):
             declared.setdefault(m.key, "region")
@@ -750,7 +755,10 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
 
     town_countries = Counter(max(m.value, key=lambda c: (c.primary, c.city.population)).city.country_code
                              for m in {m.key: m for m, _ in city_hits}.values())  # each name's likeliest country
-    regions_out = _regions(region_hits, ctx, sents, text, town_countries)
+    # 'Billings, Montana': the region right after a town (and a comma) is in the town's country
+    after_town = {m.end + len(gap.group()): max(m.value, key=lambda c: (c.primary, c.city.population)).city.country_code
+                  for m, _ in city_hits if (gap := _LOCATOR_COMMA.match(text, m.end))}
+    regions_out = _regions(region_hits, ctx, sents, text, town_countries, after_town)
     result.regions = regions_out
     result.countries = _countries(country_hits, sents)
     result.cities = _cities(city_hits, ctx, sents, text, by_start)
@@ -799,9 +807,13 @@ def fallback_cities(text: str, kept: list[Match], credits: list[tuple[int, int]]
     return list(out.values())
 
 
+_LOCATOR_COMMA = re.compile(r",[ \t]*")
+
+
 def _regions(region_hits: dict[str, list[Match]], ctx: Context, sents: Sentences, text: str,
-             town_countries: Counter) -> list[RegionRecord]:
-    """Each region named on the page, with its country: a country named in a sentence with
+             town_countries: Counter, after_town: dict[int, str] | None = None) -> list[RegionRecord]:
+    """Each region named on the page, with its country: the country of a town it follows
+    ('Billings, Montana': not Bulgaria's Montana), else a country named in a sentence with
     it, else the country of two or more of the page's towns (each in its likeliest country:
     'Maryland' beside Annapolis and Baltimore is the US state, though Liberia, which has a
     Maryland County, is named), else a country the page names."""
@@ -819,7 +831,9 @@ def _regions(region_hits: dict[str, list[Match]], ctx: Context, sents: Sentences
             # (a country beside one of many mentions, 'Maryland County, Liberia' on Maryland's page,
             # does not outweigh the page's towns)
             near = {cc for cc, n in near_hits.items() if not by_towns or 2 * n >= len(hits)}
-            region = next((r for r in options if r.country_code in near), None) or \
+            located = {after_town[h.start] for h in hits if h.start in (after_town or {})}
+            region = next((r for r in options if r.country_code in located), None) or \
+                next((r for r in options if r.country_code in near), None) or \
                 next(iter(by_towns), None) or \
                 next((r for r in options if r.country_code in ctx.doc_countries), None) or options[0]
             for h in hits:

@@ -133,6 +133,8 @@ HELDOUT96_99 = [  # tests/gold/heldout96-99 shapes (after their untuned measurem
     ("The Universidad del Valle and Tampere University will act as research partners.", {}, {"Universidad"}),
     # 'Summit' is a US town's name, and here the meeting
     ("During the Summit, the secretariat of Mercociudades announced the results of the call.", {}, {"Summit"}),
+    # (heldout100-103) a street named after a place is no town: '20, rue du Lac' is not Laç (Albania)
+    ("Métropole de Lyon – 20, rue du Lac – Offices at Via Roma 12, Turin.", {"Turin": "IT"}, {"Laç", "Rome"}),
 ]
 
 
@@ -189,6 +191,14 @@ def test_a_town_the_page_repeats_is_judged_on_the_whole_page(nlp):
     found, result = _cities(nlp, text)
     assert found["Rosario"] == "AR" and found["Porto Alegre"] == "BR"
     assert "Paraná" not in {r.name for r in result.regions} | set(found)
+
+
+def test_a_region_right_after_a_town_is_in_the_towns_country(nlp):
+    """'Billings, Montana': the US state, not Bulgaria's Montana province (GeoNames' first)."""
+    _, result = _cities(nlp, "Renewal of the Sister City Agreement between Billings, Montana, and Cork, Ireland.")
+    assert {(r.name, r.iso_code) for r in result.regions} == {("Montana", "US-MT")}
+    _, result = _cities(nlp, "The Montana Province of Bulgaria works with Vratsa.")
+    assert {r.iso_code for r in result.regions} == {"BG-12"}
 
 
 def test_georgian_town_with_its_region_before_georgia_is_the_country(nlp):
