@@ -193,6 +193,7 @@ def rupee_currency(country_codes: list[str], home_country: str | None = None) ->
 
 
 _CEMAC = frozenset({"CM", "GA", "CG", "TD", "CF", "GQ"})  # the Central African CFA franc's (XAF) countries
+_WAEMU = frozenset({"SN", "CI", "BF", "ML", "NE", "TG", "BJ", "GW"})  # the West African franc's (XOF)
 
 
 def _central_african(home_country: str | None, country_codes) -> bool:
@@ -203,8 +204,6 @@ def _central_african(home_country: str | None, country_codes) -> bool:
     named = {c for c in country_codes if c in _CEMAC or c in _WAEMU}
     return bool(named) and named <= _CEMAC
 
-
-_WAEMU = frozenset({"SN", "CI", "BF", "ML", "NE", "TG", "BJ", "GW"})  # the West African franc's (XOF)
 
 
 def local_currency(token: str, home_country: str | None, country_codes: list[str]) -> str | None:

@@ -298,6 +298,7 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
 
 # 'Derry City and Strabane District Council': one council named after two towns
 _JOINT_GLUE = re.compile(r"(?:\s+City)?\s+and\s+")
+_CITY_AND = re.compile(r"\sCity\s+and\s+$")  # (the town's party may end before or after 'City')
 _JOINT_COUNCIL = re.compile(r".*\s(?:District|Borough|County|City)\s+Council")
 
 
@@ -309,7 +310,7 @@ def _joint_councils(text: str, parties: list[Party]) -> list[Party]:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "city" and p.kind == "organisation" \
                 and _JOINT_GLUE.fullmatch(text, prev.end, p.start) and _JOINT_COUNCIL.fullmatch(p.name) \
-                and re.search(r"\sCity\s+and\s", text[prev.start:p.start]):  # (not 'between Leeds and X Council')
+                and _CITY_AND.search(text, prev.start, p.start):  # (not 'between Leeds and Bradford District Council')
             out[-1] = Party(prev.start, p.end, " ".join(text[prev.start:p.end].split()), "organisation", None)
         else:
             out.append(p)
@@ -2091,7 +2092,7 @@ def _numbered_items(text: str, start: int, parties: list[Party]) -> tuple[list[P
 
 _RULE_ROW = re.compile(r"[\s|:-]+")  # a table's header rule, '|---|---|'
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$|^[ \t]*[^|\n]*\S[ \t]+\|[ \t]+[^|\n]*\|[^\n]*$")
-_PLUS_RULE = re.compile(r"[ \t]*-{3,}(?:\+-{3,})+[ \t]*")  # '-----+-----' under a header 'a | b | c
+_PLUS_RULE = re.compile(r"[ \t]*-{3,}(?:\+-{3,})+[ \t]*")  # '-----+-----' under a header 'a | b | c'
 _LOCATION_COLUMN = re.compile(r"\s*(?:city|town|location|seat|based in|place|municipality|(?:NUTS(?: \d)?\s*)?region|"
                               r"NUTS(?: \d)?|county|province)\s*", re.I)
 _HUB_COLUMN = re.compile(r"\b(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality|cities|towns)\b", re.I)

@@ -678,6 +678,12 @@ _STREET_BEFORE = re.compile(r"\b(?:[Rr]ue|Avenue|Boulevard|Quai|Impasse|Chemin|A
                             r"Praça)[ \t]+(?:(?:du|de la|de|des|del|della|dei|delle|do|da|dos|das)[ \t]+|d['’]|l['’])?$")
 
 
+def _river_or_street(text: str, m: Match) -> bool:
+    """A town's or region's name that names a river or a street here."""
+    return m.kind in ("city", "region") and (_RIVER_AFTER.match(text, m.end) is not None
+                                             or _STREET_BEFORE.search(text, max(0, m.start - 30), m.start) is not None)
+
+
 def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     sents = sents or Sentences.of(doc)
     text = doc_text(doc)
@@ -690,9 +696,7 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     for m in matches:
         if m.kind == "region" and declared.get(m.key) == "region":
             m.priority = 5  # the page says it is a region: beat the same-length city name
-    kept = [m for m in resolve_overlaps(matches) if not inside(credits, m.start, m.end)
-            and not (m.kind in ("city", "region") and (_RIVER_AFTER.match(text, m.end)
-                                                       or _STREET_BEFORE.search(text, max(0, m.start - 30), m.start)))]
+    kept = [m for m in resolve_overlaps(matches) if not inside(credits, m.start, m.end) and not _river_or_street(text, m)]
     for m in kept:  # 'Bình Định Province': a town's other name that the page types as a region
         if m.kind == "city" and not any(c.primary for c in m.value) and REGION_TYPE_AFTER.match(text, m.end):
             declared.setdefault(m.key, "region")
