@@ -94,8 +94,11 @@ def test_a_run_on_a_dask_cluster_is_as_quiet_as_a_local_one(tmp_path, prefect_ap
     assert out.returncode == 0, out.stderr
     assert "5 added" in out.stdout
     lines = [l for l in out.stderr.splitlines() if l.strip()]
-    assert lines[0].startswith("citycoop: 5 pages") and len(lines) == 4, out.stderr  # header + 3 batches
-    assert "distributed" not in out.stderr and "Traceback" not in out.stderr
+    ours = [l for l in lines if l.startswith("citycoop: ") or l.lstrip().startswith("batch ")]
+    assert ours[0].startswith("citycoop: 5 pages") and len(ours) == 4, out.stderr  # header + 3 batches
+    # (Dask's warnings stay: 'Event loop was unresponsive' on a loaded machine is worth a line)
+    assert not [l for l in lines if "INFO" in l and "distributed" in l] and "Traceback" not in out.stderr, out.stderr
+    assert len(lines) - len(ours) <= 2, out.stderr  # (37 lines before)
 
 
 @pytest.mark.slow
