@@ -263,8 +263,7 @@ def _main_text(html: str) -> str:
     main = tree.find(".//main")
     if main is None and found:
         sidebars = [a for a in tree.iter("aside") if not _in_page_furniture(a)]
-        return "\n".join([text, *_missed_partner_boxes(tree, text), *_partner_sidebars(sidebars, text),
-                          *_related_lists(sidebars, text)])
+        return "\n".join([text, *_missed_partner_boxes(tree, text), *_sidebar_lists(sidebars, text)])
     if main is not None:
         marked = block_text(main)
         size, kept = len(" ".join(marked.split())), len(" ".join((text or "").split()))
@@ -312,7 +311,13 @@ def _missed_fact_boxes(main, text: str, tree=None) -> list[str]:
         if len(labelled) >= 3 and 2 * len(labelled) > len(items) and 2 * sum(i in flat for i in items) < len(items) \
                 and not _in_page_furniture(ul):
             missed.append(block_text(ul))
-    return [m for m in missed + _partner_sidebars(sidebars, text) + _related_lists(sidebars, text) if m]
+    return [m for m in missed + _sidebar_lists(sidebars, text) if m]
+
+
+def _sidebar_lists(sidebars: list, text: str) -> list[str]:
+    """What sidebars hold that the main text lacks and an analyst reads: the town's twin
+    towns, then 'Related news' headlines (one list of sidebars, with or without ``<main>``)."""
+    return _partner_sidebars(sidebars, text) + _related_lists(sidebars, text)
 
 
 def _related_lists(sidebars: list, text: str) -> list[str]:

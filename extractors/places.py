@@ -408,6 +408,11 @@ def _best_population(cands: tuple[Candidate, ...]) -> int:
     return max(c.city.population for c in cands)
 
 
+def _likeliest_country(m: Match) -> str:
+    """The country of a name's likeliest town before any context: its own name's, then the largest."""
+    return max(m.value, key=lambda c: (c.primary, c.city.population)).city.country_code
+
+
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 WRITTEN_REGION_TYPE = "(?:" + "|".join(t.title() for t in REGION_TYPES) + ")"  # as names write them: 'Opole Voivodeship'
 REGION_TYPE_AFTER = re.compile(rf"\s+{WRITTEN_REGION_TYPE}\b")  # 'Bình Định Province'
@@ -757,10 +762,9 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
                 city_hits.append((m, "context"))
     city_hits.sort(key=lambda x: x[0].start)
 
-    town_countries = Counter(max(m.value, key=lambda c: (c.primary, c.city.population)).city.country_code
-                             for m in {m.key: m for m, _ in city_hits}.values())  # each name's likeliest country
+    town_countries = Counter(_likeliest_country(m) for m in {m.key: m for m, _ in city_hits}.values())
     # 'Billings, Montana': the region right after a town (and a comma) is in the town's country
-    after_town = {m.end + len(gap.group()): max(m.value, key=lambda c: (c.primary, c.city.population)).city.country_code
+    after_town = {m.end + len(gap.group()): _likeliest_country(m)
                   for m, _ in city_hits if (gap := _LOCATOR_COMMA.match(text, m.end))}
     regions_out = _regions(region_hits, ctx, sents, text, town_countries, after_town)
     result.regions = regions_out
