@@ -206,10 +206,29 @@ def html_to_text(html: str) -> str:
     drops ('Friday, 15/11/2024 - 16:30').
     """
     text = _main_text(html)
+    notice = copyright_notice(html) if text else None
+    text = f"{text}\n{notice}" if notice and notice not in text else text
     site = site_name(html) if text else None
     text = f"{site}\n\n{text}" if site and site not in text[:300] else text
     published = publication_date(html) if text else None
     return f"Published: {published}\n\n{text}" if published else text
+
+
+_COPYRIGHT = re.compile(r"(?:©|&copy;|&#169;|&#xa9;|\(c\)|\bCopyright\b)[^<>\n]{0,120}", re.I)
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b")
+
+
+def copyright_notice(html: str) -> str | None:
+    """The years of the page's last copyright notice ('© 2006–2024' of '© 2006–2024 Lviv City
+    Council. All rights reserved.'), which main-text extraction drops with the footer: they
+    are years the page states (the gold sets count them). Only the years: the holder repeats
+    the site's name (a second 'City Council of Port Louis' made the council, not the town,
+    the page's owner), and the rest of the footer (addresses, menus) stays out."""
+    import html as html_lib
+
+    notices = [" ".join(html_lib.unescape(m.group()).split()) for m in _COPYRIGHT.finditer(html, max(0, len(html) - 40_000))]
+    years = next((found for line in reversed(notices) if (found := _YEARS.findall(line))), None)
+    return "© " + ", ".join(years) if years else None
 
 
 def site_name(html: str) -> str | None:

@@ -281,6 +281,9 @@ def table_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int
     return out
 
 
+_SPENDING = re.compile(r"\b(?:disburs\w*|spent|paid out|executed|absorbed|utili[sz]ed|used to date)\b", re.I)
+
+
 def _stated_share(text: str, a: int, b: int, s0: int, s1: int, taken: list[tuple[int, int]], c: dict) -> bool:
     """Whether the percentage at a..b is a co-funding share by its sentence: a share cue, 'of
     the costs' after it, or a funded amount right before it."""
@@ -288,8 +291,11 @@ def _stated_share(text: str, a: int, b: int, s0: int, s1: int, taken: list[tuple
     window = text[b:min(s1, b + 60)]
     # 'ERDF contribution: EUR 2,592,000 (60 %)': a share right after a funded amount
     # ('€1,428,000, or 85%, comes from the ERDF': the same after ', or')
-    after_amount = any(0 <= a - y <= 6 and _AMOUNT_SHARE_GLUE.fullmatch(text, y, a) for x, y in taken) and \
-        _has_any(sentence, c["funding_cues"])
+    # ('| EUR 480,000 | EUR 120,000 (20%) |': in brackets right after a funded amount, even in a table row)
+    glued = [text[y:a] for x, y in taken if 0 <= a - y <= 6 and _AMOUNT_SHARE_GLUE.fullmatch(text, y, a)]
+    # (but 'Disbursed to date: CAD 8,912,440 (48%)' is progress, not a share of the costs)
+    after_amount = bool(glued) and (_has_any(sentence, c["funding_cues"])
+                                    or (any("(" in g for g in glued) and not _SPENDING.search(sentence)))
     of_costs = _SHARE_OF_COSTS.match(window) is not None
     # 'of its' mostly measures land or people ('40% of its territory'), but not in 'of its costs'
     not_share = [w for w in c["not_share_cues"] if not (of_costs and w == "of its")]

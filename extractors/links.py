@@ -848,6 +848,20 @@ def _has_verb(doc: Doc, a: int, b: int) -> bool:
 # 'An earlier version of this article wrongly stated that Oxford is twinned with Potsdam'
 _RETRACTED = re.compile(r"\b(?:wrongly|incorrectly|erroneously|falsely|mistakenly)\s+(?:stated|reported|said|"
                         r"claimed|described|listed|named)\b")
+# 'programs in Flagstaff and Nogales, Arizona; these are not sister city relationships'
+_DENIED = re.compile(r"\b(?:these|they|which|those)\s+(?:are|were)\s+not\s+(?:formal\s+|official\s+)?"
+                     r"(?:sister[- ]cit(?:y|ies)|twin|partner|friendship|twinning|city[- ]to[- ]city)")
+# 'a summer school alternating between Antalya and Erlangen', '2 study tours to Plovdiv and
+# Sofia': places the activity goes to, not two partners
+_VENUES_BEFORE = re.compile(r"\b(?:(?:alternat|rotat)(?:es|ing|ed)\s+between|(?:study\s+)?(?:tours?|trips?|visits?|"
+                            r"excursions?)\s+to)\s+(?:the\s+)?(?:cities\s+of\s+)?$")
+# '- Kyoto–Paris Friendship Association', 'the Madison–Freiburg Sister City Committee': a
+# society named after a pair, which NER cuts after the dash; it is no partner of the first town
+_PAIR_SOCIETY = re.compile(r"[A-Z][\w'’. -]*?\s(?:Friendship\s+|Sister[- ]Cit(?:y|ies)\s+|Twinning\s+|Partnership\s+)?"
+                           r"(?:Association|Society|Committee|Club|Circle|Gesellschaft|Verein)")
+_TWINNING_SOCIETY = re.compile(r"\b(?:Sister[- ]Cit(?:y|ies)|Twinning|Twin[- ]Towns?)\s+(?:Association|Society|Committee|"
+                               r"Council|International|Commission)\b")
+_AND_ONLY = re.compile(r"\s*(?:,|and|&)\s*")
 _OWN_BODY = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$")
 # 'European Capital of Culture in 2012, a title it shared with Guimarães', 'Bodø holds the title
 # this year, together with Tartu': towns that share a title are not partners for it
@@ -886,6 +900,7 @@ class _Collector:
         if any(p.kind == "organisation" and _OWN_BODY.search(self.text, max(0, p.start - 12), p.start) for p in (a, b)):
             return  # 'Hamburg will provide mentoring through its Agency for Roads, Bridges and Waters': its own
         if name_key(a.name) == name_key(b.name) or _RETRACTED.search(self.text, s0, s1) \
+                or self._denied(s0, s1) or self._venues(a, b) or self._pair_society(a, b) \
                 or _described(self.text, a) or _described(self.text, b) \
                 or (_SHARED_TITLE.search(self.text, s0, s1) and not _LINK_NOUN.search(self.text, s0, s1)):
             return
@@ -900,6 +915,28 @@ class _Collector:
         year = next((y.year for y in self.years if s0 <= y.start < s1), None)
         self.out[key] = LinkRecord(a.name, b.name, a.kind, b.kind, a.geonames_id, b.geonames_id, relation,
                                    programme, year, s0, s1, " ".join(self.text[s0:s1].split()), method, confidence)
+
+    def _denied(self, s0: int, s1: int) -> bool:
+        """'programs in Flagstaff and Nogales; these are not sister city relationships' (but
+        'strategic partnerships with Chengdu and Delhi, which are not sister city
+        relationships' are partnerships still)."""
+        m = _DENIED.search(self.text, s0, s1)
+        return m is not None and not _LINK_NOUN.search(self.text, s0, m.start())
+
+    def _pair_society(self, a: Party, b: Party) -> bool:
+        """'- Kyoto–Paris Friendship Association'; and a town's own twinning society ('the
+        Tucson Sister Cities Association ... with the City of Tucson'): no partner of it."""
+        first, second = sorted((a, b), key=lambda p: p.start)
+        if second.kind == "organisation" and re.fullmatch(r"[–—-]", self.text[first.end:second.start]) \
+                and _PAIR_SOCIETY.fullmatch(second.name):
+            return True
+        return any(o.kind == "organisation" and t.kind == "city" and o.name.startswith(t.name + " ")
+                   and _TWINNING_SOCIETY.search(o.name) for o, t in ((a, b), (b, a)))
+
+    def _venues(self, a: Party, b: Party) -> bool:
+        first, second = sorted((a, b), key=lambda p: p.start)
+        return _AND_ONLY.fullmatch(self.text, first.end, second.start) is not None \
+            and _VENUES_BEFORE.search(self.text, max(0, first.start - 40), first.start) is not None
 
     def _region_form(self, p: Party) -> Party:
         if _TOWN_PREFIX.search(self.text, max(0, p.start - 30), p.start):
@@ -1387,7 +1424,7 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             if pattern is _DEAL_WITH and _THING_WITH.search(m.group(0)):
                 continue  # 'the new link will make it possible to combine the canal with the vineyards of X'
             i = _cue_object(ps, sentence, s0, m)
-            if i is None:
+            if i is None or _someone_elses(ps, sentence, s0, m.start()):
                 continue
             run = coordinated(ps, doc, i, col.text)
             last = max((p.end for p in ps if p.end <= s0 + m.start()), default=s0)
@@ -1429,6 +1466,21 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             for b in _and_with_run(col.text, ps, doc, run[-1], s1):
                 col.add(subj, b, _relation(cue), s0, s1)
             _gapped_pairs(col, ps, run[-1], _relation(cue), s0, s1)
+
+
+# 'Hamilton's partnership with Fukuyama': the possessor owns the tie; when it is no party (a
+# town the gazetteer could not place), the tie is nobody's here, not the page's own
+_OTHER_POSSESSOR = re.compile(r"\b(?P<who>[A-Z][\w.-]*)['’]s\s+(?:[a-z-]+\s+){0,2}$")
+_GENERIC_POSSESSORS = frozenset({"City", "Town", "Municipality", "Council", "County", "Region", "Province", "State",
+                                 "Government", "Mayor", "University", "Country", "Committee", "Association", "Today"})
+
+
+def _someone_elses(ps: list[Party], sentence: str, s0: int, cue_at: int) -> bool:
+    m = _OTHER_POSSESSOR.search(sentence, 0, cue_at)
+    if m is None or m.group("who") in _GENERIC_POSSESSORS:
+        return False
+    at = s0 + m.start("who")
+    return not any(p.start <= at < p.end for p in ps)
 
 
 def _and_with_run(text: str, ps: list[Party], doc: Doc, last: Party, s1: int) -> list[Party]:
@@ -1666,8 +1718,9 @@ def _rule_home_deal(col, ps, home, doc, s0, s1, sentence) -> None:
     page's own place does ('The 2023 agreement with the Latvian town of Valmiera covers
     ...', 'Agreements with Łódź (Poland) and Olomouc were signed in 1962 and 1964')."""
     m = _DEAL_WITH.search(sentence)
-    if not m or _negated(sentence) or _first_after(ps, s0 + m.end(), within=40) != 0:
-        return  # (a party before the deal holds it: other rules)
+    if not m or _negated(sentence) or _first_after(ps, s0 + m.end(), within=40) != 0 \
+            or _someone_elses(ps, sentence, s0, m.start()):
+        return  # (a party before the deal holds it: other rules; 'Hamilton's partnership with': Hamilton's)
     run = coordinated(ps, doc, 0, col.text)
     # several partners right after the 'with' ('Cooperation ..., with student mobility between
     # A and B' is A's and B's), or one, and one after an 'and with' ('... its sister city
@@ -2141,7 +2194,9 @@ def _rule_tables(col, parties) -> None:
         head = text[header[columns[0]][0]:header[columns[0]][1]]
         if len(columns) == 1 and columns[0] > 0 and _HUB_COLUMN.search(head) and towns_first:
             columns = [0, columns[0]]  # '| Town | Partner town | Since |': each row a pair of towns
-        if len(columns) == 1 and (_HUB_COLUMN.search(head) or _HUB_CAPTION.search(caption)):
+        # ('Partner cities' heading over '| City | Country | Agreement signed |': the owner's too)
+        hub_heading = towns_first and any(len(line.split()) <= 6 and _HUB_COLUMN.search(line) for line in above[-2:])
+        if len(columns) == 1 and (_HUB_COLUMN.search(head) or _HUB_CAPTION.search(caption) or hub_heading):
             # '| Sister City | Country | Since |' on Portland's page: the owner's own partners
             owner = page_owner(parties, text)
             for r in block[1:] if owner is not None else []:
@@ -2239,13 +2294,18 @@ def _rule_with_which(col, parties, sents, doc) -> None:
     by_start = {p.start: p for p in parties}
     for p in parties:
         m = _WITH_WHICH.match(col.text[p.end:p.end + 120])  # (the pattern opens with '^')
-        if not m or p.kind not in ("city", "region") \
+        pronoun = m is not None and m.group("who") in ("it", "they")
+        if not m or (p.kind not in ("city", "region") and not pronoun) \
                 or re.search(r"\bin\s+(?:the\s+)?$", col.text[max(0, p.start - 8):p.start]):
             continue  # ('Kawasaki in Kanagawa Prefecture, with which': the prefecture only locates)
-        subject = home if m.group("who")[0].islower() else by_start.get(p.end + m.start("who"))
+        s0, s1 = sents.bounds(p.start)
+        if pronoun:  # '... welcomed a delegation from B, with which it has cooperated': the sentence's subject
+            subject = next((q for q in _subjects(_in(parties, s0, p.start), p.start, col.text) if q.name != p.name),
+                           None)
+        else:
+            subject = home if m.group("who")[0].islower() else by_start.get(p.end + m.start("who"))
         if subject is None:
             continue
-        s0, s1 = sents.bounds(p.start)
         for q in _run_ending_at(_in(parties, s0, s1), p, doc, col.text):
             if q.name != subject.name:
                 col.add(subject, q, _relation(m.group("cue"), "partner"), s0, s1)
@@ -2453,6 +2513,10 @@ _ALIGNED_ROW = re.compile(r"(?m)^[ \t]*[^\s|][^|\n]*?\S(?: {2,}|\t+)\S[^|\n]*?\S
 _ALIGNED_GAP = re.compile(r" {2,}|\t+")
 
 
+# between two bar rows: blank lines, or the rule lines of a drawn grid ('+------+-----+')
+_GRID_GAP = re.compile(r"(?:[ \t]*(?:\+[-=+]{3,}\+)?[ \t]*\n)*[ \t]*")
+
+
 def _table_blocks(text: str) -> list[list[re.Match]]:
     """Runs of table rows on consecutive lines: rows with bars, and runs of three or more
     space-aligned rows."""
@@ -2462,7 +2526,7 @@ def _table_blocks(text: str) -> list[list[re.Match]]:
         for r in pattern.finditer(text):
             if found and text[found[-1][-1].end():r.start()] == "\n":
                 found[-1].append(r)
-            elif found and pattern is _TABLE_ROW and text[found[-1][-1].end():r.start()].strip() == "":
+            elif found and pattern is _TABLE_ROW and _GRID_GAP.fullmatch(text, found[-1][-1].end(), r.start()):
                 found[-1].append(r)
             else:
                 found.append([r])
@@ -2893,6 +2957,17 @@ def _rule_example_pairs(col, ps: list[Party], s0: int, s1: int) -> None:
         col.add(a, b, _relation(text[max(0, s0 - 300):s1], "partner"), s0, s1)
 
 
+_LABEL_BULLET = re.compile(r"^[ \t]*[-•*][ \t]+(?:(?!\band\b)[^\n:,])+:", re.M)
+
+
+def _news_label(text: str, after: int, a: int, b: int) -> bool:
+    """'- Granada and Guildford: no news in this issue.' among '- Besançon: ...' items: news
+    of the owner's partners by town, a label, not a pair."""
+    if not re.match(r"\s*:", text[after:after + 3]):
+        return False
+    return _LABEL_BULLET.search(text[max(0, a - 600):min(len(text), b + 600)]) is not None
+
+
 def _rule_pair_bullets(col, parties, doc) -> None:
     """Bullet items that each open with a pair ('- Bonn and Cape Coast, Ghana, ...') under
     a paragraph that speaks of partnerships or pairings."""
@@ -2905,5 +2980,5 @@ def _rule_pair_bullets(col, parties, doc) -> None:
             continue
         run = ps[:2] if _ARROW.fullmatch(text, ps[0].end, ps[1].start) else coordinated(ps, doc, 0, col.text)
         intro = text[max(0, m.start() - 400):m.start()]
-        if len(run) == 2 and _PAIRS_INTRO.search(intro):
+        if len(run) == 2 and _PAIRS_INTRO.search(intro) and not _news_label(text, run[1].end, m.start(), line_end):
             col.add(run[0], run[1], _relation(intro[-200:], "partner"), m.start(), line_end)

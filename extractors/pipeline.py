@@ -19,17 +19,21 @@ from .years import extract_years
 
 # Bump when extraction logic changes in a way that changes output: stored documents
 # extracted by another version are extracted again on the next run.
-EXTRACTOR_VERSION = "46"
+EXTRACTOR_VERSION = "47"
 
 
 def home_country(places: PlaceResult) -> str | None:
     """Country of the city the page names most often (first named on a tie): whose
-    currency a bare '$' is."""
+    currency a bare '$' is. A province or state named more often than any town is the
+    page's home instead (an Alberta release about its ties with Hokkaido's towns)."""
     counts = Counter(m.value for m in places.mentions if m.label == "CITY" and m.value)
-    if not counts:
+    region = max((r for r in places.regions if r.country_code), key=lambda r: r.n_mentions, default=None)
+    top = counts.most_common(1)[0] if counts else None
+    if region is not None and region.n_mentions > (top[1] if top else 0):
+        return region.country_code
+    if top is None:
         return None
-    top = counts.most_common(1)[0][0]
-    return next((c.country_code for c in places.cities if str(c.geonames_id) == top), None)
+    return next((c.country_code for c in places.cities if str(c.geonames_id) == top[0]), None)
 
 
 def link_parties(doc: Doc, places: PlaceResult, programme_hits: list[ProgrammeHit]) -> list[Party]:

@@ -44,7 +44,8 @@ CITY_CUES_BEFORE = re.compile(
 )
 CITY_CUES_AFTER = re.compile(
     r"^(?:\s+(?:City|Municipality|municipality|City Council|city council|Town Council|"
-    r"Metropolitan Assembly|Municipal Assembly|Municipal Council|City Government|Metropolitan Government|"
+    r"Metropolitan Assembly|Municipal Assembly|City Assembly|Assembly|Municipal Council|City Government|"
+    r"Metropolitan Government|"
     r"Regional Council|Shire Council|"
     r"Metropolitan City|Metropolitan Area|metropolitan area|Councillor|Councilor|Mayor|mayor|"
     r"city|town)\b|\s*\([A-Z]{2}\)"
@@ -521,15 +522,23 @@ def _page_supports(doc: Doc, text: str, m: Match, ent: Span | None, credits: lis
         or (doc[m.tok_start].is_sent_start and not _list_line(text, m)))
 
 
+_PAIR_NOUN = re.compile(r"(?:co-?operation|partnership|agreement|twinning|pairing|friendship|link|memorandum|tandem|"
+                        r"exchange|relationship|relations|collaboration|alliance|ties|accord|axis)$")
+
+
 def _is_modifier_or_title_word(doc: Doc, m: Match) -> bool:
     """'Roman walls', 'Media contact', 'Knowledge Hub': a one-word name used as an
     adjective or inside a title, with no other sign of being a place."""
     if m.tok_end - m.tok_start > 1:
         return False
     nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
-    if nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ") and nxt.is_alpha:
-        return True
     prev = doc[m.tok_start - 1] if m.tok_start > 0 else None
+    if nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ") and nxt.is_alpha:
+        # ('the Lyon–Turin cooperation agreement': the pair is the modifier, both towns are named;
+        # not 'the Ysleta–Zaragoza bridge', nor the end of 'Québec–Wallonia-Brussels')
+        return not (prev is not None and prev.text in ("-", "–", "—") and m.tok_start > 2
+                    and doc[m.tok_start - 2].is_title and doc[m.tok_start - 2].whitespace_ == ""
+                    and doc[m.tok_start - 3].text not in ("-", "–", "—") and _PAIR_NOUN.match(nxt.lower_))
     return bool(prev is not None and prev.is_title and prev.is_alpha and not prev.is_sent_start
                 and prev.lower_ not in ADMIN_WORDS and prev.lower_ not in ("in", "from", "to"))
 
@@ -652,8 +661,10 @@ def _state_after_town(text: str, m: Match, prev: Match | None, regions_at: dict)
     state, not a second city."""
     region = regions_at.get((m.start, m.end))
     if m.kind != "city" or region is None or prev is None or prev.kind != "city" \
-            or not re.fullmatch(r",\s*", text[prev.end:m.start]) or _LIST_GOES_ON.match(text, m.end):
+            or not re.fullmatch(r",\s*", text[prev.end:m.start]):
         return m
+    if _LIST_GOES_ON.match(text, m.end) and re.search(r",\s*$", text[max(0, prev.start - 3):prev.start]):
+        return m  # the third of 'Lima, La Paz, Buenos Aires and ...'; 'London, Ontario and Nanjing' is located
     state_cc = {r.country_code for r in region.value} & _STATE_COUNTRIES
     return region if any(c.city.country_code in state_cc for c in prev.value) else m
 

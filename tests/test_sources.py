@@ -88,6 +88,7 @@ def test_html_keeps_every_section_of_the_marked_main_content(tmp_path):
     assert "Lublin will be mentored by Tampere." in page.text
     assert "Zorrotzaurre island" in page.text
     assert "Berlin" not in page.text and "Imprint" not in page.text and "Home" not in page.text
+    assert page.text.splitlines()[-1] == "© 2024"
 
 
 def test_html_keeps_a_fact_box_that_main_text_extraction_drops(tmp_path):
@@ -194,7 +195,8 @@ def test_html_keeps_sister_cities_and_facts_from_a_sidebar_beside_main(tmp_path)
     assert isinstance(page, Page)
     assert "Kyoto's sister cities" in page.text and "- Paris, France (1958)" in page.text
     assert "Start date: 01/09/2023" in page.text and "Total budget: JPY 12 million" in page.text
-    assert "Kyoto City Hall" not in page.text and "Copyright" not in page.text
+    assert "Kyoto City Hall" not in page.text and "Sister city links" not in page.text
+    assert page.text.splitlines()[-1] == "© 2025"  # the years of the footer's copyright notice only
 
 
 def test_html_keeps_a_twin_town_sidebar_on_a_page_without_main(tmp_path):
@@ -243,7 +245,8 @@ def test_html_keeps_a_related_news_sidebar_one_headline_a_line(tmp_path):
     at = lines.index("Related news")
     assert lines[at + 1:at + 5] == ["- Honiara City Council and Auckland Council launch joint waste audit",
                                     "3 June 2024", "- Port Vila trains youth in drone mapping", "12 March 2024"]
-    assert "Suva" not in page.text and "© 2025" not in page.text and "Home" not in lines
+    assert "Suva" not in page.text and "Home" not in lines
+    assert lines[-1] == "© 2025"  # the years of the footer's copyright notice come back, the rest of it does not
 
 
 def test_html_keeps_a_sidebar_of_other_pairings_but_not_links_to_listings(tmp_path):
@@ -293,6 +296,32 @@ def test_html_keeps_a_projects_key_facts_list(tmp_path):
     assert "- Total eligible budget: \u20ac 2,145,600.00" in page.text
     assert "- Duration: 01/10/2023 \u2013 30/09/2026 (36 months)" in page.text
     assert "Imprint" not in page.text and "Projects" not in page.text
+
+
+def test_html_keeps_the_years_of_the_footers_copyright_notice_and_nothing_else_of_the_footer(tmp_path):
+    """Main-text extraction drops the footer; its copyright notice's years are years the page
+    states (the gold sets count them), so they come back, last, as '© 2006–2024': the last
+    notice's, not a photo credit's before it. The holder, addresses and menus stay out; a
+    notice without a year adds no line (the credit, which the text already holds, adds none)."""
+    def html(footer: str) -> bytes:
+        return f"""<!doctype html><html><head><title>Lviv and Wrocław | Lviv City Council</title></head><body>
+        <nav><a href='/'>Home</a> <a href='/news'>News</a></nav>
+        <article><h1>Lviv and Wrocław agree on modular housing</h1>
+        <p>The City of Wrocław will allocate PLN 6 million from its municipal budget for the construction of modular
+        housing in Lviv, the two mayors announced on 12 February 2024. The cities have been partners since 2002.</p>
+        <p>Construction is to begin in spring and the first families are expected to move in by the end of the year.</p>
+        <p><small>Photo © 2019 Lviv City Council press office</small></p>
+        </article><footer>{footer}</footer></body></html>""".encode()
+
+    page = _read(tmp_path, "a.html", html("<p>Lviv City Council, 1 Rynok Square, 79008 Lviv</p>"
+                                          "<p class='copyright'>&copy; 2006&ndash;2024 Lviv City Council. All rights "
+                                          "reserved.</p><p><a href='/privacy'>Privacy</a></p>"))
+    assert isinstance(page, Page)
+    assert page.text.splitlines()[-1] == "© 2006–2024"
+    assert "Rynok" not in page.text and "Privacy" not in page.text and "reserved" not in page.text
+    (tmp_path / "a.html").unlink()
+    page = _read(tmp_path, "b.html", html("<p>© Lviv City Council. All rights reserved.</p>"))
+    assert isinstance(page, Page) and page.text.splitlines()[-1] != "© 2019"
 
 
 _NEWS = """<!doctype html><html><head><title>News | Stadt Graz</title>{meta}</head><body>
