@@ -79,6 +79,18 @@ def parse_number(raw: str, has_multiplier: bool, dot_groups: bool = False) -> fl
     return float(s)
 
 
+# 'Eighty per cent of the cost is funded by ...', 'twenty-five percent'
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_WORD_SHARE = re.compile(rf"\b(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(_UNITS)}))?\s+(?:per\s?cent|percent)\b",
+                         re.I)
+
+
+def _word_percent(m: re.Match) -> float:
+    return float(_TENS[m.group("tens").lower()] + (_UNITS[m.group("unit").lower()] if m.group("unit") else 0))
+
+
 _AMOUNT_SHARE_GLUE = re.compile(r"\s*(?:\(|,?\s*or)?\s*")
 _SHARE_CELL = re.compile(r"\s*(" + _SHARE.pattern + r")\s*")  # a table cell that holds only a percentage
 _SHARE_HEADER = re.compile(r"\s*(?:share(?: of (?:the\s+)?(?:total\s+)?(?:costs?|budget))?|%|% of (?:the\s+)?(?:total|budget))\s*",
@@ -88,7 +100,7 @@ _NAME_NUMBER = re.compile(r"[A-Z]{3}\d{1,2}|Euro\s(?:19|20)\d\d")
 _GROUPED = re.compile(r"\d[ ,.\u202f\u00a0]\d{3}")
 
 # '50% of their travel costs', '75 % of the eligible expenditure'
-_SHARE_OF_COSTS = re.compile(r"\s*(?:(?:of|de|del)\s+(?:the|their|its|all|total|los|las|la|el)?\s*(?:[\w-]+\s+){0,2}"
+_SHARE_OF_COSTS = re.compile(r"\s*(?:(?:of|de|del)\s+(?:the|their|its|all|total|los|las|la|el)?\s*(?:[\w'’-]+\s+){0,2}"
                              r"(?:costs?|expenses|expenditure|budget|gastos|costos?|costes?|presupuesto)\b|"
                              r"from\s+(?:their|its|our)\s+own\s+(?:budgets?|resources|funds))", re.I)
 # 'The grant covers up to half of eligible project costs': a share of 50 %
@@ -126,7 +138,10 @@ def _pick_funder(hits: list[ProgrammeHit], start: int, end: int, s0: int, s1: in
     return funder, programme
 
 
-DOLLAR_COUNTRIES = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
+DOLLAR_COUNTRIES = {"CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD", "FJ": "FJD", "JM": "JMD",
+                    "BZ": "BZD", "TT": "TTD", "BB": "BBD", "BS": "BSD", "GY": "GYD", "SB": "SBD", "NA": "NAD",
+                    "LR": "LRD", "BN": "BND", "TW": "TWD", "AG": "XCD", "DM": "XCD", "GD": "XCD", "KN": "XCD",
+                    "LC": "XCD", "VC": "XCD"}
 
 
 _DOLLAR_SYMBOLS = {"US": "USD", "C": "CAD", "A": "AUD", "AU": "AUD", "NZ": "NZD", "S": "SGD", "HK": "HKD"}
@@ -155,25 +170,26 @@ def declared_dollar(text: str) -> str | None:
 _NAMED_AFTER = re.compile(r"\s*\((?:in\s+)?(?P<name>[A-Za-z][a-z]+ [a-z]+)\)")  # '$ 38.500.000 (Argentine pesos)', '(pesos argentinos)'
 
 
-def dollar_currency(country_codes: list[str], city_countries: list[str] = (), home_country: str | None = None,
+def dollar_currency(country_codes: list[str], place_countries: list[str] = (), home_country: str | None = None,
                     written: set[str] = frozenset()) -> str:
     """What a bare '$' means on this page: the currency of the page's own city when it is
     in a dollar country (a Christchurch council report naming Seattle is in NZ dollars);
     else the one dollar currency the page names outright, if it names one ('AUD 40,000'
-    on a council report whose own town the gazetteer lacks); else USD unless the page is
-    about one of the other dollar countries (Canada, Australia...) and not about the US: a
-    named country first, else the dollar country with the most cities on the page (a US
-    council's report naming one Australian sister city is still in US dollars)."""
+    on a council report whose own town the gazetteer lacks); else the dollar country whose
+    towns and regions the page names most (``place_countries``: one entry a mention), the US
+    on a tie (a US council's report naming one Australian sister city is still in US
+    dollars; a Hamilton, Waikato page naming Sacramento, California is in NZ dollars); else
+    USD unless the page names another dollar country and not the US."""
     if home_country == "US" or home_country in DOLLAR_COUNTRIES:
         return "USD" if home_country == "US" else DOLLAR_COUNTRIES[home_country]
     if len(written) == 1:
         return next(iter(written))
+    dollar_places = Counter(c for c in place_countries if c == "US" or c in DOLLAR_COUNTRIES)
+    if dollar_places:
+        top = max(dollar_places, key=lambda c: (dollar_places[c], c == "US"))
+        return "USD" if top == "US" else DOLLAR_COUNTRIES[top]
     if "US" in country_codes:
         return "USD"
-    dollar_cities = Counter(c for c in city_countries if c == "US" or c in DOLLAR_COUNTRIES)
-    if dollar_cities:
-        top = dollar_cities.most_common(1)[0][0]
-        return "USD" if top == "US" else DOLLAR_COUNTRIES[top]
     others = [DOLLAR_COUNTRIES[c] for c in country_codes if c in DOLLAR_COUNTRIES]
     return others[0] if others else "USD"
 
@@ -391,12 +407,12 @@ def _column_amounts(lines: list[str], starts: list[int], i: int, lo: int, hi: in
 
 
 def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeHit],
-                    country_codes: list[str] = (), city_countries: list[str] = (),
+                    country_codes: list[str] = (), place_countries: list[str] = (),
                     home_country: str | None = None) -> tuple[list[FundingRecord], list[Mention]]:
     c = cues()
     cur = currencies()
     dollar = declared_dollar(text) or \
-        dollar_currency(list(country_codes), list(city_countries), home_country, written_dollars(text))
+        dollar_currency(list(country_codes), list(place_countries), home_country, written_dollars(text))
     rupee = rupee_currency(list(country_codes), home_country)
     out: list[FundingRecord] = []
     mentions: list[Mention] = []
@@ -465,9 +481,9 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
         funder, programme = _pick_funder(programme_hits, m.start(), m.end(), s0, s1)
         out.append(FundingRecord(None, None, None, 50.0, funder, programme, m.group(), m.start(), m.end(),
                                  sents.evidence(m.start(), m.end())))
-    for m in _SHARE.finditer(text):
+    for m in sorted([*_SHARE.finditer(text), *_WORD_SHARE.finditer(text)], key=lambda m: m.start()):
         a, b = m.start(), m.end()
-        pct = float(m.group("pct").replace(",", "."))
+        pct = float(m.group("pct").replace(",", ".")) if m.re is _SHARE else _word_percent(m)
         if pct > 100:
             continue
         s0, s1 = sents.bounds(a)

@@ -268,8 +268,9 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
         if " " not in name and name.isupper() and len(name) > 5 \
                 and text[slice(*line_bounds(text, start))].isupper():
             continue  # 'MELBOURNE'S SISTER CITY FAMILY': a word of a capitalised heading, no acronym
-        if (name.isupper() and name in _CURRENCY_CODES) or _MONEY_LIKE.search(name):
-            continue
+        if (name.isupper() and name in _CURRENCY_CODES) or _MONEY_LIKE.search(name) \
+                or _IN_REGION_OF.search(text, max(0, start - 40), start):
+            continue  # (and 'in the canton of Basel-Stadt': where a partner is, not one)
         inner = [p for p in place_parties if start <= p.start and p.end <= end]
         if not has_org_head(name) and (ent.label_ in ("GPE", "NORP") or inner):
             continue  # 'the City of Surabaya' is the city party already
@@ -403,9 +404,18 @@ def _without_locators(text: str, parties: list[Party], cities: list[Party], regi
                      and _BRACKETED_AFTER.fullmatch(text, c.end, p.start)), None)
 
     def locates(p: Party) -> bool:
+        if p.kind == "region" and (_IN_REGION_OF.search(text, max(0, p.start - 40), p.start) or (
+                re.search(r"\bin\s+$", text[max(0, p.start - 4):p.start]) and _REGION_OF.match(text, p.start, p.end))):
+            return True  # 'the Municipality of Riehen in the canton of Basel-Stadt (Switzerland)'
         town = town_before(p)
         return town is not None and cc(p) is not None and cc(p) == cc(town)
     return [p for p in parties if not locates(p)]
+
+
+_REGION_WORDS = (r"(?:canton|department|d[ée]partement|province|state|region|county|district|prefecture|oblast|"
+                 r"voivodeship|governorate|Land|Bundesland)")
+_IN_REGION_OF = re.compile(rf"\bin\s+the\s+{_REGION_WORDS}\s+of\s+$", re.I)
+_REGION_OF = re.compile(rf"(?:the\s+)?{_REGION_WORDS}\s+of\s", re.I)  # a region party's span that holds its type
 
 
 _BRACKETED_AFTER = re.compile(r"(?:\s+(?:City|Town|Municipality))?\s*\($")
@@ -866,7 +876,9 @@ _OWN_BODY = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$")
 # 'European Capital of Culture in 2012, a title it shared with Guimarães', 'Bodø holds the title
 # this year, together with Tartu': towns that share a title are not partners for it
 _SHARED_TITLE = re.compile(r"\btitles?\b[^.;]{0,40}?\b(?:share[ds]?|sharing|held|holds?|holding)\b|"
-                           r"\b(?:share[ds]?|sharing|held|holds?|holding)\b[^.;]{0,60}?\btitles?\b")
+                           r"\b(?:share[ds]?|sharing|held|holds?|holding)\b[^.;]{0,60}?\btitles?\b|"
+                           # 'European Capital of Culture in 2025 together with Nova Gorica and Gorizia'
+                           r"\bCapitals?\s+of\s+(?:Culture|Youth|Sport|Innovation)\b[^.;]{0,30}?\b(?:together|along)\s+with\b")
 # 'the Scottish city on the River Tay', 'the capital of the Algarve': a town described by a
 # place that is not the town
 _DESCRIPTOR = re.compile(r"\b(?:city|town|port)\s+on\s+the\s+$|\bcapital\s+of\s+(?:the\s+)?$")
@@ -1114,11 +1126,27 @@ def _learned_pairs(col, parties: list[Party], sents: Sentences) -> None:
         ga, gb = group.get((s0, a.name)), group.get((s0, b.name))
         if ga is not None and gb is not None and ga != gb:
             continue  # 'A shares with B, and C works with D': the rules read two ties, none across
+        if _long_membership(col.text, s0, s1, parties):
+            continue  # 'The partnership consists of A, B and C (NL), the City of D (DE), ...': a list of more
+            # than MAX_LIST members is a consortium, not pairs
+        if col.is_claimed(a.start, a.end) and col.is_claimed(b.start, b.end) \
+                and "|" not in col.text[min(a.end, b.end):max(a.start, b.start)]:
+            continue  # two items of one owner's list ('Sister cities: A, B'): the owner's partners, not each other's
+            # (cells of a table row the rules read are the model's still: '| Kőszeg (HU) | Ebersberg (DE); Pazin (HR) |')
         confidence = model.probability(features)  # cheap; the guards below are not
         if confidence >= model.threshold and frozenset((name_key(a.name), name_key(b.name))) not in col.out \
                 and (s0, a.name) not in col.paired and (s0, b.name) not in col.paired \
                 and not _not_a_pair(col.text, s0, s1, a, b, parties):
             col.add(a, b, _relation(col.text[s0:s1]), s0, s1, method="model", confidence=round(confidence, 3))
+
+
+_MEMBERSHIP = re.compile(r"\b(?:consists?\s+of|consisting\s+of|comprises?|comprising|(?:is\s+)?composed\s+of|"
+                         r"brings?\s+together|members\s+are|partners\s+are)\b", re.I)
+
+
+def _long_membership(text: str, s0: int, s1: int, parties: list[Party]) -> bool:
+    m = _MEMBERSHIP.search(text, s0, s1)
+    return m is not None and len([p for p in parties if m.end() <= p.start < s1]) > MAX_LIST
 
 
 def _rule_groups(col) -> dict[tuple[int, str], tuple[int, str]]:
@@ -1901,6 +1929,11 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def line_end_of(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def _rule_own_lists(col, parties, sents, doc) -> None:
     """A party's own partners: 'Bellevue's sister cities are Yao, Japan; Hualien, Taiwan',
     'the municipality maintains formal links with the following cities:' + bullets.
@@ -1917,7 +1950,13 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         # 'That the twinning relationships with A (China), B and C be maintained' (a council's
         # resolution): with no party before it, the list is the page owner's
         pages_list = owner is None and m.group().rstrip().endswith("with") and not _in(parties, s0, m.start())
-        if pages_list:
+        # 'Sister cities:   Norfolk (USA), Tacoma (USA)' as a label line of a fact block: the page's own
+        colon = text.find(":", m.start(), min(line_end_of(text, m.start()), m.end() + 3))
+        label_line = owner is None and colon >= 0 and re.match(r"[ \t]*\S", text[colon + 1:line_end_of(text, colon)]) \
+            and not _FORMER.search(text, _line_start(text, m.start()), colon) \
+            and re.fullmatch(r"[ \t]*(?:[-•*·][ \t]+)?(?:[A-Z][\w-]*[ \t]+)?", text[_line_start(text, m.start()):m.start()]) \
+            is not None
+        if pages_list or label_line:
             owner = page_owner(parties, text)
         pronoun = _OUR.search(text[s0:m.start()]) or \
             (re.search(r"\b[Tt]he\s+$", text[s0:m.start()]) if m.group().startswith("twinned") else None)
@@ -1943,7 +1982,9 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
                 col.claimed.append((m.start(), _list_end(text, first_item)))
             continue
         bullets = colon_line and _BULLET.match(text, first_item)
-        if colon_line and not bullets and (grouped := _grouped_bullets(text, first_item, parties))[0]:
+        if label_line:
+            a, b = colon + 1, line_end  # the label's line, to its end
+        elif colon_line and not bullets and (grouped := _grouped_bullets(text, first_item, parties))[0]:
             members, end = grouped  # 'Nordic twin cities (since 1946):' / '- Gothenburg' / 'Other twin cities:' / ...
             _owners_list(col, owner, members, m, s0, end)
             continue
@@ -1990,6 +2031,8 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             continue
         # one item per bullet line: 'Boca del Río, Veracruz, Mexico' is a town, its state and its country
         members = _bullet_members(text, a, b, parties) if bullets else _list_members(_in(parties, a, b), text)
+        if label_line and any(p.name == owner.name for p in members):
+            continue  # ('Eligible partner cities: Galveston, Harbin' on a page that names Galveston most: not its list)
         items = [p for p in members if p.name != owner.name]
         for p in items:
             col.add(owner, p, _relation(m.group("cue"), "partner"), s0, b)
@@ -2969,16 +3012,17 @@ def _news_label(text: str, after: int, a: int, b: int) -> bool:
 
 
 def _rule_pair_bullets(col, parties, doc) -> None:
-    """Bullet items that each open with a pair ('- Bonn and Cape Coast, Ghana, ...') under
-    a paragraph that speaks of partnerships or pairings."""
+    """Bullet items that each open with a pair ('- Bonn and Cape Coast, Ghana, ...') or a
+    trio ('- Potsdam, Versailles and Opole - a youth forum') under a paragraph that speaks of
+    partnerships or pairings."""
     text = col.text
     for m in _BULLET.finditer(text):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         ps = _in(parties, m.end(), line_end)
-        if len(ps) < 2 or ps[0].start > m.end() + 5:
-            continue
+        if len(ps) < 2 or ps[0].start > m.end() + 5 or col.is_claimed(ps[0].start, ps[-1].end):
+            continue  # (or a line another rule read as an owner's list: '- Sister cities: A (USA), B (USA)')
         run = ps[:2] if _ARROW.fullmatch(text, ps[0].end, ps[1].start) else coordinated(ps, doc, 0, col.text)
         intro = text[max(0, m.start() - 400):m.start()]
-        if len(run) == 2 and _PAIRS_INTRO.search(intro) and not _news_label(text, run[1].end, m.start(), line_end):
-            col.add(run[0], run[1], _relation(intro[-200:], "partner"), m.start(), line_end)
+        if len(run) in (2, 3) and _PAIRS_INTRO.search(intro) and not _news_label(text, run[-1].end, m.start(), line_end):
+            col.clique(run, _relation(intro[-200:], "partner"), m.start(), line_end)  # ('- A, B and C - a forum')

@@ -19,7 +19,7 @@ from .years import extract_years
 
 # Bump when extraction logic changes in a way that changes output: stored documents
 # extracted by another version are extracted again on the next run.
-EXTRACTOR_VERSION = "47"
+EXTRACTOR_VERSION = "48"
 
 
 def home_country(places: PlaceResult) -> str | None:
@@ -34,6 +34,13 @@ def home_country(places: PlaceResult) -> str | None:
     if top is None:
         return None
     return next((c.country_code for c in places.cities if str(c.geonames_id) == top[0]), None)
+
+
+def place_countries(places: PlaceResult) -> list[str]:
+    """The country of every town and region mention: which dollar a page's '$' is."""
+    city_cc = {str(c.geonames_id): c.country_code for c in places.cities}
+    found = [city_cc[m.value] for m in places.mentions if m.label == "CITY" and m.value in city_cc]
+    return found + [r.country_code for r in places.regions if r.country_code for _ in range(r.n_mentions)]
 
 
 def link_parties(doc: Doc, places: PlaceResult, programme_hits: list[ProgrammeHit]) -> list[Party]:
@@ -52,7 +59,7 @@ def extract(doc: Doc) -> Extraction:
     years, year_mentions = extract_years(text, sents)
     funding, money_mentions = extract_funding(text, sents, programme_hits,
                                               [c.country_code for c in places.countries],
-                                              [c.country_code for c in places.cities], home_country(places))
+                                              place_countries(places), home_country(places))
     parties = link_parties(doc, places, programme_hits)
     links = extract_links(doc, sents, parties, programme_hits, years,
                           {r.name: r.region_type for r in places.regions if r.region_type})

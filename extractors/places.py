@@ -198,7 +198,8 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
     out = []
     i, n = 0, len(words)
     while i < n:
-        if not words[i][:1].isupper() or _COMPOUND_TAIL.search(text, max(0, starts[i] - 8), starts[i]):
+        if not (words[i][:1].isupper() or words[i][1:2].isupper()) \
+                or _COMPOUND_TAIL.search(text, max(0, starts[i] - 8), starts[i]):  # ('eThekwini', 'uMhlathuze')
             i += 1  # (the end of 'Château-Gontier-sur-Mayenne' is no Mayenne)
             continue
         found = None
@@ -355,6 +356,8 @@ def _is_person_part(m: Match, ent: Span | None, text: str) -> bool:
     m_text = text[m.start:m.end]
     if _GOVERNMENT_AFTER.match(text, m.end) and m.end < ent.end_char:
         return False  # 'The Hat Yai City Municipality' (PERSON to the model): a town's government
+    if re.match(r"\s+[-–—]\s", text[m.end:ent.end_char]):
+        return False  # 'Rouen - "Archives of friendship' (PERSON to the model): no name runs over a dash
     return len(_words(ent.text)) > len(_words(m_text)) and not ent.text.startswith(m_text + ",")
 
 
@@ -417,6 +420,12 @@ def _likeliest_country(m: Match) -> str:
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 WRITTEN_REGION_TYPE = "(?:" + "|".join(t.title() for t in REGION_TYPES) + ")"  # as names write them: 'Opole Voivodeship'
 REGION_TYPE_AFTER = re.compile(rf"\s+{WRITTEN_REGION_TYPE}\b")  # 'Bình Định Province'
+
+
+def _same_town(m: Match, key: str) -> bool:
+    """Whether the name ``key`` can name one of the towns ``m`` names."""
+    ids = {c.city.geonames_id for c in m.value}
+    return any(c.city.geonames_id in ids for c in gazetteer().candidates(key))
 
 
 def _name_and_city(m: Match) -> bool:
@@ -765,6 +774,8 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
                   if _page_supports(doc, text, m, _ent_at(ents, m.start, m.end), credits, named, towns, ctx)]
     # a name accepted once is a city everywhere on the page (except inside org names)
     accepted_keys = {m.key for m, _ in city_hits}
+    # ('Hamilton City Council' read as the town's own name 'Hamilton City': 'Hamilton' is it too)
+    accepted_keys |= {m.key[:-5] for m, _ in city_hits if m.key.endswith(" city") and _same_town(m, m.key[:-5])}
     for m in kept:
         if m.kind == "city" and m.key in accepted_keys and all(m is not h for h, _ in city_hits):
             ent = _ent_at(ents, m.start, m.end)
