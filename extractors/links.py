@@ -394,9 +394,9 @@ def _without_locators(text: str, parties: list[Party], cities: list[Party], regi
 
     def town_before(p: Party) -> Party | None:
         if p.kind == "region":
-            comma = next((c for k in (1, 2) if (c := ends.get(p.start - k)) is not None
-                          and text[c.end:p.start] in (", ", ",", ",\n")), None)
-            if comma is not None:
+            comma = next((c for k in (1, 2, 4) if (c := ends.get(p.start - k)) is not None
+                          and text[c.end:p.start] in (", ", ",", ",\n", " in ")), None)
+            if comma is not None:  # (or 'the City of Newcastle in New South Wales')
                 return comma
         if text[p.end:p.end + 1] != ")" or text[p.start - 1:p.start] != "(":
             return None
@@ -800,6 +800,9 @@ _GAPPED_WITH = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?with\s+(?:the\s+)?(?:(?:[C
 _GAPPED_SEP = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality) of\s+)?")
 
 
+_IN_PLACE_HEAD = re.compile(r"^\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?=\s*,)")
+
+
 def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[Party]:
     """The run of parties from index ``first`` joined by commas/'and', skipping
     parentheses ('(IT)', '(project leader)') and short appositives without a verb
@@ -816,6 +819,7 @@ def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[P
             continue
         gap = _PAREN.sub("", text[last_end:p.start]).lstrip(")")
         gap = _ADMIN_SUFFIX.sub("", gap)
+        gap = _IN_PLACE_HEAD.sub("", gap)  # 'the City of Newcastle in New South Wales, Australia, and Aalborg'
         if _SINCE_TAIL.match(gap):
             if _verb_follows(doc, p.end):
                 break  # '... a sister city of Baltimore since 1979, and Yokohama hosts ...': a clause of its own
@@ -2402,6 +2406,7 @@ def _rule_pair_chains(col, parties, sents: Sentences) -> None:
 
 # a tie named by its two places, joined by a dash: 'the Chipata–Mchinji cross-border arrangement'
 _DASH_COMPOUND = re.compile(r"[–—]")
+_TIE_NAME_AFTER = re.compile(r"(?:\s[A-Z][\w'’.-]*){0,3}\s(?:[Pp]artnership|[Cc]ooperation|[Tt]winning|[Ff]riendship|[Pp]airing)\b")
 _TIE_NOUN = re.compile(r"\b(?:links?|twinnings?|partnerships?|arrangements?|pairings?|pairs?|tandems?|"
                        r"friendships?|cooperation|co-operation|sister[- ]cit(?:y|ies)|twin[- ](?:towns?|cit(?:y|ies)))\b",
                        re.I)
@@ -2413,8 +2418,11 @@ def _rule_dash_compounds(col, parties, sents: Sentences) -> None:
     that speaks of ties. Not 'the Yerevan–Gyumri train' (a route; no tie in the sentence)."""
     text = col.text
     for p, q in zip(parties, parties[1:]):
-        if p.kind == "organisation" or q.kind == "organisation" or p.name == q.name \
-                or not _DASH_COMPOUND.fullmatch(text, p.end, q.start):
+        if p.kind == "organisation" or q.kind == "organisation" or p.name == q.name:
+            continue
+        # a hyphen only right before the tie's name: 'the Canberra-Wellington Capital Cities Partnership'
+        if not (_DASH_COMPOUND.fullmatch(text, p.end, q.start)
+                or (text[p.end:q.start] == "-" and _TIE_NAME_AFTER.match(text, q.end))):
             continue
         s0, s1 = sents.bounds(p.start)
         if _TIE_NOUN.search(text, s0, s1) and not _negated(text[s0:s1]):

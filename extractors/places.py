@@ -324,8 +324,20 @@ def _words(span_text: str) -> list[str]:
     return [w for w in re.findall(r"[\w’'-]+", span_text) if w.lower() not in ("’s", "'s", "s")]
 
 
+_PAIR_TIE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w'’.]+(?:\s[A-Z][\w'’.]+)?\s?[-–—/]\s?[A-Z][\w'’.]+(?:\s[A-Z][\w'’.]+){0,3}"
+                            r"\s(?:Partnership|Cooperation|Co-operation|Twinning|Friendship|Pairing|Alliance)\b"
+                            r"(?!\s+(?:Association|Society|Committee|Club|Foundation|Council|Circle|Commission)\b)")
+
+
+_TIE_WORD = re.compile(r"partnership|cooperation|co-operation|twinning|friendship|pairing|alliance")
+_SOCIETY_WORD = re.compile(r"association|society|committee|club|foundation|council|circle|commission")
+
+
 def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
-    """True where the city name is part of an organisation or programme name."""
+    """True where the city name is part of an organisation or programme name (but not of a
+    tie's name: 'the Canberra-Wellington Capital Cities Partnership' names both towns)."""
+    if ent is not None and _PAIR_TIE_NAME.match(ent.text):
+        return False
     after = doc[m.tok_end:m.tok_end + 3]
     run = []
     for t in after:
@@ -334,7 +346,10 @@ def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
         else:
             break
     if names_organisation(run):
-        return True
+        paired = m.tok_start >= 2 and doc[m.tok_start - 1].text in ("-", "–", "—", "/") \
+            and doc[m.tok_start - 2].is_title and doc[m.tok_start - 2].whitespace_ == ""
+        # ('Lyon–Turin ... Partnership' names both towns; the 'Totnes-Vire Twinning Association' is a society)
+        return not (paired and any(_TIE_WORD.fullmatch(w) for w in run) and not any(_SOCIETY_WORD.fullmatch(w) for w in run))
     before = doc[max(0, m.tok_start - 2):m.tok_start]
     if len(before) == 2 and before[1].lower_ in ("of", "di", "de", "du", "der", "des") \
             and before[0].text[:1].isupper() and before[0].is_alpha \

@@ -1639,6 +1639,13 @@ LINK_CASES = {
          "  * Hanover and Rouen - \"Archives of friendship\", digitising 59 years of twinning correspondence: €7,500\n"
          "  * Potsdam, Versailles and Opole (Poland) - a Weimar Triangle youth forum on democracy: €11,000\n",
          {("Hanover", "Rouen"), ("Potsdam", "Versailles"), ("Opole", "Potsdam"), ("Opole", "Versailles")}),
+        # 'Newcastle in New South Wales, Australia, and Aalborg': the state locates the town, the list goes on
+        ("Within the IURC programme, the City of Newcastle in New South Wales, Australia, and Aalborg Municipality in "
+         "Denmark agreed to cooperate.", {("Aalborg", "Newcastle")}),
+        # a tie named after its two towns ('Turin' is no part of an organisation's name here)
+        ("The Canberra-Wellington Capital Cities Partnership was signed in 2016 by the ACT Chief Minister and the "
+         "Mayor of Wellington.", {("Canberra", "Wellington")}),
+        ("The Lyon–Turin Capital Cities Partnership was renewed in 2019.", {("Lyon", "Turin")}),
     ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),
