@@ -108,7 +108,10 @@ _LIST_INTRO = _cue("list_intro", re.I)  # 'brings together four universities fro
 # 'The partners are A, B and C.' in running text: the list is that sentence
 _LIST_OPENING = re.compile(r"(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,2}of\s+(?:the\s+)?)?")
 _LIST_INLINE = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=,\sand\s)|(?<=,\s))(?:[Tt]he|Its|Their)\s+(?:(?:project|network|consortium)\s+)?"
-                          r"(?:partners|members)\s+(?:are|include|were)\s+(?!:)", re.M)
+                          r"(?:partners|members)\s+(?:are|include|were)\s+(?!:)|"
+                          # 'the consortium consisting of the Colombo Municipal Council, ... and the Dutch NGO ...'
+                          r"\b(?:consortium|partnership)\s+(?:consisting\s+of|comprising|made\s+up\s+of|composed\s+of)\s+(?!:)",
+                          re.M)
 # the lead named before the partners in the same sentence: 'The lead partner is X; the
 # partners are ...', 'X is the coordinator, and the partners are ...', 'led by X; ...'
 _LEAD_IS = re.compile(r"\b(?:(?:[Tt]he\s+)?(?:lead partner|coordinator|project leader|leader)\s+(?:is|was)|(?:is|was)\s+led\s+by)"
@@ -444,8 +447,16 @@ _TITLED_PERSON = re.compile(r"(?:Deputy |Vice[- ]|Lord )?(?:Mayor|Governor|Counc
                             r"(?!of\b)[A-Z]")
 
 
+# 'the Dutch NGO Waste Free Oceans', 'the Bratislava-based start-up X': a description before the name
+_DESCRIBED_AS = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:NGO|NGOs|non-profit|nonprofit|charity|start-up|startup)\s+(?=[A-Z])")
+
+
 def _untitled(org: Party) -> Party:
-    """'Rector of the University of Maribor' -> 'University of Maribor'."""
+    """'Rector of the University of Maribor' -> 'University of Maribor'; 'Dutch NGO Waste Free
+    Oceans' -> 'Waste Free Oceans'."""
+    described = _DESCRIBED_AS.match(org.name)
+    if described is not None:
+        return Party(org.start + described.end(), org.end, org.name[described.end():], org.kind, org.geonames_id)
     title = _PERSON_TITLE.match(org.name)
     if title is None or not has_org_head(org.name[title.end():]):
         return org
@@ -861,7 +872,11 @@ def _has_verb(doc: Doc, a: int, b: int) -> bool:
 
 # 'An earlier version of this article wrongly stated that Oxford is twinned with Potsdam'
 _RETRACTED = re.compile(r"\b(?:wrongly|incorrectly|erroneously|falsely|mistakenly)\s+(?:stated|reported|said|"
-                        r"claimed|described|listed|named)\b")
+                        r"claimed|described|listed|named)\b|"
+                        # 'Correction: our September issue stated that Pokhara has a friendship tie with Kamakura.'
+                        # (not 'Correction: we wrote that ... dates from 2013; the correct year is 2017')
+                        r"\b[Cc]orrection\b[^.\n]{0,60}?\b(?:stated|said|reported|wrote|listed)\b"
+                        r"(?![^.\n]*\bcorrect(?:ed)?\s+(?:year|date|figure|amount|spelling|name)\b)")
 # 'programs in Flagstaff and Nogales, Arizona; these are not sister city relationships'
 _DENIED = re.compile(r"\b(?:these|they|which|those)\s+(?:are|were)\s+not\s+(?:formal\s+|official\s+)?"
                      r"(?:sister[- ]cit(?:y|ies)|twin|partner|friendship|twinning|city[- ]to[- ]city)")
@@ -1426,7 +1441,8 @@ def _clause_subject(col, ps: list[Party], doc: Doc, subj: Party | None, s0: int,
 _ALONGSIDE = re.compile(r"\b(?:alongside|besides|in addition to|as well as|along with)\b[^,;()]*$", re.I)
 
 
-_OBJECT_NP = re.compile(r"\b(?:from|of|by|for|to|with|at|in)\s+(?:the|a|an|our|its)\s+$")
+# 'a delegation from the partner city of X', '... and the Slovak partner town of Y'
+_OBJECT_NP = re.compile(r"\b(?:from|of|by|for|to|with|at|in|and)\s+(?:the|a|an|our|its)\s+(?:[A-Z][\w-]*\s+)?$")
 _THING_WITH = re.compile(r"\b(?:" + link_cues()["thing_with_verbs"] + r")\b", re.I)
 
 
@@ -1490,7 +1506,9 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             examples = _EXAMPLES.search(col.text[s0 + m.end():run[0].start]) or _OTHERS_AFTER.match(col.text, run[-1].end)
             several = re.search(r"(?:agreements|partnerships|ties|links|relations|relationships|memoranda|twinnings|"
                                 r"friendships)$", cue, re.I)  # 'its partnerships are with A, B and C': one each
-            if len(members) <= MAX_LIST and _relation(cue) not in HUB_RELATIONS and not examples and not several:
+            # ('the partner town of A and the partner town of B': each the subject's, not each other's)
+            if len(members) <= MAX_LIST and _relation(cue) not in HUB_RELATIONS and not examples and not several \
+                    and pattern is not _OF_PARTNER:
                 col.clique(members, _relation(cue), s0, s1)
             else:
                 for b in run:
@@ -2565,7 +2583,8 @@ _ALIGNED_GAP = re.compile(r" {2,}|\t+")
 
 
 # between two bar rows: blank lines, or the rule lines of a drawn grid ('+------+-----+')
-_GRID_GAP = re.compile(r"(?:[ \t]*(?:\+[-=+]{3,}\+)?[ \t]*\n)*[ \t]*")
+# ('----|-----' under a header whose rows have inner bars only, as '+-----+' is under a drawn grid)
+_GRID_GAP = re.compile(r"(?:[ \t]*(?:\+[-=+]{3,}\+|[-=]{3,}(?:[|+][-=]{3,})+)?[ \t]*\n)*[ \t]*")
 
 
 def _table_blocks(text: str) -> list[list[re.Match]]:

@@ -130,6 +130,9 @@ def _split_and(run: list[tuple[int, int, str]], place_ends: set[int]) -> list[li
     ands = frozenset(org_shapes()["and_words"])
     parts = [[]]
     for i, t in enumerate(run):
+        if t[2] in ands and parts[-1] and i + 1 < len(run) and run[i + 1][2] == "the":
+            parts.append([])  # 'the University of Moratuwa and the Dutch NGO Waste Free Oceans': two names
+            continue
         if t[2] in ands and parts[-1]:
             left, right = parts[-1], []
             if t[2] == "&":  # what '&' joins on its left: the words since the last 'and'
