@@ -83,8 +83,8 @@ def parse_number(raw: str, has_multiplier: bool, dot_groups: bool = False) -> fl
 _TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_WORD_SHARE = re.compile(rf"\b(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(_UNITS)}))?\s+(?:per\s?cent|percent)\b",
-                         re.I)
+_WORD_SHARE = re.compile(rf"\b(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(_UNITS)}))?"
+                         r"\s+(?:per\s?cent|percent)\b", re.I)
 
 
 def _word_percent(m: re.Match) -> float:

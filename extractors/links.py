@@ -69,7 +69,7 @@ from spacy.tokens import Doc
 
 from .lexicons import country_names, currencies, link_cues, org_shapes, regions
 from .link_model import candidate_pairs, link_model
-from .orgs import governs_place, has_org_head, is_admin_word, shaped_orgs
+from .orgs import SOCIETY_HEADS, TIE_NAMES, governs_place, has_org_head, is_admin_word, shaped_orgs
 from .geo import gazetteer
 from .places import REGION_TYPE_AFTER, WRITTEN_REGION_TYPE
 from .programmes import ProgrammeHit
@@ -887,9 +887,9 @@ _VENUES_BEFORE = re.compile(r"\b(?:(?:alternat|rotat)(?:es|ing|ed)\s+between|(?:
 # '- Kyoto–Paris Friendship Association', 'the Madison–Freiburg Sister City Committee': a
 # society named after a pair, which NER cuts after the dash; it is no partner of the first town
 _PAIR_SOCIETY = re.compile(r"[A-Z][\w'’. -]*?\s(?:Friendship\s+|Sister[- ]Cit(?:y|ies)\s+|Twinning\s+|Partnership\s+)?"
-                           r"(?:Association|Society|Committee|Club|Circle|Gesellschaft|Verein)")
-_TWINNING_SOCIETY = re.compile(r"\b(?:Sister[- ]Cit(?:y|ies)|Twinning|Twin[- ]Towns?)\s+(?:Association|Society|Committee|"
-                               r"Council|International|Commission)\b")
+                           rf"(?:{'|'.join(SOCIETY_HEADS)})")
+_TWINNING_SOCIETY = re.compile(r"\b(?:Sister[- ]Cit(?:y|ies)|Twinning|Twin[- ]Towns?)\s+"
+                               rf"(?:{'|'.join(SOCIETY_HEADS)}|International)\b")
 _AND_ONLY = re.compile(r"\s*(?:,|and|&)\s*")
 _OWN_BODY = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$")
 # 'European Capital of Culture in 2012, a title it shared with Guimarães', 'Bodø holds the title
@@ -1951,11 +1951,6 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def line_end_of(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
-
-
 def _rule_own_lists(col, parties, sents, doc) -> None:
     """A party's own partners: 'Bellevue's sister cities are Yao, Japan; Hualien, Taiwan',
     'the municipality maintains formal links with the following cities:' + bullets.
@@ -1973,8 +1968,8 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         # resolution): with no party before it, the list is the page owner's
         pages_list = owner is None and m.group().rstrip().endswith("with") and not _in(parties, s0, m.start())
         # 'Sister cities:   Norfolk (USA), Tacoma (USA)' as a label line of a fact block: the page's own
-        colon = text.find(":", m.start(), min(line_end_of(text, m.start()), m.end() + 3))
-        label_line = owner is None and colon >= 0 and re.match(r"[ \t]*\S", text[colon + 1:line_end_of(text, colon)]) \
+        colon = text.find(":", m.start(), min(line_bounds(text, m.start())[1], m.end() + 3))
+        label_line = owner is None and colon >= 0 and re.match(r"[ \t]*\S", text[colon + 1:line_bounds(text, colon)[1]]) \
             and not _FORMER.search(text, _line_start(text, m.start()), colon) \
             and re.fullmatch(r"[ \t]*(?:[-•*·][ \t]+)?(?:[A-Z][\w-]*[ \t]+)?", text[_line_start(text, m.start()):m.start()]) \
             is not None
@@ -2424,7 +2419,7 @@ def _rule_pair_chains(col, parties, sents: Sentences) -> None:
 
 # a tie named by its two places, joined by a dash: 'the Chipata–Mchinji cross-border arrangement'
 _DASH_COMPOUND = re.compile(r"[–—]")
-_TIE_NAME_AFTER = re.compile(r"(?:\s[A-Z][\w'’.-]*){0,3}\s(?:[Pp]artnership|[Cc]ooperation|[Tt]winning|[Ff]riendship|[Pp]airing)\b")
+_TIE_NAME_AFTER = re.compile(rf"(?:\s[A-Z][\w'’.-]*){{0,3}}\s(?i:{'|'.join(TIE_NAMES)})\b")
 _TIE_NOUN = re.compile(r"\b(?:links?|twinnings?|partnerships?|arrangements?|pairings?|pairs?|tandems?|"
                        r"friendships?|cooperation|co-operation|sister[- ]cit(?:y|ies)|twin[- ](?:towns?|cit(?:y|ies)))\b",
                        re.I)

@@ -115,6 +115,14 @@ def name_runs(text: str) -> list[list[tuple[int, int, str]]]:
     return runs
 
 
+# The words that end a society's name ('the Totnes-Vire Twinning Association') and that name a
+# tie itself ('the Canberra-Wellington Capital Cities Partnership'): places and links both ask
+# whether a name with two towns in it is a society (no partner of either) or their tie.
+SOCIETY_HEADS = ("Association", "Society", "Committee", "Club", "Circle", "Council", "Commission", "Foundation",
+                 "Gesellschaft", "Verein")
+TIE_NAMES = ("Partnership", "Cooperation", "Co-operation", "Twinning", "Friendship", "Pairing", "Alliance")
+
+
 def _is_acronym(word: str) -> bool:
     return sum(c.isupper() for c in word) >= 2 and not any(c.islower() for c in word)
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from .geo import MAX_NAME_TOKENS, Candidate, City, gazetteer
 from .lexicons import EU_CODES, ambiguous_city_keys, countries, country_names, demonyms, not_city_keys, regions
 from .records import CityRecord, CountryRecord, Mention, RegionRecord
-from .orgs import ADMIN_WORDS, has_org_head, names_organisation
+from .orgs import ADMIN_WORDS, SOCIETY_HEADS, TIE_NAMES, has_org_head, names_organisation
 from .text import (Sentences, credit_ranges, doc_text, inside, line_bounds, literal_alternation, name_key,
                    token_words)
 
@@ -325,12 +325,9 @@ def _words(span_text: str) -> list[str]:
 
 
 _PAIR_TIE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w'’.]+(?:\s[A-Z][\w'’.]+)?\s?[-–—/]\s?[A-Z][\w'’.]+(?:\s[A-Z][\w'’.]+){0,3}"
-                            r"\s(?:Partnership|Cooperation|Co-operation|Twinning|Friendship|Pairing|Alliance)\b"
-                            r"(?!\s+(?:Association|Society|Committee|Club|Foundation|Council|Circle|Commission)\b)")
-
-
-_TIE_WORD = re.compile(r"partnership|cooperation|co-operation|twinning|friendship|pairing|alliance")
-_SOCIETY_WORD = re.compile(r"association|society|committee|club|foundation|council|circle|commission")
+                            rf"\s(?:{'|'.join(TIE_NAMES)})\b(?!\s+(?:{'|'.join(SOCIETY_HEADS)})\b)")
+_TIE_WORD = re.compile("|".join(TIE_NAMES), re.I)
+_SOCIETY_WORD = re.compile("|".join(SOCIETY_HEADS), re.I)
 
 
 def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
@@ -349,7 +346,8 @@ def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
         paired = m.tok_start >= 2 and doc[m.tok_start - 1].text in ("-", "–", "—", "/") \
             and doc[m.tok_start - 2].is_title and doc[m.tok_start - 2].whitespace_ == ""
         # ('Lyon–Turin ... Partnership' names both towns; the 'Totnes-Vire Twinning Association' is a society)
-        return not (paired and any(_TIE_WORD.fullmatch(w) for w in run) and not any(_SOCIETY_WORD.fullmatch(w) for w in run))
+        return not (paired and any(_TIE_WORD.fullmatch(w) for w in run)
+                    and not any(_SOCIETY_WORD.fullmatch(w) for w in run))
     before = doc[max(0, m.tok_start - 2):m.tok_start]
     if len(before) == 2 and before[1].lower_ in ("of", "di", "de", "du", "der", "des") \
             and before[0].text[:1].isupper() and before[0].is_alpha \
