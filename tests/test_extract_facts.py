@@ -406,6 +406,19 @@ def test_a_pre_euro_currency_has_its_fixed_euro_rate(nlp):
     assert f.amount_eur == pytest.approx(20_000 / 1.95583, rel=1e-3)  # the irrevocable rate of 1999
 
 
+def test_the_rate_table_gives_each_currency_one_rate_and_each_token_one_line():
+    """amount_eur must not depend on how a page writes a currency ('CA$' or 'CAD'); the table
+    had drifted to two rates for six currencies and one token listed twice."""
+    rows = [line.split("\t") for line in (Path(__file__).parents[1] / "extractors" / "data" / "currencies.tsv")
+            .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rates: dict[str, set[str]] = {}
+    for token, code, rate in rows:
+        rates.setdefault(code, set()).add(rate)
+    assert {code: r for code, r in rates.items() if len(r) > 1} == {}
+    tokens = [token for token, _, _ in rows]
+    assert len(tokens) == len(set(tokens))
+
+
 def test_funding_funder_and_eur_amount(nlp):
     f = extract(nlp("A grant of HUF 7 million from the European Commission supports the twinning.")).funding[0]
     assert f.funder == "European Commission"
