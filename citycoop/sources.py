@@ -226,8 +226,8 @@ def copyright_notice(html: str) -> str | None:
     the page's owner), and the rest of the footer (addresses, menus) stays out."""
     import html as html_lib
 
-    found = _COPYRIGHT.finditer(html, max(0, len(html) - 40_000))  # (a footer is near the end)
-    notices = [" ".join(html_lib.unescape(m.group()).split()) for m in found]
+    matches = _COPYRIGHT.finditer(html, max(0, len(html) - 40_000))  # (a footer is near the end)
+    notices = [" ".join(html_lib.unescape(m.group()).split()) for m in matches]
     years = next((found for line in reversed(notices) if (found := _YEARS.findall(line))), None)
     return "© " + ", ".join(years) if years else None
 

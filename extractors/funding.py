@@ -221,7 +221,6 @@ def _central_african(home_country: str | None, country_codes) -> bool:
     return bool(named) and named <= _CEMAC
 
 
-
 def local_currency(token: str, home_country: str | None, country_codes: list[str]) -> str | None:
     """The currency a token whose meaning depends on the country means on this page
     (local_currencies.tsv): the page's own country's, else the one listed country the page

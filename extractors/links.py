@@ -1951,6 +1951,20 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+_LABEL_LEAD = re.compile(r"[ \t]*(?:[-•*·][ \t]+)?(?:[A-Z][\w-]*[ \t]+)?")  # '  - Environmental ' before the label
+
+
+def _label_colon(text: str, m: re.Match, line_start: int, line_end: int) -> int | None:
+    """Where the colon of a fact block's label line is ('  - Sister cities:   Norfolk (USA),
+    Tacoma (USA)': at most a bullet and a word before the hub words, the items after the
+    colon on the same line; not 'Former twin cities:'), or None."""
+    colon = text.find(":", m.start(), min(line_end, m.end() + 3))
+    if colon < 0 or not re.match(r"[ \t]*\S", text[colon + 1:line_end]) or _FORMER.search(text, line_start, colon) \
+            or not _LABEL_LEAD.fullmatch(text, line_start, m.start()):
+        return None
+    return colon
+
+
 def _rule_own_lists(col, parties, sents, doc) -> None:
     """A party's own partners: 'Bellevue's sister cities are Yao, Japan; Hualien, Taiwan',
     'the municipality maintains formal links with the following cities:' + bullets.
@@ -1967,12 +1981,9 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         # 'That the twinning relationships with A (China), B and C be maintained' (a council's
         # resolution): with no party before it, the list is the page owner's
         pages_list = owner is None and m.group().rstrip().endswith("with") and not _in(parties, s0, m.start())
-        # 'Sister cities:   Norfolk (USA), Tacoma (USA)' as a label line of a fact block: the page's own
-        colon = text.find(":", m.start(), min(line_bounds(text, m.start())[1], m.end() + 3))
-        label_line = owner is None and colon >= 0 and re.match(r"[ \t]*\S", text[colon + 1:line_bounds(text, colon)[1]]) \
-            and not _FORMER.search(text, _line_start(text, m.start()), colon) \
-            and re.fullmatch(r"[ \t]*(?:[-•*·][ \t]+)?(?:[A-Z][\w-]*[ \t]+)?", text[_line_start(text, m.start()):m.start()]) \
-            is not None
+        line_start, line_end = line_bounds(text, m.start())
+        colon = _label_colon(text, m, line_start, line_end) if owner is None else None
+        label_line = colon is not None  # a fact block's 'Sister cities:   Norfolk (USA), ...': the page's own
         if pages_list or label_line:
             owner = page_owner(parties, text)
         pronoun = _OUR.search(text[s0:m.start()]) or \
@@ -1989,8 +2000,6 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
                 owner = page_owner(parties, text)
         if owner is None:
             continue
-        line_end = text.find("\n", m.start())
-        line_end = len(text) if line_end < 0 else line_end
         first_item = _line_start(text, line_end + len(re.match(r"\s*", text[line_end:]).group()))
         colon_line = _INTRO_END.search(text[m.start():line_end]) is not None
         if _negated(text[max(s0, text.rfind(";", s0, m.start()) + 1):m.end()]):

@@ -330,6 +330,15 @@ _TIE_WORD = re.compile("|".join(TIE_NAMES), re.I)
 _SOCIETY_WORD = re.compile("|".join(SOCIETY_HEADS), re.I)
 
 
+_DASHES = ("-", "–", "—")
+
+
+def _second_of_pair(doc: Doc, m: Match, joins: tuple[str, ...]) -> bool:
+    """Whether the name is the second of two joined without spaces ('Lyon–Turin', 'Sfax-Marseille')."""
+    return m.tok_start >= 2 and doc[m.tok_start - 1].text in joins and doc[m.tok_start - 2].is_title \
+        and doc[m.tok_start - 2].whitespace_ == ""
+
+
 def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
     """True where the city name is part of an organisation or programme name (but not of a
     tie's name: 'the Canberra-Wellington Capital Cities Partnership' names both towns)."""
@@ -343,10 +352,8 @@ def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
         else:
             break
     if names_organisation(run):
-        paired = m.tok_start >= 2 and doc[m.tok_start - 1].text in ("-", "–", "—", "/") \
-            and doc[m.tok_start - 2].is_title and doc[m.tok_start - 2].whitespace_ == ""
         # ('Lyon–Turin ... Partnership' names both towns; the 'Totnes-Vire Twinning Association' is a society)
-        return not (paired and any(_TIE_WORD.fullmatch(w) for w in run)
+        return not (_second_of_pair(doc, m, ("-", "–", "—", "/")) and any(_TIE_WORD.fullmatch(w) for w in run)
                     and not any(_SOCIETY_WORD.fullmatch(w) for w in run))
     before = doc[max(0, m.tok_start - 2):m.tok_start]
     if len(before) == 2 and before[1].lower_ in ("of", "di", "de", "du", "der", "des") \
@@ -558,9 +565,8 @@ def _is_modifier_or_title_word(doc: Doc, m: Match) -> bool:
     if nxt is not None and nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ") and nxt.is_alpha:
         # ('the Lyon–Turin cooperation agreement': the pair is the modifier, both towns are named;
         # not 'the Ysleta–Zaragoza bridge', nor the end of 'Québec–Wallonia-Brussels')
-        return not (prev is not None and prev.text in ("-", "–", "—") and m.tok_start > 2
-                    and doc[m.tok_start - 2].is_title and doc[m.tok_start - 2].whitespace_ == ""
-                    and doc[m.tok_start - 3].text not in ("-", "–", "—") and _PAIR_NOUN.match(nxt.lower_))
+        return not (m.tok_start > 2 and _second_of_pair(doc, m, _DASHES)
+                    and doc[m.tok_start - 3].text not in _DASHES and _PAIR_NOUN.match(nxt.lower_))
     return bool(prev is not None and prev.is_title and prev.is_alpha and not prev.is_sent_start
                 and prev.lower_ not in ADMIN_WORDS and prev.lower_ not in ("in", "from", "to"))
 
