@@ -47,7 +47,8 @@ def _money_patterns() -> tuple[re.Pattern, re.Pattern]:
     before = literal_alternation(t for t in currencies() if not t[0].islower())
     after = literal_alternation(currencies())
     # € 32 million, EUR 2,000,000, €1.78M, HUF 7 million, US$ 3.4 million, €85-million
-    pre = re.compile(rf"(?<![\w$])(?P<cur>{before})\s?(?P<num>{_NUM})(?:[\s-]?(?P<mult>{_MULT})(?![\w]))?")
+    # ('US$   1.20 million' in a column aligned by spaces)
+    pre = re.compile(rf"(?<![\w$])(?P<cur>{before})(?:[ \t]{{2,4}}|\s)?(?P<num>{_NUM})(?:[\s-]?(?P<mult>{_MULT})(?![\w]))?")
     # 2.5 million euros, 450 000 EUR, 7 million HUF
     # ('2,5 Mio. Euro', '1,2 milhões de euros', '2 milioni di euro')
     post = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})(?:\s?(?P<mult>{_MULT})\.?(?:\s+d[ei])?)?\s?(?P<cur>{after})(?![\w$])")

@@ -67,7 +67,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .lexicons import country_names, currencies, link_cues, org_shapes, regions
+from .lexicons import country_names, currencies, link_cues, org_heads, org_shapes, regions
 from .link_model import candidate_pairs, link_model
 from .orgs import SOCIETY_HEADS, TIE_NAMES, governs_place, has_org_head, is_admin_word, shaped_orgs
 from .geo import gazetteer
@@ -188,6 +188,8 @@ def _clean_org(text: str, start: int, end: int) -> tuple[int, int]:
         start += 4 if text[start:start + 4] in ("the ", "The ") else 1
     if (resolved := _RESOLUTION_WORDS.match(text, start, end)) and resolved.end() < end:
         start = resolved.end()  # 'AND THAT Council concludes ...' (a council's resolution)
+    if (role := _ROLE_CODE.match(text, start, end)) and role.end() < end:
+        start = role.end()  # 'PP3 Institute and Museum Bitola': a partner's role code in a project's list
     if text[end - 2:end] in ("'s", "’s"):
         end -= 2
     while end > start and text[end - 1] in " ,.;:–—-":
@@ -195,6 +197,7 @@ def _clean_org(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ROLE_CODE = re.compile(r"(?:LP|LB|PP\d{1,2}|P\d{1,2}|B\d{1,2}|AP\d{0,2})[ \t]+(?=[A-Z])")
 _QUOTED_NAME = re.compile(r"[ \t]*[\"„“][A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,3}[\"”“]")
 _POSSESSIVE_NAME = re.compile(r"\S+['’]s\s")
 
@@ -255,7 +258,8 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
             name = re.sub(r"\s\S+$", "", name)
             end = start + len(name)
         if len(name) < 3 or not name[:1].isupper() or "|" in name \
-                or any(start < b and a < end for a, b in programme_spans):
+                or any(start < b and a < end for a, b in programme_spans) \
+                or (start > ent.start_char and name in org_heads()):  # ('PP3 Institute' less its role code)
             continue
         if _TITLED_PERSON.match(name) and not has_org_head(name):
             continue
@@ -884,6 +888,10 @@ _DENIED = re.compile(r"\b(?:these|they|which|those)\s+(?:are|were)\s+not\s+(?:fo
 # Sofia': places the activity goes to, not two partners
 _VENUES_BEFORE = re.compile(r"\b(?:(?:alternat|rotat)(?:es|ing|ed)\s+between|(?:study\s+)?(?:tours?|trips?|visits?|"
                             r"excursions?)\s+to)\s+(?:the\s+)?(?:cities\s+of\s+)?$")
+_AT_THE = re.compile(r",\s+at\s+the\s+$")
+# where an event took place: 'at the signing ceremony in Astana'
+_EVENT_IN = re.compile(r"\b(?:ceremony|conference|summit|forum|workshop|seminar|congress|assembly|meeting)\s+"
+                       r"(?:(?:held|hosted|which took place)\s+)?in\s+(?:the\s+)?$")
 # '- Kyoto–Paris Friendship Association', 'the Madison–Freiburg Sister City Committee': a
 # society named after a pair, which NER cuts after the dash; it is no partner of the first town
 _PAIR_SOCIETY = re.compile(r"[A-Z][\w'’. -]*?\s(?:Friendship\s+|Sister[- ]Cit(?:y|ies)\s+|Twinning\s+|Partnership\s+)?"
@@ -966,6 +974,10 @@ class _Collector:
 
     def _venues(self, a: Party, b: Party) -> bool:
         first, second = sorted((a, b), key=lambda p: p.start)
+        if any(_EVENT_IN.search(self.text, max(0, p.start - 40), p.start)
+               or (_AT_THE.search(self.text, max(0, p.start - 12), p.start) and self.text.startswith(",", p.end))
+               for p in (a, b)):
+            return True  # 'At the signing ceremony in Astana, the EBRD and ...', 'signed on Tuesday, at the Paços do Concelho, a ...'
         return _AND_ONLY.fullmatch(self.text, first.end, second.start) is not None \
             and _VENUES_BEFORE.search(self.text, max(0, first.start - 40), first.start) is not None
 
@@ -1026,6 +1038,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
         _rule_led_by_with(col, ps, doc, s0, s1)
         _rule_followed(col, ps, s0, s1, sentence)
         _rule_its_partners(col, ps, doc, s0, s1, sentence)
+        _rule_namesakes(col, ps, home, s0, s1, sentence)
         if len(ps) >= 2:
             siblings = _SIBLINGS.search(sentence) is not None
             for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
@@ -1051,6 +1064,40 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     written, cities = region_written_forms(text, parties, region_types), city_written_forms(text, parties)
     return sorted((_named_as_written(r, written, cities) for r in col.out.values()),
                   key=lambda r: (r.start, r.source_name, r.target_name))
+
+
+_NAMESAKE_TIE = re.compile(r"\b(?:sister[- ]cit(?:y|ies)|twinn?(?:ed|ing|s)?\b|partnership|friendship|protocol)", re.I)
+_NAMESAKE_GAP = re.compile(r"(?:\s+(?:Municipality|City|Town))?\s+in\s+(?:the\s+)?[A-Z][^.;()]{0,40}?\s+and\s+(?:the\s+)?"
+                           r"(?:(?:city|town|municipality)\s+of\s+)?")
+_LOCATED_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]|\s*\([A-Z]")
+_THE_TWO = re.compile(r"\bthe\s+two\s+(?P<name>[A-Z][\w'’-]+?)(?:es|s)\b")
+
+
+def _rule_namesakes(col, ps: list[Party], home: Party | None, s0: int, s1: int, sentence: str) -> None:
+    """Towns of one name tied to each other: 'Talas Municipality in Kayseri and the city of
+    Talas in the Kyrgyz Republic have signed a sister-city protocol', 'the two Bocholts ...
+    celebrated 40 years of friendship'. One link whose two ends share a name (and, as the
+    gazetteer gives one town per name on a page, the second end no GeoNames id)."""
+    if not _NAMESAKE_TIE.search(sentence) or _negated(sentence):
+        return
+    cities = [p for p in ps if p.kind == "city"]
+    # each of the two located elsewhere: '... in Kayseri and the city of Talas in the Kyrgyz Republic'
+    pair = next(((p, q) for i, p in enumerate(cities) for q in cities[i + 1:]
+                 if name_key(p.name) == name_key(q.name) and re.fullmatch(_NAMESAKE_GAP, col.text[p.end:q.start])
+                 and _LOCATED_AFTER.match(col.text, q.end)), None)
+    if pair is None and home is not None and home.kind == "city":
+        two = _THE_TWO.search(sentence)
+        if two and name_key(two.group("name")) == name_key(home.name):
+            pair = (home, home)
+    if pair is None:
+        return
+    a, b = pair
+    key = frozenset((name_key(a.name), "#namesake"))
+    if key not in col.out:
+        year = next((y.year for y in col.years if s0 <= y.start < s1), None)
+        col.out[key] = LinkRecord(a.name, b.name, "city", "city", a.geonames_id, None,
+                                  _relation(sentence, "partner"), col.doc_programme, year, s0, s1,
+                                  " ".join(sentence.split()), "rule", None)
 
 
 _REGION_TYPE = WRITTEN_REGION_TYPE  # as a name writes them: 'Opole Voivodeship'
@@ -1207,12 +1254,25 @@ def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[P
     ps = [p for p in parties if s0 <= p.start < s1]
     if any(_qualified(p, text) or _set_aside(p, text, s0) or _describes_previous(p, ps, text) for p in (a, b)):
         return True
+    if _places_listed_after_in(text, s0, a, b, ps):
+        return True
     return any(q.end <= p.start and (_OPEN_PAREN.fullmatch(text, q.end, p.start) or
                                      (_COMMA.fullmatch(text, q.end, p.start) and _lone_pair(q, p, ps, text)))
                for p in (a, b) for q in ps)
 
 
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
+_IN_LIST_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:cities|towns|municipalities|regions)\s+of\s+)?$")
+
+
+def _places_listed_after_in(text: str, s0: int, a: Party, b: Party, ps: list[Party]) -> bool:
+    """'equip three urban labs in Almaty, Bishkek and Tashkent', 'drainage in Urgench and
+    Khiva improved': one list of where something happens, not two partners."""
+    first, second = sorted((a, b), key=lambda p: p.start)
+    if not _IN_LIST_BEFORE.search(text, max(s0, first.start - 30), first.start):
+        return False
+    inner = [p for p in ps if first.start <= p.start and p.end <= second.end]
+    return all(_AND_ONLY.fullmatch(text, p.end, q.start) for p, q in zip(inner, inner[1:]))
 _THAT_OF = re.compile(r"(?:that|those)\s+of\s")
 _THING_BEFORE = re.compile(r"\b(?:" + link_cues()["thing_with_verbs"] + r")\s+(?:the\s+)?(?:(?:city|town) of\s+)?$", re.I)
 _TRANSPORT = re.compile(r"\b(?:bus|buses|routes?|rail|railways?|trains?|tram|ferry|ferries|flights?|roads?|"
@@ -1398,7 +1458,8 @@ def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
         run = coordinated(ps, doc, i, col.text)
         col.clique(run, _relation(cue), s0, s1)
         # '... between Surabaya and Busan (South Korea) and between Surabaya and Kochi'
-        more = re.match(r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*and\s+between\s+", col.text[run[-1].end:s1])
+        # (or '... between Tampere and Mwanza in Tanzania on urban planning, and between Kuopio and ...')
+        more = re.match(r"\s*(?:\([^()]{0,40}\)\s*)?(?:[^.;()]{0,60}?,)?\s*and\s+between\s+", col.text[run[-1].end:s1])
         j = _first_after(ps, run[-1].end + more.end(), within=5) if more else None
         if j is not None:
             col.clique(coordinated(ps, doc, j, col.text), _relation(cue), s0, s1)
@@ -1446,6 +1507,10 @@ _OBJECT_NP = re.compile(r"\b(?:from|of|by|for|to|with|at|in|and)\s+(?:the|a|an|o
 _THING_WITH = re.compile(r"\b(?:" + link_cues()["thing_with_verbs"] + r")\b", re.I)
 
 
+_MEMBERS_OF = re.compile(r"\s*(?:the\s+)?(?:other\s+)?(?:cities|towns|municipalities|members|universities)\s+"
+                         r"(?:of|in|from)\s+(?:the\s+)?")
+
+
 def _cue_object(ps: list[Party], sentence: str, s0: int, m: re.Match) -> int | None:
     """Index of the first party a cue names: right after it, or after 'two twin cities
     that will ...:' or 'more than 15 cities, including'."""
@@ -1474,6 +1539,8 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             i = _cue_object(ps, sentence, s0, m)
             if i is None or _someone_elses(ps, sentence, s0, m.start()):
                 continue
+            if ps[i].kind != "city" and _MEMBERS_OF.fullmatch(col.text, s0 + m.end(), ps[i].start):
+                continue  # 'cooperation with cities of the Community of Portuguese Language Countries': unnamed partners
             run = coordinated(ps, doc, i, col.text)
             last = max((p.end for p in ps if p.end <= s0 + m.start()), default=s0)
             if first_subj is not None and _ALONGSIDE.search(col.text[last:s0 + m.start()]):
@@ -1656,7 +1723,7 @@ def _rule_possessive(col, ps, doc, s0, s1, sentence) -> None:
     became Bellevue's sixth sister city', 'X welcomed Y as its sister city' and 'the
     partnership links X with Y'."""
     text = col.text
-    for a, b in zip(ps, ps[1:]):
+    for i, (a, b) in enumerate(zip(ps, ps[1:])):
         m = _POSSESSIVE.match(text[a.end:b.start])
         if m:
             col.add(a, b, _relation(m.group("cue")), s0, s1)
@@ -1670,9 +1737,17 @@ def _rule_possessive(col, ps, doc, s0, s1, sentence) -> None:
             col.add(_relative_head(text, ps, a, b, s0) or a, b, _relation(role.group("cue"), "partner"), s0, s1)
             continue
         # 'Our oldest partnership links Brittany with Wielkopolska', 'an agreement links Valencia to Rosario'
-        if _LINKS_PAIR.search(text[max(s0, a.start - 20):a.start]) and _LINKS_GLUE.match(text[a.end:b.start]) \
-                and _COOP_NOUN.search(text[s0:a.start]):
-            col.add(a, b, _relation(text[s0:a.start], "cooperation"), s0, s1)
+        # ('SCHOOL WITHOUT BORDERS links the Ville de Roubaix with the Stad Kortrijk and the Ville de Mouscron')
+        if _LINKS_GLUE.match(text[a.end:b.start]) and (_PROJECT_SUBJECT.match(text[s0:a.start]) or (
+                _LINKS_PAIR.search(text[max(s0, a.start - 20):a.start]) and _COOP_NOUN.search(text[s0:a.start]))):
+            run = coordinated(ps, doc, i + 1, text)
+            col.clique([a] + (run if len(run) < MAX_LIST else [b]), _relation(text[s0:a.start], "cooperation"), s0, s1)
+
+
+# a project's name or 'The project' as the subject of 'links A with B'
+_PROJECT_SUBJECT = re.compile(r"\s*(?:(?:[A-Z0-9][A-Z0-9&-]+\s+){1,5}|(?:The|This|Our)\s+(?:[\w-]+\s+)?(?:project|programme|initiative|scheme|network)\s+)"
+                              r"(?:links|linked|connects|connected|unites|united|binds)\s+(?:the\s+)?"
+                              r"(?:(?:City|Town|Municipality|Ville|Comune|Commune)\s+(?:of|de|di|du)\s+|(?:Stad|Stadt|Gemeente)\s+)?$")
 
 
 def _relative_head(text: str, ps: list[Party], a: Party, b: Party, s0: int) -> Party | None:
@@ -1763,6 +1838,10 @@ def _rule_group_of(col, ps, doc, s0, s1, sentence) -> None:
         i += len(run)
 
 
+_LOCATOR_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?(?:province|region|state|county|canton|department|"
+                             r"district|prefecture)\s+of\s+$")
+
+
 def _rule_home_deal(col, ps, home, doc, s0, s1, sentence) -> None:
     """A sentence naming its partners and a deal with them, but no one to hold it: the
     page's own place does ('The 2023 agreement with the Latvian town of Valmiera covers
@@ -1776,6 +1855,8 @@ def _rule_home_deal(col, ps, home, doc, s0, s1, sentence) -> None:
     # A and B' is A's and B's), or one, and one after an 'and with' ('... its sister city
     # relationship with Missoula, Montana, ..., and with Kunshan')
     gap = col.text[s0 + m.end():ps[0].start]
+    if _LOCATOR_BEFORE.search(gap):
+        return  # 'The partnership with our namesake in the Belgian province of Limburg': where the partner is
     if len(ps) == 1 or (2 <= len(run) <= MAX_LIST and len(gap) <= 15) or \
             (len(run) == 1 and re.fullmatch(r"(?:the\s+)?(?:then\s+)?(?:(?:[A-Z][a-z]+\s+){0,2}of\s+|"
                                             r"(?:city|town|municipality) of\s+)?", gap)):
@@ -2220,6 +2301,7 @@ _LOCATION_COLUMN = re.compile(r"\s*(?:city|town|location|seat|based in|place|mun
 _HUB_COLUMN = re.compile(r"\b(?:sister|twin|partner|friendship)[- ](?:city|town|region|municipality|cities|towns)\b", re.I)
 # a caption over the owner's table: 'Official partnerships of the City of Salzburg'
 _HUB_CAPTION = re.compile(_HUB_COLUMN.pattern + r"|\b(?:partnerships|twinnings)\b", re.I)
+_SINCE_COLUMN = re.compile(r"\bsince\b", re.I)
 _DATE_COLUMN = re.compile(r"\b(?:since|year|date|from)\b", re.I)  # 'Partner since' is no member column
 _ASSOCIATED = re.compile(r"\b(?:associated|associate|observer|observers|supporting|advisory|affiliated)\b", re.I)
 _MEMBER_COLUMN = re.compile(r"partner|participant|member|municipalit|\bcity\b|\bcities\b|region|organi[sz]ation|"
@@ -2265,7 +2347,11 @@ def _rule_tables(col, parties) -> None:
             columns = [0, columns[0]]  # '| Town | Partner town | Since |': each row a pair of towns
         # ('Partner cities' heading over '| City | Country | Agreement signed |': the owner's too)
         hub_heading = towns_first and any(len(line.split()) <= 6 and _HUB_COLUMN.search(line) for line in above[-2:])
-        if len(columns) == 1 and (_HUB_COLUMN.search(head) or _HUB_CAPTION.search(caption) or hub_heading):
+        # ('| Partner | Country | Agreement since |' in an annual report: ties with a start, the owner's)
+        dated_ties = columns == [0] and any(_SINCE_COLUMN.search(text[a:b]) for a, b in header[1:]) \
+            and not any(re.search(r"\s[–—-]\s", text[slice(*_cells(text, r)[0])]) for r in block[1:])  # no 'A - B' pairs
+        if len(columns) == 1 and (_HUB_COLUMN.search(head) or _HUB_CAPTION.search(caption) or hub_heading
+                                  or dated_ties):
             # '| Sister City | Country | Since |' on Portland's page: the owner's own partners
             owner = page_owner(parties, text)
             for r in block[1:] if owner is not None else []:
@@ -2699,7 +2785,9 @@ _HEADING_LIST = re.compile(r"(?mi)^[ \t]*(?P<head>(?P<lead>lead partner|coordina
                            r"(?:consortium )?members)[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\S)")  # (a blank line between)
 
 
-_LINE_LEAD = re.compile(r"[\s|•*\d.)-]*(?:(?:[A-Z][\w-]*\s+){1,2}of\s+(?:the\s+)?)?")  # 'Statutory City of '
+# 'Statutory City of ', and a role code: 'LP  Municipality of Florina', 'PP2 City of Bitola'
+_LINE_LEAD = re.compile(r"[\s|•*\d.)-]*(?:(?:LP|LB|PP\d{1,2}|P\d{1,2}|B\d{1,2}|AP\d{0,2})[ \t]+)?"
+                        r"(?:(?:[A-Z][\w-]*\s+){1,2}of\s+(?:the\s+)?)?")
 
 
 _BULLET_LINES = re.compile(r"(?:[ \t]*(?:[-•*–·]|\d+[.)])[ \t]+[^\n]*(?:\n|$))+")

@@ -22,9 +22,12 @@ metro urban centre center agglomeration greater community of the and de di del d
 municipalidad municipio prefeitura concello gemeente kommune kommun stad miasto gmina
 mesto město obec varos város mairie citta città intendencia alcaldia alcaldía
 pilot lighthouse follower fellow replicating mission twin sister partner host
-people's people’s committee""".split())
+people's people’s committee akimat corporation""".split())
 # (the line before: a city's role in a programme, 'Pilot City Sønderborg', 'Lighthouse City Lyon';
-# the last: a Vietnamese city's government, 'the Da Nang People's Committee')
+# the last: a Vietnamese city's government, 'the Da Nang People's Committee', a Kazakh one,
+# 'the Akimat of Shymkent', and an Indian one, 'Karachi Metropolitan Corporation', 'Greater
+# Chennai Corporation': over 127 gold sets the town reads better than the body, in places and
+# in links, though one set names 'Rajkot Municipal Corporation' as a partner)
 
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -180,7 +183,8 @@ def shaped_orgs(text: str, place_ends: set[int], skip_acronyms: frozenset[str] =
     connectors = frozenset(shapes["connectors"])
     out: list[tuple[int, int, str | None]] = []
     for run in name_runs(text):
-        while run and (run[0][2] in stop or run[0][2] in connectors) and not _place_opener(run):
+        while run and (run[0][2] in stop or run[0][2] in connectors or (len(run) > 1 and _ROLE_CODE.fullmatch(run[0][2]))) \
+                and not _place_opener(run):
             run = run[1:]
         for part in _split_and(run, place_ends):
             while part and (part[0][2] in stop or part[0][2] in connectors or not _capitalised(part[0][2])) \
@@ -204,6 +208,11 @@ def shaped_orgs(text: str, place_ends: set[int], skip_acronyms: frozenset[str] =
             elif (cc := _COUNTRY_CODE.match(text, b)) and _is_country_code(cc.group("cc")):
                 out.append((a, b, "")) # 'Deltares (NL)': kept unless only a place's name (see governs_place)
     return out
+
+
+# a partner's role code before its name in a project's list: 'LP  Municipality of Florina',
+# 'PP2 Municipality of Bitola', 'P3 Energy Agency of Plovdiv'
+_ROLE_CODE = re.compile(r"(?:LP|LB|PP\d{1,2}|P\d{1,2}|B\d{1,2}|AP\d{0,2})")
 
 
 def _place_opener(run: list[tuple[int, int, str]]) -> bool:

@@ -34,9 +34,9 @@ from .text import (Sentences, credit_ranges, doc_text, inside, line_bounds, lite
 PARTICLES = frozenset("de del della di da do dos das la le les am an der den dem im upon on sur en y e el al es "
                       "nad pod ob bei aan op sul sulla i".split())  # (i: Vilanova i la Geltrú)
 CITY_CUES_BEFORE = re.compile(
-    r"(?:\b(?:city|municipality|town|village|comune|commune|mayor|city council|city hall|"
+    r"(?:\b(?:city|municipality|town|village|comune|commune|mayors?|city council|city hall|"
     r"municipal council|ayuntamiento|ville|stadt|gemeinde|cidade|ciudad|prefeitura|alcald[ií]a|"
-    r"municipalidad|municipio|concello|citt[aà]|miasto|gmina|intendencia|c[aâ]mara municipal)"
+    r"municipalidad|municipio|concello|citt[aà]|miasto|gmina|intendencia|c[aâ]mara municipal|akimat|hokimiyat)"
     r"\s+(?:of|de|di|von|du|da|do|del)\s+(?:the\s+)?)$"
     r"|\b(?:gemeente|kommune|kommun|gmina|miasto|mesto|město|stadt|comune)\s+$"
     r"|\btwinned\s+with\s+$|\b(?:sister|twin)[ -](?:city|town)\s+of\s+$",  # 'twinned with Nice'
@@ -321,7 +321,7 @@ def _ent_at(ents: list[Span], start: int, end: int) -> Span | None:
 
 
 def _words(span_text: str) -> list[str]:
-    return [w for w in re.findall(r"[\w’'-]+", span_text) if w.lower() not in ("’s", "'s", "s")]
+    return [w for w in re.findall(r"[\w’'-]*\w[\w’'-]*", span_text) if w.lower() not in ("’s", "'s", "s")]
 
 
 _PAIR_TIE_NAME = re.compile(r"(?:the\s+)?[A-Z][\w'’.]+(?:\s[A-Z][\w'’.]+)?\s?[-–—/]\s?[A-Z][\w'’.]+(?:\s[A-Z][\w'’.]+){0,3}"
@@ -376,11 +376,16 @@ def _is_person_part(m: Match, ent: Span | None, text: str) -> bool:
     m_text = text[m.start:m.end]
     if _GOVERNMENT_AFTER.match(text, m.end) and m.end < ent.end_char:
         return False  # 'The Hat Yai City Municipality' (PERSON to the model): a town's government
-    if re.match(r"\s+[-–—]\s", text[m.end:ent.end_char]):
-        return False  # 'Rouen - "Archives of friendship' (PERSON to the model): no name runs over a dash
+    if re.match(r"\s+[-–—]\s", text[m.end:ent.end_char]) or re.search(r"\s[-–—]\s+$", text[ent.start_char:m.start]):
+        return False  # 'Rouen - "Archives of friendship', 'Tourcoing - Mouscron' (PERSON to the model): no name runs over a dash
+    if ent.start_char < m.start and CITY_CUES_BEFORE.search(text[ent.start_char:m.start]) \
+            and not _PARTICLE_NAME_GOES_ON.match(text, m.end):
+        return False  # 'Stadt Kleve' (PERSON to the model): a town's government (not 'Gemeente Berg en Dal')
     return len(_words(ent.text)) > len(_words(m_text)) and not ent.text.startswith(m_text + ",")
 
 
+_LONGER_NAME = re.compile(r"[ \t]+(?:de|del|della|di|da|do|dos|das|du)[ \t]+[A-Z]")
+_PARTICLE_NAME_GOES_ON = re.compile(r"[ \t]+(?:" + "|".join(sorted(PARTICLES)) + r")[ \t]+[A-Z]")
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:City\s+|Town\s+|Municipal\s+|Metropolitan\s+|Shire\s+)?"
                                r"(?:Municipality|Council|Assembly|Government)\b")
 
@@ -484,6 +489,8 @@ def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[t
         return None  # 'Cr Hassan asked whether ...', 'Crs Bella, Cameron, Hassan and Seymour': persons
     if m.key in _country_keys() and not strong_cue:
         return None  # 'the oldest Canada-China city relationships': no China in Mexico
+    if not strong_cue and _LONGER_NAME.match(text, m.end):
+        return None  # 'at the Paços do Concelho': a longer name (a building's) the gazetteer lacks
     primary = any(c.primary for c in m.value) or _name_and_city(m)
     ner_place = ent is not None and ent.label_ in ("GPE", "LOC")
     exact_ent = ent is not None and name_key(ent.text.removesuffix("’s").removesuffix("'s")) == m.key

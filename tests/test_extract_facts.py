@@ -357,6 +357,13 @@ FUNDING_CASES = {
         # balance, another does not)
         ("Registration fees were held at $690 for members for the third year running.", []),
     ],
+    "heldout120-123 (after their untuned measurement on version 51)": [
+        # a column aligned by spaces puts more than one space after the currency; the Kyrgyz som
+        ("Source of Funding:\n    Concessional OCR lending                   US$  25.00 million\n"
+         "    Technical Assistance Special Fund          US$   1.20 million",
+         [(25_000_000, "USD", None), (1_200_000, "USD", None)]),
+        ("The municipality's budget of 18.5 million som funds the new bus depot.", [(18_500_000, "KGS", None)]),
+    ],
 }
 
 
@@ -1687,6 +1694,57 @@ LINK_CASES = {
           ("Colombo", "Waste Free Oceans"), ("Sri Lanka Land Development Corporation", "University of Moratuwa"),
           ("Sri Lanka Land Development Corporation", "Waste Free Oceans"),
           ("University of Moratuwa", "Waste Free Oceans")}),
+    ],
+    "heldout120-123 (after their untuned measurement on version 51)": [
+        # a table of dated ties ('| Partner | Country | Agreement since |') is the owner's
+        ("Växjö kommun - Annual Report 2023\n\nVäxjö Municipality works internationally to reach the goals of its "
+         "Environmental Programme.\n\n6.4.1 Twin towns and partner municipalities\n\n"
+         "| Partner            | Country   | Agreement since | Cost 2023 (SEK) |\n"
+         "|--------------------|-----------|-----------------|-----------------|\n"
+         "| Duluth, Minnesota  | USA       | 1987            |   118 000       |\n"
+         "| Nowy Sącz          | Poland    | 1998            |    86 500       |\n"
+         "| Panevėžys          | Lithuania | 1994            |    54 000       |\n",
+         {("Duluth", "Växjö"), ("Nowy Sącz", "Växjö"), ("Panevėžys", "Växjö")}),
+        # ... but not when each row is a pair ('Halluin - Menen'), which an ORG tag over the dash hid
+        ("3.3 Partnerships between member cities\n\n| Partners | Type | Since |\n|---|---|---|\n"
+         "| Halluin - Menen (Menin)   | twin towns across the Lys | 1963 |\n"
+         "| Tourcoing - Mouscron      | cooperation charter       | 2019 |\n",
+         {("Halluin", "Menen"), ("Mouscron", "Tourcoing")}),
+        # 'X links A with B and C' where X is a project's name
+        ("SCHOOL WITHOUT BORDERS links the Ville de Roubaix with the Stad Kortrijk and the Ville de Mouscron. "
+         "Around 40 primary schools will organise exchanges.",
+         {("Kortrijk", "Roubaix"), ("Mouscron", "Roubaix"), ("Kortrijk", "Mouscron")}),
+        # 'Stadt Kleve' (PERSON to the model) is the town; 'are jointly starting'
+        ("Stadt Kleve and the Gemeente Nijmegen are jointly starting a feasibility study for a fast cycle route.",
+         {("Kleve", "Nijmegen")}),
+        # a second 'between' after a locator and a topic
+        ("The programme also supports cooperation between Tampere and Mwanza in Tanzania on urban planning, and "
+         "between Kuopio and the Kenyan county of Kajiado on early childhood education.",
+         {("Mwanza", "Tampere"), ("Kajiado", "Kuopio")}),
+        # 'Mayors of' cues the town
+        ("Mayors of Paris and Dakar launch Africa-Europe cooling partnership", {("Dakar", "Paris")}),
+        # a town's legal name
+        ("Draft Memorandum of Understanding between The Corporation of the City of London, Ontario, Canada and the "
+         "City of Oulu, Finland", {("London", "Oulu")}),
+        # venues and places where something happens are no partners
+        ("At the signing ceremony in Astana, the EBRD and the Akimat of Shymkent also signed a memorandum of "
+         "understanding on cooperation.", set()),
+        ("The partners will equip three urban labs in Almaty, Bishkek and Tashkent and train 60 staff.", set()),
+        ("Sewerage and drainage in Urgench and Khiva improved, including a new treatment plant.", set()),
+        ("The Municipality of Porto and the Municipal Council of Maputo signed on Tuesday, at the Paços do Concelho, "
+         "a cooperation protocol.", {("Maputo", "Porto")}),
+        # partners' role codes in a project's list ('LP', 'PP2')
+        ("Project: HERITAGE-ROUTES\nPartners:\n  LP  Municipality of Florina (GR)\n  PP2 Municipality of Bitola (MK)\n"
+         "  PP3 Institute and Museum Bitola (MK)\n  PP4 University of Western Macedonia (GR)\n\nTotal budget: EUR 1,184,000\n",
+         {("Bitola", "Flórina"), ("Bitola", "Museum Bitola"), ("Bitola", "University of Western Macedonia"),
+          ("Flórina", "Museum Bitola"), ("Flórina", "University of Western Macedonia"),
+          ("Museum Bitola", "University of Western Macedonia")}),
+        # a group the partners belong to is no partner; nor is a province locating an unnamed partner
+        ("Lisbon has a long-standing commitment to cooperation with cities of the Community of Portuguese Language "
+         "Countries (CPLP).", set()),
+        # towns of one name tied to each other
+        ("Talas Municipality in Kayseri and the city of Talas in the Kyrgyz Republic have signed a sister-city "
+         "protocol.", {("Kayseri", "Talas"), ("Talas", "Talas")}),
     ],
     "model": [  # pairs no rule links, linked by the learned model (extractors/link_model.py)
         ("The ties of Kanazawa and Buffalo go back to 1962.", {("Buffalo", "Kanazawa")}),
