@@ -325,7 +325,10 @@ def _joint_councils(text: str, parties: list[Party]) -> list[Party]:
     return out
 
 
-_QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|network|initiative|campaign)\s+[\"“‘']$", re.I)
+_QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|network|initiative|campaign)\s+[\"“‘']$|"
+                             # 'As lead partner of HomeBase, one of the ... Networks', 'a partner in "Food Corridors"'
+                             r"\b(?:lead\s+)?partners?\s+(?:of|in)\s+[\"“‘']?$|"
+                             r"(?:^|[.!?]\s+|\n)[ \t]*In\s+$", re.I)  # ('In TwinBorders we can learn from ...': where, not who)
 
 
 _GLOSS = re.compile(r"\s*\((?:the\s+)?(?:Town|City|Municipality|Commune|Village) of [^()]+\)$")
@@ -757,8 +760,10 @@ def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[P
             matches += [m for m in _REGION_ANAPHOR.finditer(text) if all(m.start() != n.start() for n in matches)]
     for m in matches:
         s0, _ = sents.bounds(m.start())
-        if any(s0 <= p.start < m.start() for p in parties) or any(p.start <= m.start() < p.end for p in parties):
-            continue  # a party named before it in the sentence is what 'the city' refers to
+        before = [p for p in parties if s0 <= p.start < m.start()]
+        if (before and not (m.re is _WE and _WITH_OPENER.fullmatch(text, s0, before[0].start))) \
+                or any(p.start <= m.start() < p.end for p in parties):
+            continue  # a party named before it in the sentence is what 'the city' refers to (not 'With Osijek, ... we')
         ref = _previous_opener(text, sents, parties, s0) if m.re is _ANAPHOR and _OPENS_WITH.fullmatch(
             text[s0:m.start()]) else None
         ref = ref or home
@@ -767,6 +772,7 @@ def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[P
     return out
 
 
+_WITH_OPENER = re.compile(r"[\s\W]*With\s+(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality)\s+of\s+)?")
 _OPENS_WITH = re.compile(r"[\s\W]*(?:\w+\s+){0,2}")  # 'The city', 'In 2019, the city', 'Today the city'
 
 
@@ -1039,6 +1045,9 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
         _rule_followed(col, ps, s0, s1, sentence)
         _rule_its_partners(col, ps, doc, s0, s1, sentence)
         _rule_namesakes(col, ps, home, s0, s1, sentence)
+        _rule_with_opener(col, ps, s0, s1)
+        _rule_in_network_led_by(col, ps, doc, s0, s1)
+        _rule_pair_who_share(col, ps, doc, s0, s1)
         if len(ps) >= 2:
             siblings = _SIBLINGS.search(sentence) is not None
             for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
@@ -1064,6 +1073,55 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     written, cities = region_written_forms(text, parties, region_types), city_written_forms(text, parties)
     return sorted((_named_as_written(r, written, cities) for r in col.out.values()),
                   key=lambda r: (r.start, r.source_name, r.target_name))
+
+
+# 'Kalisz is a partner in "Food Corridors" (lead partner: Mollet del Vallès, Spain)', '... is in
+# the network "Heritage Micro-Economies" led by Ptuj'
+_NETWORK_LED_BY = re.compile(r"\b(?:is|are|was|were)\s+(?:a\s+|the\s+)?(?:partners?\s+|members?\s+)?(?:in|of)\s+"
+                             r"[^.;()]{0,80}?(?:\(\s*lead\s+partner\s*:?\s*|\bled\s+by\s+)(?:the\s+)?"
+                             r"(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality)\s+of\s+)?")
+
+
+def _rule_in_network_led_by(col, ps: list[Party], doc: Doc, s0: int, s1: int) -> None:
+    """The sentence's subject (with those 'together with' it) and the lead partner of the
+    network it is in: 'Kalisz is a partner in "Food Corridors" (lead partner: Mollet del Vallès)'."""
+    m = _NETWORK_LED_BY.search(col.text, s0, s1)
+    if m is None or not ps or not _OPENS.fullmatch(col.text, s0, ps[0].start) or _negated(col.text[s0:s1]):
+        return
+    lead = next((p for p in ps if p.start == m.end()), None)
+    members = [p for p in ps if p.end <= m.start() and p.kind in ("city", "region", "organisation")]
+    if lead is not None and 1 <= len(members) < MAX_LIST:
+        for p in members:
+            col.add(p, lead, "lead_partner", s0, s1)
+
+
+# 'Frankfurt and Słubice, who have had a joint bus line since 2012': a pair and what they share
+_WHO_SHARE = re.compile(r"\s*,\s*(?:who|which)\s+(?:have\s+|has\s+|had\s+)?(?:\w+\s+){0,3}?(?:joint|shared|common)\b")
+
+
+def _rule_pair_who_share(col, ps: list[Party], doc: Doc, s0: int, s1: int) -> None:
+    for i in range(len(ps) - 1):
+        a, b = ps[i], ps[i + 1]
+        if re.fullmatch(r"\s+and\s+", col.text[a.end:b.start]) and _WHO_SHARE.match(col.text, b.end, s1) \
+                and (i == 0 or not re.fullmatch(r"\s*,\s*", col.text[ps[i - 1].end:a.start])):
+            col.add(a, b, "cooperation", s0, s1)
+
+
+_JOINT_WORK = re.compile(r"\b(?:work(?:s|ed|ing)?\s+(?:together|jointly)|co-?operat\w*|collaborat\w*|partner(?:s|ed|ing)\b|"
+                         r"twinned)", re.I)
+
+
+def _rule_with_opener(col, ps: list[Party], s0: int, s1: int) -> None:
+    """'With Osijek, which lies on the same river, we have agreed to continue working together':
+    the clause's subject (here the speaking city) with the party the opening 'With' names."""
+    opener = _WITH_OPENER.match(col.text, s0)
+    if not ps or opener is None or ps[0].start != opener.end():
+        return
+    obj = ps[0]
+    subj = next((p for p in ps[1:] if p.name != obj.name), None)
+    if subj is not None and re.search(r",\s*(?:the\s+)?$", col.text[obj.end:subj.start]) \
+            and _JOINT_WORK.search(col.text, subj.end, s1) and not _negated(col.text[s0:s1]):
+        col.add(subj, obj, _relation(col.text[s0:s1], "cooperation"), s0, s1)
 
 
 _NAMESAKE_TIE = re.compile(r"\b(?:sister[- ]cit(?:y|ies)|twinn?(?:ed|ing|s)?\b|partnership|friendship|protocol)", re.I)
@@ -1465,7 +1523,9 @@ def _rule_between(col, ps, doc, s0, s1, sentence) -> None:
             col.clique(coordinated(ps, doc, j, col.text), _relation(cue), s0, s1)
 
 
-_AND_WITH = re.compile(r"[^.;]{0,80}?\b(?:and (?:also )?with|et avec|y con)\s+(?:the\s+)?(?:(?:[A-Z][\w-]+\s+)?[A-Za-z]+\s+of\s+)?")
+_AND_WITH = re.compile(r"[^.;]{0,80}?(?:\b(?:and (?:also )?with|et avec|y con)|,\s*with"
+                       r"(?!\s+(?:the\s+)?(?:support|help|backing|assistance|funding|financial|participation|aid)\b))\s+(?:the\s+)?"
+                       r"(?:(?:[A-Z][\w-]+\s+)?[A-Za-z]+\s+of\s+)?")
 
 
 # 'the partnership with', 'friendship relations with'; not 'cooperation is aligned with'
@@ -1572,7 +1632,9 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             # 'with many other cities, among them A, B', 'with A, B and C, among others': examples of many
             examples = _EXAMPLES.search(col.text[s0 + m.end():run[0].start]) or _OTHERS_AFTER.match(col.text, run[-1].end)
             several = re.search(r"(?:agreements|partnerships|ties|links|relations|relationships|memoranda|twinnings|"
-                                r"friendships)$", cue, re.I)  # 'its partnerships are with A, B and C': one each
+                                r"friendships)$", cue, re.I) \
+                or _HUB_NOUN_BEFORE.search(col.text, s0 + m.end(), run[0].start)  # 'its partnerships are with A, B and C': one each
+            # (so is '... cooperation is mainly with the Nordic twin towns A, B and C')
             # ('the partner town of A and the partner town of B': each the subject's, not each other's)
             if len(members) <= MAX_LIST and _relation(cue) not in HUB_RELATIONS and not examples and not several \
                     and pattern is not _OF_PARTNER:
@@ -1603,9 +1665,15 @@ def _someone_elses(ps: list[Party], sentence: str, s0: int, cue_at: int) -> bool
 def _and_with_run(text: str, ps: list[Party], doc: Doc, last: Party, s1: int) -> list[Party]:
     """The partners an 'and with' after a list adds ('... with Missoula, Montana, and with
     Kunshan'): the same deal's, not a new subject's."""
-    more = _AND_WITH.match(text, last.end, s1)
-    j = _first_after(ps, more.end(), within=5) if more else None
-    return coordinated(ps, doc, j, text) if j is not None else []
+    out: list[Party] = []
+    while (more := _AND_WITH.match(text, last.end, s1)) is not None:  # ('..., with A in Romania and with B')
+        j = _first_after(ps, more.end(), within=5)
+        if j is None:
+            break
+        run = coordinated(ps, doc, j, text)
+        out += run
+        last = run[-1]
+    return out
 
 
 _OTHERS_AFTER = re.compile(r",?\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:among others|among many others|and others|amongst others)\b")
@@ -1673,6 +1741,10 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
             continue
         run = coordinated(ps, doc, i, col.text)
         after_run = ps[i + len(run):]
+        closed = next((k for k in range(1, len(run)) if _AND.search(col.text[run[k - 1].end:run[k].start])), None)
+        if not sentence[:m.start()].strip() and closed is not None and closed + 1 < len(run):
+            # 'Together with Rotterdam and Glasgow, Umeå has tested ...': the phrase ends with its 'and'
+            run, after_run = run[:closed + 1], ps[i + closed + 1:]
         # 'X, together with Y, ...' or 'Together with Y and Z, the lead partner X will ...'; not
         # 'The Ambassador in Ankara attended together with members of the Nevşehir council'
         subj = next((p for p in _subjects(ps, s0 + m.start(), col.text) if not _located(p, s0, col.text)), None) \
@@ -1680,12 +1752,16 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
         if subj is None:
             continue
         lead = bool(_LEAD.search(col.text[max(s0, subj.start - 20):subj.start]))
-        team = len(_run_ending_at(ps, subj, doc, col.text)) if subj.start < ps[i].start else 1
+        team = _run_ending_at(ps, subj, doc, col.text) if subj.start < ps[i].start else [subj]
         if lead:
             for b in run:
                 col.add(subj, b, "lead_partner", s0, s1)
-        elif len(run) + team <= MAX_LIST:  # ('Koper and Muggia are partners ..., along with A, B and C': five)
-            col.clique([subj] + run, "partner", s0, s1)
+        elif len(run) + len(team) <= MAX_LIST:  # ('Koper and Muggia are partners ..., along with A, B and C': five)
+            # ('Umeå and Vaasa, our twin town across the Gulf of Bothnia, together with the Kvarken
+            # Council, started ...': the whole subject, when no verb stands between it and the cue)
+            whole = len(team) > 1 and _OPENS.fullmatch(col.text, s0, team[0].start) is not None \
+                and "," in col.text[subj.end:s0 + m.start()] and not _has_verb(doc, subj.end, s0 + m.start())
+            col.clique((team if whole else [subj]) + run, "partner", s0, s1)
     for m in _INVOLVING.finditer(sentence):
         i = _first_after(ps, s0 + m.end())
         subj = next(iter(_subjects(ps, s0 + m.start(), col.text)), None)
@@ -1796,8 +1872,9 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
             if col.is_claimed(run[0].start, run[-1].end):
                 return  # 'Seoul's other sister cities include A, B, C and D': the owner's list
             if not re.search(r"\b(?:from|in|at|of|visited|met|with|to|include|includes|including|are|among them|"
-                             r"among others|such as|linked|linking|connects|connected|connecting),?\s+(?:the\s+)?$",
-                             col.text[max(0, run[0].start - 20):run[0].start]) \
+                             r"among others|such as|linked|linking|connects|connected|connecting|"
+                             r"(?:twin|sister|partner|friendship)[- ](?:towns|cities|municipalities|regions)),?\s+(?:the\s+)?$",
+                             col.text[max(0, run[0].start - 25):run[0].start]) \
                     and not _WITH_WHICH.match(col.text[run[-1].end:run[-1].end + 120]):  # (the clause's partners)
                 col.clique(run, _relation(cue.group("cue"), "pairing"), s0, s1)
             return
@@ -2154,13 +2231,16 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
                 or _FORMER.search(m.group()):
             continue
         b = _list_end(text, first_item)
+        # ('Twin towns of Maribor': the place the heading names)
+        named = next((p for p in parties if m.start() <= p.start < m.end() and p.kind in ("city", "region")), owner)
         members = _bullet_members(text, first_item, b, parties)  # (not the places its description names)
         heads, end = _described_bullets(text, first_item, parties)
         if len(heads) > len(members):  # each bullet goes on in lines of its own
             members, b = heads, end
         for p in members:
-            if p.name != owner.name:
-                col.add(owner, p, _relation(m.group(), "partner"), m.start(), b)
+            line_start, line_end = line_bounds(text, p.start)
+            if p.name != named.name and not _NOT_CURRENT.search(text, line_start, line_end):
+                col.add(named, p, _relation(m.group(), "partner"), m.start(), b)  # (not '- Kragujevac, suspended in 1991')
         col.claimed.append((m.start(), b))
 
 
@@ -2515,6 +2595,9 @@ def _rule_pair_chains(col, parties, sents: Sentences) -> None:
 # a tie named by its two places, joined by a dash: 'the Chipata–Mchinji cross-border arrangement'
 _DASH_COMPOUND = re.compile(r"[–—]")
 _TIE_NAME_AFTER = re.compile(rf"(?:\s[A-Z][\w'’.-]*){{0,3}}\s(?i:{'|'.join(TIE_NAMES)})\b")
+# ('the Maryland-Kanagawa sister-state relationship', 'the Lyon-Turin twinning')
+_TIE_KIND_AFTER = re.compile(r"\s+(?:sister[- ](?:cit(?:y|ies)|states?|provinces?|regions?|prefectures?)|twin[- ]towns?|"
+                             r"twinning|partnership|friendship)\b", re.I)
 _TIE_NOUN = re.compile(r"\b(?:links?|twinnings?|partnerships?|arrangements?|pairings?|pairs?|tandems?|"
                        r"friendships?|cooperation|co-operation|sister[- ]cit(?:y|ies)|twin[- ](?:towns?|cit(?:y|ies)))\b",
                        re.I)
@@ -2530,10 +2613,10 @@ def _rule_dash_compounds(col, parties, sents: Sentences) -> None:
             continue
         # a hyphen only right before the tie's name: 'the Canberra-Wellington Capital Cities Partnership'
         if not (_DASH_COMPOUND.fullmatch(text, p.end, q.start)
-                or (text[p.end:q.start] == "-" and _TIE_NAME_AFTER.match(text, q.end))):
+                or (text[p.end:q.start] == "-" and (_TIE_NAME_AFTER.match(text, q.end) or _TIE_KIND_AFTER.match(text, q.end)))):
             continue
         s0, s1 = sents.bounds(p.start)
-        if _TIE_NOUN.search(text, s0, s1) and not _negated(text[s0:s1]):
+        if (_TIE_NOUN.search(text, s0, s1) or _TIE_KIND_AFTER.match(text, q.end)) and not _negated(text[s0:s1]):
             col.add(p, q, _relation(text[s0:s1], "cooperation"), s0, s1)
 
 
@@ -2606,6 +2689,11 @@ _TWINNING = re.compile(r"\btwinnings?\b", re.I)
 _WHERE_COLUMN = re.compile(r"province|state|region|prefecture|county|country|location|district|land\b|voivodeship", re.I)
 
 
+_HUB_NOUN_BEFORE = re.compile(_HUB_TITLE.pattern + r"\s+$", re.I)
+_COUNTED_TOWNS = re.compile(r"\bwith\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:towns|cities|municipalities|regions)\b")
+
+
 def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     """A table under a heading naming the owner's partners ('Our twin towns', 'I. Sister
     cities (Friendship cities)'): the owner with the place of each row."""
@@ -2626,7 +2714,9 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     # agreements with six cities:')
     introduces = (len(title) <= 240 and title.rstrip().endswith(":")) or \
         (len(title) <= 600 and _LISTED_BELOW.search(title.rstrip()) is not None)  # '... are listed below.'
-    # 'Twinning agreements are approved by ... The table below lists the agreements in force'
+    # 'Twinning agreements are approved by ... The table below lists the agreements in force';
+    # 'Umeå has formal twin-town agreements with four Nordic towns ...' over the table of the four
+    introduces = introduces or (len(title) <= 600 and _COUNTED_TOWNS.search(title) is not None)
     hub_title = hub_title or (introduces and _TWINNING.search(title))
     if owner is None or not hub_title or _FORMER.search(title) or (len(title) > 80 and not introduces):
         return False
@@ -2971,7 +3061,11 @@ def _rule_dash_pairs(col, parties, doc) -> None:
                     _ROW_AND.fullmatch(text, last, nxt.start):
                 more.append(nxt)
                 last = nxt.end
-            row_end = _ROW_END.match(text[last:line_end]) is not None
+            row_end = _ROW_END.match(text[last:line_end]) is not None or (
+                _BULLET.match(text, line_start) is not None and _ROW_THEN_PROSE.match(text[last:line_end]) is not None
+                and all(p.kind in ("city", "region") for p in run))
+            # ('- Lidköping – Kandy, Sri Lanka. The partnership will address ...': a bullet's pair of towns, then
+            # its story; not '- Åbo Akademi University – Turku (Åbo), Finland. ...', a member and where it is)
             pairing = _DASH_PAIRING.match(text[b:line_end])
             if text[line_start:line_end].isupper():
                 i += len(run)  # 'BACKGROUND – ÅLESUND': a heading, no pairing row
@@ -2993,6 +3087,7 @@ def _rule_dash_pairs(col, parties, doc) -> None:
 # where a row's partner lies and since when: ', Illinois, USA (1991)', ' (France), since 1986'
 _WHERE = r"(?:\s+City(?=\s*\())?(?:(?:,\s*[A-Z][\w .'’-]{1,30}){1,2}(?=\s*(?:\(|\s+and\s)))?\s*(?:\([^()]{1,40}\))?"
 _ROW_END = re.compile(_WHERE + r"\s*(?:[,;]?\s*[–—-]?\s*(?:since|from)\s+(?:19|20)\d\d)?\s*(?:[|:;]|[,.]?\s*$)")
+_ROW_THEN_PROSE = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:,\s*[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2})?\s*\.\s+[A-Z]")
 _ROW_AND = re.compile(_WHERE + r"\s*(?:,\s*)?(?:and|&)\s+")
 
 

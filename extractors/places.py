@@ -162,6 +162,10 @@ def typed_region_matches(text: str) -> list[Match]:
             if "the" in words:  # 'The Klaipėda State' opening a sentence
                 name = re.sub(r"^[Tt]he\s+", "", name)
                 start = m.start("b") + m.group("b").index(name)
+            first, _, rest = name.partition(" ")
+            if rest and first in demonyms():  # 'the Polish Opole Voivodeship': the voivodeship is Opole's
+                name = rest
+                start = m.start("b") + m.group("b").index(name)
         out.append(Match(start, m.end(), "typed_region", name_key(name), name, priority=4))
     return out
 
@@ -384,6 +388,7 @@ def _is_person_part(m: Match, ent: Span | None, text: str) -> bool:
     return len(_words(ent.text)) > len(_words(m_text)) and not ent.text.startswith(m_text + ",")
 
 
+_OF_NAME_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
 _LONGER_NAME = re.compile(r"[ \t]+(?:de|del|della|di|da|do|dos|das|du)[ \t]+[A-Z]")
 _PARTICLE_NAME_GOES_ON = re.compile(r"[ \t]+(?:" + "|".join(sorted(PARTICLES)) + r")[ \t]+[A-Z]")
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:City\s+|Town\s+|Municipal\s+|Metropolitan\s+|Shire\s+)?"
@@ -780,8 +785,8 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
             if m.kind != "demonym" and not _locates_a_city(text, m, kept):
                 ctx.sent_countries[sents.index(m.start)].add(m.value)
         elif m.kind in ("region", "typed_region"):
-            if m.kind == "region" and declared.get(m.key) == "city":
-                continue
+            if m.kind == "region" and (declared.get(m.key) == "city" or _OF_NAME_AFTER.match(text, m.end)):
+                continue  # (and 'the Gulf of Bothnia': a longer name)
             region_hits[m.key].append(m)
         elif m.kind == "city":
             if declared.get(m.key) == "region":

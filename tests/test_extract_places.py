@@ -89,6 +89,14 @@ HELDOUT38_39 = [  # tests/gold/heldout38-39 shapes (after their untuned measurem
     ("The Maryland Sister States Program links the State of Maryland with regions abroad. Maryland works with "
      "Kanagawa. Delegations visit Annapolis and Baltimore. Bong County in Liberia is inactive.",
      {"Annapolis": "US"}, {"Maryland"}),
+    # (heldout120-127) 'Stadt Kleve' (PERSON to the model) is the town, 'Gemeente Berg en Dal' no town 'Berg';
+    # 'Tourcoing - Mouscron' (a PERSON tag over the dash) is two towns; 'Paços do Concelho' is a building
+    ("Gemeente Nijmegen, Stadt Kleve, Gemeinde Kranenburg and Gemeente Berg en Dal are jointly starting a study.",
+     {"Kleve": "DE", "Nijmegen": "NL"}, {"Berg"}),
+    ("| Partners | Type | Since |\n|---|---|---|\n| Tourcoing - Mouscron      | cooperation charter       | 2019 |",
+     {"Tourcoing": "FR", "Mouscron": "BE"}, set()),
+    ("The Municipality of Porto and the Municipal Council of Maputo signed on Tuesday, at the Paços do Concelho, a "
+     "cooperation protocol.", {"Porto": "PT", "Maputo": "MZ"}, {"Paços"}),
 ]
 DEV3 = [  # tests/gold/dev3 phrasings
     ("Most recently, the city partnered with Dar es Salaam in Tanzania on sanitation.", {"Dar es Salaam": "TZ"}, set()),
@@ -216,6 +224,14 @@ def test_regions_carry_their_country(nlp):
     assert regions.get("Lower Silesia") == "PL" and regions.get("Bavaria") == "DE"
     assert any("Krapina" in name for name in regions)
     assert not result.cities
+
+
+def test_a_demonym_before_a_typed_region_and_a_gulf_of_name_are_not_the_regions_name(nlp):
+    """'the Polish Opole Voivodeship' is Opole's; 'the Gulf of Bothnia' is no region 'Gulf'."""
+    _, result = _cities(nlp, "The partnership with the Polish Opole Voivodeship was concluded in 2001. Umeå and Vaasa "
+                             "lie across the Gulf of Bothnia.")
+    names = {r.name for r in result.regions}
+    assert "Opole" in names and not any(n.startswith("Polish") or n == "Gulf" for n in names)
 
 
 def test_city_records_have_coordinates_and_provenance(nlp):
