@@ -703,7 +703,7 @@ def page_owner(parties: list[Party], text: str) -> Party | None:
     first = places[0] if places and places[0].start < _TITLE_ZONE else None
     if first is not None and sum(p.name == first.name for p in places) >= 2 and _governs_title_line(first, text):
         return first  # (whatever partner the page names more often)
-    home = page_place(parties)
+    home = page_place(parties, text)
     if home is not None:
         return home
     ranked = Counter(p.name for p in places).most_common(2)
@@ -730,20 +730,28 @@ def _governs_title_line(place: Party, text: str) -> bool:
         bool(before.group().strip() or after.group("gov"))
 
 
-def page_place(parties: list[Party]) -> Party | None:
+def page_place(parties: list[Party], text: str) -> Party | None:
     """The page's own city or region ('Aarhus' on the Aarhus twin-town page): named at
     least three times, and either the first place of the page (its site title) and
-    among the two most named, or clearly more often named than any other."""
+    among the two most named, or clearly more often named than any other. A title's
+    partner ('Project partnership with Cape Coast, Ghana' on Bonn's page) is not its own."""
     places = [p for p in parties if p.kind in ("city", "region")]
     ranked = Counter(p.name for p in places).most_common(2)
     if not ranked or ranked[0][1] < 3:
         return None
     first = places[0]
-    if first.start < 300 and any(name == first.name and n >= 3 for name, n in ranked):
+    if first.start < 300 and any(name == first.name and n >= 3 for name, n in ranked) \
+            and not _TITLE_PARTNER.search(text, _line_start(text, first.start), first.start):
         return first
     if len(ranked) > 1 and ranked[1][1] + 1 >= ranked[0][1]:
         return None
     return next(p for p in places if p.name == ranked[0][0])
+
+
+# a title naming the page's tie, not what happened to the page's town: 'Project partnership with
+# Cape Coast, Ghana' (Bonn's page), not 'Polish port city delegation signs memorandum with Grand Rapids'
+_TITLE_PARTNER = re.compile(r"\b(?:[Pp]artnerships?|[Cc]o-?operation|[Tt]winning|[Ff]riendship|[Rr]elations(?:hip)?|[Tt]ies)"
+                            r"\s+with\s+(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality)\s+of\s+)?$")
 
 
 def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[Party]:
@@ -751,7 +759,7 @@ def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[P
     the city whose topic the sentence before opened ("Bamberg's links do not stop at Bedford.
     The city also has a friendship agreement with Nagaoka"), or else for the page's own
     place: 'Most recently, the city partnered with Dar es Salaam'."""
-    home = page_place(parties)
+    home = page_place(parties, text)
     out = []
     matches = list(_ANAPHOR.finditer(text))
     if home is not None:
@@ -1009,7 +1017,9 @@ class _Collector:
 # front-runner cities of this project, together with A and B' are one team
 _SIBLINGS = re.compile(r"\b(?:is|was|are|were)\s+(?:one|some|two|three|four|five)\s+of\s+(?:the\s+|its\s+|their\s+)?"
                        r"(?:several|many|numerous|various|[a-z]+)\b(?!['’]s)[^.;]{0,60}?\b(?:partnerships|relationships|"
-                       r"partners|host cities|hosts)\b[^.;]{0,60}?,?\s+(?:along|together)\s+with\b")
+                       r"partners|host cities|hosts)\b[^.;]{0,60}?,?\s+(?:along|together)\s+with\b|"
+                       # 'the city was selected by the OECD for its Green Cities Programme, alongside Paris, ...'
+                       r"\b(?:selected|chosen|shortlisted|named|ranked|awarded)\b[^.;]{0,80}?,?\s+(?:alongside|along\s+with)\b")
 
 
 def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hits: list[ProgrammeHit],
@@ -1019,7 +1029,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
     col = _Collector(text, programme_hits, years, known.most_common(1)[0][0] if known else None, {},
                      page_regions=frozenset(p.name for p in parties if p.kind == "region"))
     with_home = sorted(parties + anaphor_parties(text, sents, parties), key=lambda p: p.start)
-    home = col.home = page_place(parties)
+    home = col.home = page_place(parties, text)
     _rule_own_lists(col, with_home, sents, doc)
     _rule_relationship_clauses(col, with_home, sents)
     _rule_as_partner_cities(col, parties, sents, doc)
@@ -1777,13 +1787,20 @@ _EACH_OTHER = re.compile(r"[^.;:]{0,40}?\b(?:visit\w*|review\w*|learn\w*|support
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")  # 'Agreements with A and B were signed': objects, not subjects
 
 
+# 'enterprises from the districts of Cahul, Ungheni and Soroca have signed grant contracts':
+# where the subject comes from, not who signs
+_FROM_PLACES = re.compile(r"\bfrom\s+(?:the\s+)?(?:districts?|cities|towns|regions|municipalities|provinces|"
+                          r"communities|countries)\s+of\s+$")
+
+
 def _rule_subject_verb(col, ps, doc, s0, s1, sentence) -> None:
     """'Cork and Valparaíso ... will cooperate', 'Leipzig and Dresden are sister cities',
     'Dakar and Marseille have renewed their cooperation agreement'."""
     i = 0
     while i < len(ps):
         run = coordinated(ps, doc, i, col.text)
-        if len(run) >= 2 and not _WITH_BEFORE.search(col.text, max(s0, run[0].start - 12), run[0].start):
+        if len(run) >= 2 and not _WITH_BEFORE.search(col.text, max(s0, run[0].start - 12), run[0].start) \
+                and not _FROM_PLACES.search(col.text, max(s0, run[0].start - 40), run[0].start):
             after = _ADMIN_SUFFIX.sub("", col.text[run[-1].end:s1])  # 'Gyeongju City (Korea) sign ...'
             m = _SUBJECT_VERB.match(after)
             if m and len(run) <= MAX_LIST and not _negated(after[:m.start("cue")]) \
@@ -2525,7 +2542,7 @@ def _rule_with_which(col, parties, sents, doc) -> None:
     own place with the party the relative clause hangs on; 'in particular Kyiv, Tbilisi
     and Grenoble, with which Chișinău has long-standing partnership agreements': the
     clause's subject with each party of the list it hangs on."""
-    home = page_place(parties)
+    home = page_place(parties, col.text)
     by_start = {p.start: p for p in parties}
     for p in parties:
         m = _WITH_WHICH.match(col.text[p.end:p.end + 120])  # (the pattern opens with '^')
