@@ -69,7 +69,7 @@ from spacy.tokens import Doc
 
 from .lexicons import country_names, currencies, link_cues, org_heads, org_shapes, regions
 from .link_model import candidate_pairs, link_model
-from .orgs import SOCIETY_HEADS, TIE_NAMES, governs_place, has_org_head, is_admin_word, shaped_orgs
+from .orgs import ROLE_CODE, SOCIETY_HEADS, TIE_NAMES, governs_place, has_org_head, is_admin_word, shaped_orgs
 from .geo import gazetteer
 from .places import REGION_TYPE_AFTER, WRITTEN_REGION_TYPE
 from .programmes import ProgrammeHit
@@ -197,7 +197,7 @@ def _clean_org(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_ROLE_CODE = re.compile(r"(?:LP|LB|PP\d{1,2}|P\d{1,2}|B\d{1,2}|AP\d{0,2})[ \t]+(?=[A-Z])")
+_ROLE_CODE = re.compile(ROLE_CODE.pattern + r"[ \t]+(?=[A-Z])")
 _QUOTED_NAME = re.compile(r"[ \t]*[\"„“][A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,3}[\"”“]")
 _POSSESSIVE_NAME = re.compile(r"\S+['’]s\s")
 
@@ -2893,7 +2893,7 @@ _HEADING_LIST = re.compile(r"(?mi)^[ \t]*(?P<head>(?P<lead>lead partner|coordina
 
 
 # 'Statutory City of ', and a role code: 'LP  Municipality of Florina', 'PP2 City of Bitola'
-_LINE_LEAD = re.compile(r"[\s|•*\d.)-]*(?:(?:LP|LB|PP\d{1,2}|P\d{1,2}|B\d{1,2}|AP\d{0,2})[ \t]+)?"
+_LINE_LEAD = re.compile(r"[\s|•*\d.)-]*(?:" + ROLE_CODE.pattern + r"[ \t]+)?"
                         r"(?:(?:[A-Z][\w-]*\s+){1,2}of\s+(?:the\s+)?)?")
 
 

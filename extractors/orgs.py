@@ -183,8 +183,8 @@ def shaped_orgs(text: str, place_ends: set[int], skip_acronyms: frozenset[str] =
     connectors = frozenset(shapes["connectors"])
     out: list[tuple[int, int, str | None]] = []
     for run in name_runs(text):
-        while run and (run[0][2] in stop or run[0][2] in connectors or (len(run) > 1 and _ROLE_CODE.fullmatch(run[0][2]))) \
-                and not _place_opener(run):
+        while run and (run[0][2] in stop or run[0][2] in connectors
+                       or (len(run) > 1 and ROLE_CODE.fullmatch(run[0][2]))) and not _place_opener(run):
             run = run[1:]
         for part in _split_and(run, place_ends):
             while part and (part[0][2] in stop or part[0][2] in connectors or not _capitalised(part[0][2])) \
@@ -212,7 +212,7 @@ def shaped_orgs(text: str, place_ends: set[int], skip_acronyms: frozenset[str] =
 
 # a partner's role code before its name in a project's list: 'LP  Municipality of Florina',
 # 'PP2 Municipality of Bitola', 'P3 Energy Agency of Plovdiv'
-_ROLE_CODE = re.compile(r"(?:LP|LB|PP\d{1,2}|P\d{1,2}|B\d{1,2}|AP\d{0,2})")
+ROLE_CODE = re.compile(r"(?:LP|LB|PP\d{1,2}|P\d{1,2}|B\d{1,2}|AP\d{0,2})")
 
 
 def _place_opener(run: list[tuple[int, int, str]]) -> bool:
