@@ -26,7 +26,7 @@ people's people’s committee akimat corporation""".split())
 # (the line before: a city's role in a programme, 'Pilot City Sønderborg', 'Lighthouse City Lyon';
 # the last: a Vietnamese city's government, 'the Da Nang People's Committee', a Kazakh one,
 # 'the Akimat of Shymkent', and an Indian one, 'Karachi Metropolitan Corporation', 'Greater
-# Chennai Corporation': over 127 gold sets the town reads better than the body, in places and
+# Chennai Corporation': on the gold sets the town reads better than the body, in places and
 # in links, though one set names 'Rajkot Municipal Corporation' as a partner)
 
 _WORD = re.compile(r"[\w’'-]+")
