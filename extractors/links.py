@@ -963,11 +963,16 @@ class _Collector:
             key = key | {"#regions"}  # 'the Olomouc Region ... with the Trenčín Region' beside the towns' own tie
         if key in self.out:
             return
+        self.out[key] = self.record(a, b, relation, s0, s1, method, confidence)
+
+    def record(self, a: Party, b: Party, relation: str, s0: int, s1: int, method: str = "rule",
+               confidence: float | None = None) -> LinkRecord:
+        """The link a..b read in text[s0:s1], with the programme and year that span names."""
         programme = next((h.name for h in self.programme_hits
                           if s0 <= h.start < s1 and h.kind not in ("institution", "fund")), self.doc_programme)
         year = next((y.year for y in self.years if s0 <= y.start < s1), None)
-        self.out[key] = LinkRecord(a.name, b.name, a.kind, b.kind, a.geonames_id, b.geonames_id, relation,
-                                   programme, year, s0, s1, " ".join(self.text[s0:s1].split()), method, confidence)
+        return LinkRecord(a.name, b.name, a.kind, b.kind, a.geonames_id, b.geonames_id, relation,
+                          programme, year, s0, s1, " ".join(self.text[s0:s1].split()), method, confidence)
 
     def _denied(self, s0: int, s1: int) -> bool:
         """'programs in Flagstaff and Nogales; these are not sister city relationships' (but
@@ -1056,8 +1061,8 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
         _rule_its_partners(col, ps, doc, s0, s1, sentence)
         _rule_namesakes(col, ps, home, s0, s1, sentence)
         _rule_with_opener(col, ps, s0, s1)
-        _rule_in_network_led_by(col, ps, doc, s0, s1)
-        _rule_pair_who_share(col, ps, doc, s0, s1)
+        _rule_in_network_led_by(col, ps, s0, s1)
+        _rule_pair_who_share(col, ps, s0, s1)
         if len(ps) >= 2:
             siblings = _SIBLINGS.search(sentence) is not None
             for rule in (_rule_between, _rule_with, _rule_together, _rule_subject_verb, _rule_brings,
@@ -1092,7 +1097,7 @@ _NETWORK_LED_BY = re.compile(r"\b(?:is|are|was|were)\s+(?:a\s+|the\s+)?(?:partne
                              r"(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality)\s+of\s+)?")
 
 
-def _rule_in_network_led_by(col, ps: list[Party], doc: Doc, s0: int, s1: int) -> None:
+def _rule_in_network_led_by(col, ps: list[Party], s0: int, s1: int) -> None:
     """The sentence's subject (with those 'together with' it) and the lead partner of the
     network it is in: 'Kalisz is a partner in "Food Corridors" (lead partner: Mollet del Vallès)'."""
     m = _NETWORK_LED_BY.search(col.text, s0, s1)
@@ -1109,7 +1114,7 @@ def _rule_in_network_led_by(col, ps: list[Party], doc: Doc, s0: int, s1: int) ->
 _WHO_SHARE = re.compile(r"\s*,\s*(?:who|which)\s+(?:have\s+|has\s+|had\s+)?(?:\w+\s+){0,3}?(?:joint|shared|common)\b")
 
 
-def _rule_pair_who_share(col, ps: list[Party], doc: Doc, s0: int, s1: int) -> None:
+def _rule_pair_who_share(col, ps: list[Party], s0: int, s1: int) -> None:
     for i in range(len(ps) - 1):
         a, b = ps[i], ps[i + 1]
         if re.fullmatch(r"\s+and\s+", col.text[a.end:b.start]) and _WHO_SHARE.match(col.text, b.end, s1) \
@@ -1162,10 +1167,8 @@ def _rule_namesakes(col, ps: list[Party], home: Party | None, s0: int, s1: int, 
     a, b = pair
     key = frozenset((name_key(a.name), "#namesake"))
     if key not in col.out:
-        year = next((y.year for y in col.years if s0 <= y.start < s1), None)
-        col.out[key] = LinkRecord(a.name, b.name, "city", "city", a.geonames_id, None,
-                                  _relation(sentence, "partner"), col.doc_programme, year, s0, s1,
-                                  " ".join(sentence.split()), "rule", None)
+        col.out[key] = dataclasses.replace(col.record(a, b, _relation(sentence, "partner"), s0, s1),
+                                           target_geonames_id=None)
 
 
 _REGION_TYPE = WRITTEN_REGION_TYPE  # as a name writes them: 'Opole Voivodeship'
@@ -1932,8 +1935,8 @@ def _rule_group_of(col, ps, doc, s0, s1, sentence) -> None:
         i += len(run)
 
 
-_LOCATOR_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?(?:province|region|state|county|canton|department|"
-                             r"district|prefecture)\s+of\s+$")
+# ('in the Belgian province of': _IN_REGION_OF's region words, after an optional adjective)
+_LOCATOR_BEFORE = re.compile(rf"\bin\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?{_REGION_WORDS}\s+of\s+$")
 
 
 def _rule_home_deal(col, ps, home, doc, s0, s1, sentence) -> None:
@@ -2542,7 +2545,7 @@ def _rule_with_which(col, parties, sents, doc) -> None:
     own place with the party the relative clause hangs on; 'in particular Kyiv, Tbilisi
     and Grenoble, with which Chișinău has long-standing partnership agreements': the
     clause's subject with each party of the list it hangs on."""
-    home = page_place(parties, col.text)
+    home = col.home
     by_start = {p.start: p for p in parties}
     for p in parties:
         m = _WITH_WHICH.match(col.text[p.end:p.end + 120])  # (the pattern opens with '^')
