@@ -382,6 +382,40 @@ def aligned_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[i
     return out
 
 
+def row_label_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int, int, float, object]]:
+    """Numbers on a row whose label names money and its currency, in a table aligned by
+    spaces: 'Budget for twinning (EUR)   24,500   26,000', one number per year column.
+    Rows indented under it ('  of which Flemish Government subsidy   68,475') share its
+    currency when they name money too or are its parts ('of which')."""
+    out = []
+    lines = text.split("\n")
+    starts = _line_starts(lines)
+    token_re = _bracketed_currency()
+    currency, indent = None, -1
+    for j, row in enumerate(lines):
+        if "  " not in row:
+            currency = None
+            continue
+        label = _ALIGNED_CELL.search(row)
+        if label is None:
+            currency = None
+            continue
+        token = token_re.search(label.group())
+        if token is not None and _has_any(label.group(), head_words):
+            currency, indent = cur[token.group("cur")], label.start()
+        elif not (currency is not None and label.start() > indent
+                  and (label.group().startswith("of which") or _has_any(label.group(), head_words))):
+            currency = None
+            continue
+        for m in _GROUPED_NUMBER.finditer(row, label.end()):
+            try:
+                value = parse_number(m.group(), False)
+            except ValueError:
+                continue
+            out.append((starts[j] + m.start(), starts[j] + m.end(), value, currency))
+    return out
+
+
 def _column_amounts(lines: list[str], starts: list[int], i: int, lo: int, hi: int,
                     currency: object) -> list[tuple[int, int, float, object]]:
     """The grouped numbers standing between columns lo..hi in the rows under header line i."""
@@ -466,7 +500,7 @@ def extract_funding(text: str, sents: Sentences, programme_hits: list[ProgrammeH
             out.append(FundingRecord(value, currency.code, round(value * currency.eur_rate, 2), None,
                                      funder, programme, text[a:b], a, b, sents.evidence(a, b)))
     for a, b, value, currency in table_amounts(text, cur, c["table_money_head"]) + \
-            aligned_amounts(text, cur, c["table_money_head"]):
+            aligned_amounts(text, cur, c["table_money_head"]) + row_label_amounts(text, cur, c["table_money_head"]):
         if any(a < y and x < b for x, y in taken):
             continue
         taken.append((a, b))

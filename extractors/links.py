@@ -825,6 +825,10 @@ _ADMIN_SUFFIX = re.compile(r"^\s+(?:Metropolitan City|City Council|City|Municipa
 _LIST_GOES_ON = re.compile(r"[\s,]*(?:in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[\s,]*)?(?:and|&)\s")
 # a list item's year: 'A (FR) since 1964, B (CN) since 1998 and C'
 _SINCE_TAIL = re.compile(r"^\s*(?:since|from)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{4}\b")
+_OPEN_PAREN = re.compile(r"\s*\([^()]*")
+# ', signed in 1982,' between two partners: when a tie began, no clause of its own
+_DATED_PARTICIPLE = re.compile(r"\s*(?:signed|twinned|established|concluded|formali[sz]ed|sealed)\s+(?:in|on)\s+"
+                               r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*")
 _GAPPED_WITH = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?with\s+(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality) of\s+)?")
 _GAPPED_SEP = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality) of\s+)?")
 
@@ -846,6 +850,8 @@ def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[P
         if p.name == run[-1].name and re.fullmatch(r"\s*\(\s*", text[last_end:p.start]):
             last_end = p.end  # 'München (Munich)': one party, two spellings
             continue
+        if p.kind == "region" and _OPEN_PAREN.fullmatch(text, last_end, p.start):
+            continue  # 'Rennes (Brittany, France), ... and Coburg': the region locates the town before it
         gap = _PAREN.sub("", text[last_end:p.start]).lstrip(")")
         gap = _ADMIN_SUFFIX.sub("", gap)
         gap = _IN_PLACE_HEAD.sub("", gap)  # 'the City of Newcastle in New South Wales, Australia, and Aalborg'
@@ -856,7 +862,7 @@ def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[P
         if not _GLUE.match(gap):
             appositive = re.match(r"^,([^,;.:()]{1,45})[,;](\s*(?:and|&)?\s*(?:the\s+)?" + _OFFICIALS
                                   + r"?(?:(?:City|Municipality|Town|city) of\s+)?)$", gap)
-            if not appositive or _has_verb(doc, last_end, p.start):
+            if not appositive or (_has_verb(doc, last_end, p.start) and not _DATED_PARTICIPLE.fullmatch(appositive.group(1))):
                 # 'A, B and Cheltenham Township, ...': the list goes on past its last known member
                 joined_by_and = joined_by_and or (len(run) > 1 and bool(_LIST_GOES_ON.match(gap)))
                 break
@@ -1263,6 +1269,8 @@ def _learned_pairs(col, parties: list[Party], sents: Sentences) -> None:
         ga, gb = group.get((s0, a.name)), group.get((s0, b.name))
         if ga is not None and gb is not None and ga != gb:
             continue  # 'A shares with B, and C works with D': the rules read two ties, none across
+        if ga is not None and gb is None and _new_clause_between(col.text, a, b, parties):
+            continue  # 'A and B have worked together since the 1990s, and C hosted a delegation from D'
         if _long_membership(col.text, s0, s1, parties):
             continue  # 'The partnership consists of A, B and C (NL), the City of D (DE), ...': a list of more
             # than MAX_LIST members is a consortium, not pairs
@@ -1275,6 +1283,16 @@ def _learned_pairs(col, parties: list[Party], sents: Sentences) -> None:
                 and (s0, a.name) not in col.paired and (s0, b.name) not in col.paired \
                 and not _not_a_pair(col.text, s0, s1, a, b, parties):
             col.add(a, b, _relation(col.text[s0:s1]), s0, s1, method="model", confidence=round(confidence, 3))
+
+
+_CLAUSE_OPENS = re.compile(r",\s*(?:and|but|while|whereas)\s+(?:the\s+)?$")
+_FINITE_VERB_AFTER = re.compile(r"\s+(?:has|have|had|is|was|were|will|would|\w+ed)\b")
+
+
+def _new_clause_between(text: str, a: Party, b: Party, parties: list[Party]) -> bool:
+    """A clause with a subject of its own ('..., and Bologna hosted') opens between a and b."""
+    return any(_CLAUSE_OPENS.search(text, max(a.end, c.start - 16), c.start) and _FINITE_VERB_AFTER.match(text, c.end)
+               for c in parties if a.end < c.start <= b.start)
 
 
 _MEMBERSHIP = re.compile(r"\b(?:consists?\s+of|consisting\s+of|comprises?|comprising|(?:is\s+)?composed\s+of|"
@@ -1421,11 +1439,14 @@ def _ended_parties(ps: list[Party], a: int, b: int, text: str) -> set[str]:
     if after is not None and _BY_AGENT.match(text, b, after.start):
         after = None
     before = next((p for p in reversed(ps) if p.end <= a), None)
+    if before is not None and _RIGHT_AFTER_COMMA.fullmatch(text, before.end, a):
+        after = None  # "Coventry's link with Volgograd, suspended in 2022, and its twinning with Dresden"
     near = after if after is not None else before
     return inside | ({name_key(near.name)} if near is not None else set())
 
 
 _BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+_RIGHT_AFTER_COMMA = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*")
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 
 
@@ -1547,13 +1568,15 @@ _WITH_OBJECT = re.compile(r"\bwith\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")  # 'w
 
 
 def _clause_subject(col, ps: list[Party], doc: Doc, subj: Party | None, s0: int, cue: int,
-                    objects: set[int] | None = frozenset()) -> Party | None:
+                    objects: set[int] | None = frozenset(), holder: Party | None = None) -> Party | None:
     """Who holds the tie a 'with' cue names, when the nearest party is not it:
     - 'Nevşehir has been a sister city of Shymkent since 2013, and signed an agreement with
       Eger': a clause opened by a verb after a comma shares the sentence's first party;
     - 'The partnership with Anchorage and the cooperation with Luleå will continue': a party
       that is itself a 'with' object (here or of an earlier cue in the sentence) holds
-      nothing; the page's own place does, if it has one."""
+      nothing; the holder of the sentence's earlier tie does ('Cork maintains twinnings with
+      Rennes and Coburg, and a sister city agreement with San Francisco'), or else the page's
+      own place."""
     if subj is None:
         return None
     clause = list(re.finditer(r",\s*(?:and\s+|but\s+)?(?:\w+ly\s+)?(?:(?:in|on|since)\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+)?",
@@ -1568,7 +1591,7 @@ def _clause_subject(col, ps: list[Party], doc: Doc, subj: Party | None, s0: int,
     if objects is None:  # a verb cue ('with Turku staff mentoring the Šiauliai team'): its subject stands
         return subj
     if subj.start in objects or _WITH_OBJECT.search(col.text[max(s0, subj.start - 40):subj.start]):
-        return col.home if col.home is not None and col.home.name != subj.name else None
+        return next((p for p in (holder, col.home) if p is not None and p.name != subj.name), None)
     return subj
 
 
@@ -1602,8 +1625,9 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
     objects: set[int] = set()  # parties an earlier cue of the sentence named as its objects
     # ('an agreement with A and a letter of intent on cooperation with B': A is no subject,
     # whichever cue pattern reads each 'with')
-    cue_objects = [(m.start(), ps[i].start) for pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH)
-                   for m in pattern.finditer(sentence) if (i := _cue_object(ps, sentence, s0, m)) is not None]
+    cue_objects = [(m.start(), o.start) for pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH)
+                   for m in pattern.finditer(sentence) if (i := _cue_object(ps, sentence, s0, m)) is not None
+                   for o in coordinated(ps, doc, i, col.text)]
     for pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH, _MENTOR, _OF_PARTNER):
         for m in pattern.finditer(sentence):
             objects |= {start for at, start in cue_objects if at < m.start()}
@@ -1625,7 +1649,7 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
                     next((p for p in _subjects(ps, s0 + m.start(), col.text) if p.name != run[0].name
                           and not _located(p, s0, col.text)), None)
                 subj = _clause_subject(col, ps, doc, subj, s0, s0 + m.start(),
-                                       objects if pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH) else None)
+                                       objects if pattern in (_WITH, _DEAL_WITH, _SIGNED_WITH) else None, first_subj)
                 if subj is None and pattern is _DEAL_WITH and not any(p.end <= s0 + m.start() for p in ps) \
                         and _NOUN_WITH.fullmatch(m.group(0)) and not _negated(sentence) \
                         and re.fullmatch(r"(?:the\s+)?", sentence[m.end():run[0].start - s0]):
@@ -2169,7 +2193,8 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         if pronoun and pronoun.group().lower().startswith("our"):
             owner = page_owner(parties, text) or owner  # '... organised by our sister cities A, B and C': the page's city
         elif pronoun:  # 'Szentendre, ... north of Budapest, welcomed delegations from its partner towns': the opener
-            opener = next(iter(_in(parties, s0, m.start())), None)
+            # (not a bullet's label: '- Economic Development: San Antonio, Texas, and its sister city')
+            opener = next((p for p in _in(parties, s0, m.start()) if not text.startswith(":", p.end)), None)
             if opener is not None and _OPENS.fullmatch(text[s0:opener.start]):
                 owner = opener
             elif opener is None and not pronoun.group().lower().startswith("their"):
@@ -3199,11 +3224,13 @@ def _rule_as_lead_and_partners(col, ps: list[Party], doc: Doc, s0: int, s1: int)
             col.clique([lead] + [p for p in run if p.name != lead.name], "partner", s0, s1)
 
 
-_EXAMPLE_INTRO = re.compile(r"\b(?:[Ff]or (?:example|instance)|e\.g\.|[Ee]xamples (?:include|are)|such as|including)"
+_EXAMPLE_INTRO = re.compile(r"\b(?:[Ff]or (?:example|instance)|e\.g\.|[Ee]xamples (?:include|are)|such as|including"
+                            r"|(?:pairs|pairings|twinnings|partnerships) (?:include|are))"
                             r"[,:]?\s+(?:the\s+)?$")
 _PAIR_GLUE = re.compile(r"\s+(?P<glue>and|&|with)\s+(?:the\s+)?")
 _PAIR_DATED = re.compile(r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?\s*\((?:since|from)\s+(?:19|20)\d\d\)")
-_PAIR_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+_PAIRS_WORD = re.compile(r"\bpairs\b")  # 'other pairs include Turin with Nagoya and ...'
+_PAIR_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?")
 
 
 def _rule_example_pairs(col, ps: list[Party], s0: int, s1: int) -> None:
@@ -3212,7 +3239,7 @@ def _rule_example_pairs(col, ps: list[Party], s0: int, s1: int) -> None:
     1968)'; 'agreements with Ukrainian municipalities, for example Linköping with Vinnytsia
     and Karlstad with Bila Tserkva'."""
     text = col.text
-    if len(ps) < 2 or not _LINK_NOUN.search(text, max(0, s0 - 300), s1):
+    if len(ps) < 2 or not (_LINK_NOUN.search(text, max(0, s0 - 300), s1) or _PAIRS_WORD.search(text, s0, s1)):
         return
     pairs: list[tuple[Party, Party]] = []
     i, last_end = 0, None  # where the pair before ends, while pairs follow each other

@@ -39,9 +39,17 @@ CITY_CUES_BEFORE = re.compile(
     r"municipalidad|municipio|concello|citt[aà]|miasto|gmina|intendencia|c[aâ]mara municipal|akimat|hokimiyat)"
     r"\s+(?:of|de|di|von|du|da|do|del)\s+(?:the\s+)?)$"
     r"|\b(?:gemeente|kommune|kommun|gmina|miasto|mesto|město|stadt|comune)\s+$"
-    r"|\btwinned\s+with\s+$|\b(?:sister|twin)[ -](?:city|town)\s+of\s+$",  # 'twinned with Nice'
+    r"|\btwinned\s+with\s+$|\b(?:sister|twin)[ -](?:city|town)\s+of\s+$"  # 'twinned with Nice'
+    r"|\b(?-i:(?:twin|sister|partner)[ -](?:town|city))[,:]?[ \t]+$",  # 'our German twin town, Eppstein'
+    # (in lower case: the 'Sister City Grant Program' names no town Grant)
     re.IGNORECASE,
 )
+# 'Hamilton remains twinned with', 'Montereau and Wertheim have been twinned': the subject
+# of a twinning is a town
+TWINNED_AFTER = re.compile(
+    r"(?:[ \t]+and[ \t]+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)?[ \t]+"
+    r"(?:(?:is|are|was|were|remains|remain|has been|have been|had been)[ \t]+)?(?:also[ \t]+|still[ \t]+)?"
+    r"twinned\b")
 CITY_CUES_AFTER = re.compile(
     r"^(?:\s+(?:City|Municipality|municipality|City Council|city council|Town Council|"
     r"Metropolitan Assembly|Municipal Assembly|City Assembly|Assembly|Municipal Council|City Government|"
@@ -181,6 +189,15 @@ _FEATURE_BEFORE = re.compile(r"\b(?:Lake|Lac|Lago|Mount|Mt\.|River|Gulf of|Bay o
 _SEPARATORS = frozenset("| ; :".split())  # no name runs across a table cell's bar: 'Saint-Denis | Réunion'
 
 
+def _glued_key(keys: list[str], i: int, j: int, glued: set[int]) -> str:
+    """The key of tokens i..j, a glued possessive ('s) joined to the word before it."""
+    out = ""
+    for k in range(i, j + 1):
+        if keys[k]:
+            out += keys[k] if k in glued or not out else " " + keys[k]
+    return out
+
+
 def gazetteer_matches(doc: Doc) -> list[Match]:
     """Longest token n-grams that name a city or a region; n-grams start capitalised.
 
@@ -198,6 +215,12 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
         words = words[:k] + ["im", ""] + words[k + 2:]
         keys[k], keys[k + 1] = "im", ""
     lower = [w.islower() and w not in PARTICLES for w in words]
+    # "Bishop's Stortford", "King's Lynn": a possessive inside a name, keyed as GeoNames' name is
+    glued = {k for k, w in enumerate(words) if (w == "'s" or w == "’s") and 0 < k < len(words) - 1
+             and starts[k] == starts[k - 1] + len(words[k - 1]) and words[k - 1][:1].isupper()
+             and words[k + 1][:1].isupper()} if ("'s" in words or "’s" in words) else set()
+    for k in glued:
+        lower[k] = False
     lines = list(itertools.accumulate(text.count("\n", a, b) for a, b in zip([0] + starts, starts)))
     out = []
     i, n = 0, len(words)
@@ -218,7 +241,7 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
             tail = text[end:end + 2]
             if len(tail) == 2 and tail[0] == "-" and tail[1].islower():
                 continue  # 'Agri-food', 'Roman-style': part of a compound word
-            key = " ".join(k for k in keys[i:j + 1] if k)
+            key = " ".join(k for k in keys[i:j + 1] if k) if not glued else _glued_key(keys, i, j, glued)
             cands = gaz.candidates(key) if key not in never else ()
             region = regs.get(key)
             if cands and not region and len(tail) == 2 and tail[0] == "-" and tail[1].isupper() and j + 2 < n \
@@ -365,7 +388,9 @@ def _is_org_internal(doc: Doc, m: Match, ent: Span | None) -> bool:
             and before[0].lower_ not in ADMIN_WORDS and before[0].lower_ not in ("the", "in", "from", "to"):
         return True
     if ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW") \
-            and "," not in ent.text:  # 'Lyon, Brabantstad' tagged ORG is a list
+            and "," not in ent.text \
+            and not (m.start <= ent.start_char and ent.end_char <= m.end and ent.end_char - ent.start_char < m.end - m.start):
+        # ('Lyon, Brabantstad' tagged ORG is a list; "Bishop" tagged ORG in "Bishop's Stortford" is part of the name)
         # 'Graz and Maribor' tagged WORK_OF_ART is two places, not a title; so is 'Lviv with Leuven'
         gaz, names = gazetteer(), country_names()
         extra = [w.lower() for w in _words(ent.text) if name_key(w) not in m.key.split()
@@ -403,12 +428,16 @@ def _country_possessive() -> re.Pattern:
     return re.compile(r"\b(?P<country>" + "|".join(map(re.escape, names)) + r")['’]s\s+$")
 
 
+_PRONOUN = re.compile(r"(?i:we|it|they|he|she|this|that|these|those|which|who|both|all|each)")  # 'We are twinned with'
+
+
 def _cues(text: str, m: Match) -> tuple[bool, bool]:
     """(strong, any): 'City of X', 'X (IT)' or "Finland's X" is a strong cue; 'X City',
     'X mayor' a weaker one."""
     before = text[max(0, m.start - 40):m.start]
     owner = _country_possessive().search(before)  # "Germany's Federal Ministry" is no Federal, Argentina
     strong = bool(CITY_CUES_BEFORE.search(before)) or bool(re.match(r"\s*\([A-Z]{2}\)", text[m.end:m.end + 6])) \
+        or (bool(TWINNED_AFTER.match(text, m.end, m.end + 60)) and not _PRONOUN.fullmatch(text, m.start, m.end)) \
         or (owner is not None and any(c.city.country_code == country_names()[owner.group("country")] for c in m.value))
     return strong, strong or bool(CITY_CUES_AFTER.match(text[m.end:m.end + 30]))
 
@@ -833,6 +862,9 @@ _FALLBACK = re.compile(
     r"(?:\b(?:[Mm]unicipality|[Tt]own|[Cc]ity|[Vv]illage|Comune|Commune|Municipio|Concello|Ville)[ \t]+(?:of|de|di|du|do|da)"
     r"|(?<![\w-])(?:Gemeente|Gmina|Stadt|Kommune))[ \t]+(?P<name>[A-Z][\w’'-]+(?:[ \t](?:[A-Z][\w’'-]+|de|di|del|la|am|an|sur)){0,2})"
     r"(?![\w’'])")
+# 'is also twinned with Lousada in Portugal': a town the gazetteer lacks, with its country
+_TWINNED_FALLBACK = re.compile(r"\b(?:twinned|twinning)[ \t]+with[ \t]+(?:the[ \t]+(?:town|city|commune)[ \t]+of[ \t]+)?"
+                               r"(?P<name>[A-Z][\w’'-]+(?:[ \t-](?:[A-Z][\w’'-]+|de|la|sur|am|an))?)(?![\w’'])")
 _NOT_TOWN = frozenset("culture science light music design sport europe the lead partner council hall "
                       "mission programme project network lab labs gastronomy literature film crafts "
                       "media".split())  # (UNESCO's 'City of Gastronomy', 'City of Literature', ...)
@@ -845,9 +877,11 @@ def fallback_cities(text: str, kept: list[Match], credits: list[tuple[int, int]]
     taken = [(m.start, m.end) for m in kept]
     by_start = {m.start: m for m in kept}
     out: dict[str, CityRecord] = {}
-    for m in _FALLBACK.finditer(text):
+    for m in itertools.chain(_FALLBACK.finditer(text), _TWINNED_FALLBACK.finditer(text)):
         a, b = m.start("name"), m.end("name")
         name = m.group("name")
+        if m.re is _TWINNED_FALLBACK and _attached_country(text, Match(a, b, "city", name_key(name)), by_start) is None:
+            continue  # 'twinned with Lousada in Portugal' names a town; 'twinned with Brittany' may not
         words = {w.lower() for w in name.split()}
         if any(a < y and x < b for x, y in taken) or inside(credits, a, b) or words & _NOT_TOWN or "’" in name \
                 or "'" in name \
@@ -960,8 +994,12 @@ def _cities(city_hits: list[tuple[Match, str]], ctx: Context, sents: Sentences, 
             ctx.sent_cities[sents.index(m.start)].add(cand.city.country_code)
         ctx.doc_cities[cand.city.country_code] += 1
     # pass 2: the ambiguous names, in context
+    anchors = dict(resolved)
     for key, hits in by_key.items():
         if key in resolved:
+            continue
+        if (full := _named_in_full(key, hits[0][0].value, anchors, by_key)) is not None:
+            resolved[key] = (full, 1.0)
             continue
         sent_ids = {sents.index(m.start) for m, _ in hits}
         attached = {c for m in by_start.values() if m.kind == "city" and m.key == key
@@ -986,6 +1024,24 @@ def _cities(city_hits: list[tuple[Match, str]], ctx: Context, sents: Sentences, 
             start=first.start, end=first.end, evidence=sents.evidence(first.start, first.end),
             method=method, confidence=min(h[2] for h in hits)))
     return sorted(out, key=lambda r: r.start)
+
+
+_TITLE_CHARS = 300  # a page's site title and heading come first
+
+
+def _named_in_full(key: str, cands: tuple[Candidate, ...], anchors: dict[str, tuple[Candidate, float]],
+                   by_key: dict[str, list[tuple[Match, str]]]) -> Candidate | None:
+    """'Neustadt' on the page of 'Stadt Neustadt bei Coburg': the short name of the town a
+    page names in full in its title. Not the name of a large city of its own: a page may
+    name Newcastle (New South Wales) and Newcastle upon Tyne, or Santiago and Santiago de
+    Compostela."""
+    if any(c.primary and c.city.population >= 100_000 for c in cands):
+        return None
+    ids = {c.city.geonames_id: c for c in cands}
+    options = [(len(by_key[k]), -by_key[k][0][0].start, ids[cand.city.geonames_id])
+               for k, (cand, _) in anchors.items() if k.startswith(key + " ") and cand.city.geonames_id in ids
+               and by_key[k][0][0].start < _TITLE_CHARS]
+    return max(options, key=lambda o: o[:2])[2] if options else None
 
 
 def _as_named(canonical: str, written: list[str]) -> str:
