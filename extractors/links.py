@@ -364,6 +364,9 @@ def _acronym_and_town(text: str, places: list[Party], orgs: list[Party]) -> tupl
 
 
 _OWNS = re.compile(r"['’]s\s")
+_PHRASE_OPENS = re.compile(r"[\s\W]*(?:[A-Z][a-z]+ing\s+|[^,]{0,30},\s*)?")  # ('Together with A, X', '"Working together with A, we')
+_PEOPLE_FROM = re.compile(r"\b(?:people|peers|pupils|students|young people|youth|delegations?|guests|visitors|colleagues|"
+                          r"representatives|experts|teams|staff|officials)\s+from\s+(?:the\s+)?$")
 
 
 def _before_possession(text: str, start: int, end: int) -> int:
@@ -826,6 +829,7 @@ _LIST_GOES_ON = re.compile(r"[\s,]*(?:in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-
 # a list item's year: 'A (FR) since 1964, B (CN) since 1998 and C'
 _SINCE_TAIL = re.compile(r"^\s*(?:since|from)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{4}\b")
 _OPEN_PAREN = re.compile(r"\s*\([^()]*")
+_PAREN_CLOSES = re.compile(r"\s*(?:,\s*[A-Z][\w .'’-]{1,30})?\)")
 # ', signed in 1982,' between two partners: when a tie began, no clause of its own
 _DATED_PARTICIPLE = re.compile(r"\s*(?:signed|twinned|established|concluded|formali[sz]ed|sealed)\s+(?:in|on)\s+"
                                r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*")
@@ -850,8 +854,9 @@ def coordinated(parties: list[Party], doc: Doc, first: int, text: str) -> list[P
         if p.name == run[-1].name and re.fullmatch(r"\s*\(\s*", text[last_end:p.start]):
             last_end = p.end  # 'München (Munich)': one party, two spellings
             continue
-        if p.kind == "region" and _OPEN_PAREN.fullmatch(text, last_end, p.start):
-            continue  # 'Rennes (Brittany, France), ... and Coburg': the region locates the town before it
+        if _OPEN_PAREN.fullmatch(text, last_end, p.start) \
+                and (p.kind == "region" or (p.kind == "city" and _PAREN_CLOSES.match(text, p.end))):
+            continue  # 'Rennes (Brittany, France), ... and Coburg', 'Rochester (New York, USA)': a locator
         gap = _PAREN.sub("", text[last_end:p.start]).lstrip(")")
         gap = _ADMIN_SUFFIX.sub("", gap)
         gap = _IN_PLACE_HEAD.sub("", gap)  # 'the City of Newcastle in New South Wales, Australia, and Aalborg'
@@ -1269,8 +1274,10 @@ def _learned_pairs(col, parties: list[Party], sents: Sentences) -> None:
         ga, gb = group.get((s0, a.name)), group.get((s0, b.name))
         if ga is not None and gb is not None and ga != gb:
             continue  # 'A shares with B, and C works with D': the rules read two ties, none across
-        if ga is not None and gb is None and _new_clause_between(col.text, a, b, parties):
-            continue  # 'A and B have worked together since the 1990s, and C hosted a delegation from D'
+        opener = _new_clause_between(col.text, a, b, parties)
+        if opener is not None and ((ga is not None and gb is None) or (gb is not None and group.get((s0, opener.name)) == gb)):
+            continue  # 'A and B have worked together since the 1990s, and C hosted a delegation from D';
+            # '..., and Hildesheim's friendship with Padang': Padang is Hildesheim's
         if _long_membership(col.text, s0, s1, parties):
             continue  # 'The partnership consists of A, B and C (NL), the City of D (DE), ...': a list of more
             # than MAX_LIST members is a consortium, not pairs
@@ -1286,13 +1293,14 @@ def _learned_pairs(col, parties: list[Party], sents: Sentences) -> None:
 
 
 _CLAUSE_OPENS = re.compile(r",\s*(?:and|but|while|whereas)\s+(?:the\s+)?$")
-_FINITE_VERB_AFTER = re.compile(r"\s+(?:has|have|had|is|was|were|will|would|\w+ed)\b")
+_FINITE_VERB_AFTER = re.compile(r"\s+(?:has|have|had|is|was|were|will|would|\w+ed)\b|['’]s\s")
 
 
-def _new_clause_between(text: str, a: Party, b: Party, parties: list[Party]) -> bool:
-    """A clause with a subject of its own ('..., and Bologna hosted') opens between a and b."""
-    return any(_CLAUSE_OPENS.search(text, max(a.end, c.start - 16), c.start) and _FINITE_VERB_AFTER.match(text, c.end)
-               for c in parties if a.end < c.start <= b.start)
+def _new_clause_between(text: str, a: Party, b: Party, parties: list[Party]) -> Party | None:
+    """The party opening a clause of its own between a and b ('..., and Bologna hosted',
+    "..., and Hildesheim's friendship with"), if one does."""
+    return next((c for c in parties if a.end < c.start <= b.start and _CLAUSE_OPENS.search(text, max(a.end, c.start - 16), c.start)
+                 and _FINITE_VERB_AFTER.match(text, c.end)), None)
 
 
 _MEMBERSHIP = re.compile(r"\b(?:consists?\s+of|consisting\s+of|comprises?|comprising|(?:is\s+)?composed\s+of|"
@@ -1343,8 +1351,8 @@ def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[P
     ps = [p for p in parties if s0 <= p.start < s1]
     if any(_qualified(p, text) or _set_aside(p, text, s0) or _describes_previous(p, ps, text) for p in (a, b)):
         return True
-    if _places_listed_after_in(text, s0, a, b, ps):
-        return True
+    if _places_listed_after_in(text, s0, a, b, ps) or _TIE_IN.search(text, max(s0, b.start - 40), b.start):
+        return True  # ("Tulsa's sister city in Tochigi Prefecture": where the unnamed partner lies)
     return any(q.end <= p.start and (_OPEN_PAREN.fullmatch(text, q.end, p.start) or
                                      (_COMMA.fullmatch(text, q.end, p.start) and _lone_pair(q, p, ps, text)))
                for p in (a, b) for q in ps)
@@ -1363,6 +1371,10 @@ def _places_listed_after_in(text: str, s0: int, a: Party, b: Party, ps: list[Par
     inner = [p for p in ps if first.start <= p.start and p.end <= second.end]
     return all(_AND_ONLY.fullmatch(text, p.end, q.start) for p, q in zip(inner, inner[1:]))
 _THAT_OF = re.compile(r"(?:that|those)\s+of\s")
+# 'alongside reconstruction concepts for Bucha, Borodianka and Chernihiv': things of places, not partners
+_THINGS_OF = re.compile(r"\s*(?:the\s+|(?!the\b))(?!(?:cities|towns|municipalities|regions|city|town)\b)"
+                        r"(?:(?!(?:governments?|councils?|authorities|administrations?|partners?|mayors|members)\b)"
+                        r"[a-z][\w-]*\s+){1,3}(?:for|of)\s+(?:the\s+)?")
 _THING_BEFORE = re.compile(r"\b(?:" + link_cues()["thing_with_verbs"] + r")\s+(?:the\s+)?(?:(?:city|town) of\s+)?$", re.I)
 _TRANSPORT = re.compile(r"\b(?:bus|buses|routes?|rail|railways?|trains?|tram|ferry|ferries|flights?|roads?|"
                         r"motorway|highway|bridges?|cable car|metro|pipeline)\b", re.I)
@@ -1654,6 +1666,10 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
                         and _NOUN_WITH.fullmatch(m.group(0)) and not _negated(sentence) \
                         and re.fullmatch(r"(?:the\s+)?", sentence[m.end():run[0].start - s0]):
                     subj = col.home  # 'The partnership with Anchorage ... will continue': the page's own
+            owner = next((p for p in reversed(ps) if s0 + m.start() < p.start and p.end <= s0 + m.end()
+                          and _OWNS.match(col.text, p.end)), None)
+            if owner is not None and owner.name != run[0].name:
+                subj = owner  # '... a town twinning since 1985, and Hildesheim's friendship with Padang'
             if pattern is _OF_PARTNER and _OBJECT_NP.search(sentence, 0, m.start()):
                 # 'a delegation from the partner city of Schwäbisch Hall': the page's own partner
                 subj = col.home if col.home is not None and col.home.name != run[0].name else None
@@ -1670,7 +1686,9 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             examples = _EXAMPLES.search(col.text[s0 + m.end():run[0].start]) or _OTHERS_AFTER.match(col.text, run[-1].end)
             several = re.search(r"(?:agreements|partnerships|ties|links|relations|relationships|memoranda|twinnings|"
                                 r"friendships)$", cue, re.I) \
-                or _HUB_NOUN_BEFORE.search(col.text, s0 + m.end(), run[0].start)  # 'its partnerships are with A, B and C': one each
+                or _HUB_NOUN_BEFORE.search(col.text, s0 + m.end(), run[0].start) \
+                or _PEOPLE_FROM.search(col.text, s0 + m.end(), run[0].start)  # 'its partnerships are with A, B and C': one each
+            # ('exchanged with peers from Palermo and Thessaloniki': people of each town, not a team of towns)
             # (so is '... cooperation is mainly with the Nordic twin towns A, B and C')
             # ('the partner town of A and the partner town of B': each the subject's, not each other's)
             if len(members) <= MAX_LIST and _relation(cue) not in HUB_RELATIONS and not examples and not several \
@@ -1768,7 +1786,7 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
             continue  # 'alongside the partnership with Y' is the subject's own tie: _rule_with
         if _VISITORS_FROM.search(col.text, s0 + m.end(), ps[i].start):
             continue  # '... took part in the festival, alongside guests from Marseille': attendance
-        if _THAT_OF.match(col.text, s0 + m.end(), ps[i].start):
+        if _THAT_OF.match(col.text, s0 + m.end(), ps[i].start) or _THINGS_OF.fullmatch(col.text, s0 + m.end(), ps[i].start):
             continue  # "Lyon's experience was presented, alongside that of Lille and Nantes": a comparison
         if _EXAMPLES.search(col.text[s0 + m.end():ps[i].start]):
             # 'together with many other cities, among them A, B and C': examples, not one team
@@ -1784,8 +1802,10 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
             run, after_run = run[:closed + 1], ps[i + closed + 1:]
         # 'X, together with Y, ...' or 'Together with Y and Z, the lead partner X will ...'; not
         # 'The Ambassador in Ankara attended together with members of the Nevşehir council'
+        # (the party after the run only when the phrase opens the sentence: not 'The two cities cooperated ...,
+        # alongside partners from A, B and C', nor '... implemented jointly with A and B, with assistance from C')
         subj = next((p for p in _subjects(ps, s0 + m.start(), col.text) if not _located(p, s0, col.text)), None) \
-            or (after_run[0] if after_run else None)
+            or (after_run[0] if after_run and _PHRASE_OPENS.fullmatch(sentence, 0, m.start()) else None)
         if subj is None:
             continue
         lead = bool(_LEAD.search(col.text[max(s0, subj.start - 20):subj.start]))
@@ -1904,8 +1924,8 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
     A cue inside a name ('Sister Cities International') does not count, nor a list of
     where people came from ('delegations from Seattle, Tacoma and Spokane')."""
     cue = next((m for m in _PAIR_CUE.finditer(sentence) if m.start() == 0 or sentence[m.start()].islower()), None)
-    if not cue:
-        return
+    if not cue or _LIKE_OPENS.match(sentence):
+        return  # ('Like Marseille, Toulouse and Nice, Montpellier is a member of ...': a comparison)
     cities = [p for p in ps if p.kind == "city"]
     i = 0
     while i < len(cities):
@@ -1915,6 +1935,8 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
         if len(run) >= 3:
             if col.is_claimed(run[0].start, run[-1].end):
                 return  # 'Seoul's other sister cities include A, B, C and D': the owner's list
+            if i and _LIST_COMMA.fullmatch(col.text, cities[i - 1].end, run[0].start):
+                return  # 'partners from Valencia, Genoa, Izmir, Haifa and Tangier': the tail of a longer list
             if not re.search(r"\b(?:from|in|at|of|visited|met|with|to|include|includes|including|are|among them|"
                              r"among others|such as|linked|linking|connects|connected|connecting|"
                              r"(?:twin|sister|partner|friendship)[- ](?:towns|cities|municipalities|regions)),?\s+(?:the\s+)?$",
@@ -1925,6 +1947,20 @@ def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
         i += len(run)
 
 
+# 'Eutin, a lakeside town in the northern German state of Schleswig-Holstein, and Hiratsuka, a
+# coastal city in Kanagawa Prefecture, Japan, about an hour by train southwest of Tokyo': where an item lies
+_ASIDE_LOCATOR = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:town|city|port|capital|village|municipality|"
+                            r"community|resort|suburb)\b[^,;:()]{0,60}?\b(?:in|of|near|on|outside|from)\s+(?:the\s+)?"
+                            r"(?:[\w-]+\s+){0,4}$|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+$")
+
+
+def _located_in_aside(text: str, p: Party) -> bool:
+    return _ASIDE_LOCATOR.search(text, max(0, p.start - 120), p.start) is not None
+
+
+_TIE_IN = re.compile(r"\b(?:sister|twin|partner|friendship)[ -](?:city|town)\s+in\s+(?:the\s+)?$", re.I)
+_LIKE_OPENS = re.compile(r"[\s\W]*(?:Like|Unlike|As with)\s")
+_LIST_COMMA = re.compile(r"\s*(?:\([^()]*\))?\s*,\s*")
 _GROUP = r"(?:network|chain|ring|circle|triangle|alliance|union|league|trio|quartet)"
 _GROUP_TIE = re.compile(r"\b(?:twin\w*|sister|friendship|partner(?:ship)?s?|trilateral|trinational|tripartite)\b", re.I)
 # 'the Nordic twin-city network of A, B, C and D', 'a trilateral youth camp of A, B and C'
@@ -2262,7 +2298,7 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
         members = _bullet_members(text, a, b, parties) if bullets else _list_members(_in(parties, a, b), text)
         if label_line and any(p.name == owner.name for p in members):
             continue  # ('Eligible partner cities: Galveston, Harbin' on a page that names Galveston most: not its list)
-        items = [p for p in members if p.name != owner.name]
+        items = [p for p in members if p.name != owner.name and not _located_in_aside(text, p)]
         for p in items:
             col.add(owner, p, _relation(m.group("cue"), "partner"), s0, b)
         if items:
