@@ -163,13 +163,17 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise UnicodeDecodeError("unknown", data[:1], 0, 1, "no text encoding fits these bytes")
     enc = best.encoding
     # Western pages that are not UTF-8 are almost always Windows-1252 (curly quotes, €, en
-    # dash); on short texts the detector may name a Mac or DOS code page instead.
-    if enc in ("latin_1", "iso8859_1", "iso8859_15") or enc.startswith(("mac_", "cp4", "cp8", "cp7")):
+    # dash); on short texts the detector may name a Mac or DOS code page instead, or tie it
+    # with a Central European one that reads the same bytes as 'Hillerřd' for 'Hillerød'
+    # (a Polish page read as Windows-1252 is chaos, so it does not tie).
+    tied = any(m.encoding == "cp1252" and m.chaos <= best.chaos for m in matches)
+    if tied or enc in ("latin_1", "iso8859_1", "iso8859_15") or enc.startswith(("mac_", "cp4", "cp8", "cp7")):
         try:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:

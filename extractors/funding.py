@@ -300,6 +300,9 @@ def table_amounts(text: str, cur: dict, head_words: list[str]) -> list[tuple[int
 _SPENDING = re.compile(r"\b(?:disburs\w*|spent|paid out|executed|absorbed|utili[sz]ed|used to date)\b", re.I)
 
 
+_BY_FUNDER = re.compile(r"\s*by\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:(?:of|for|and|de)\s+)?[A-Z][\w&'’.-]*)*")
+
+
 def _stated_share(text: str, a: int, b: int, s0: int, s1: int, taken: list[tuple[int, int]], c: dict) -> bool:
     """Whether the percentage at a..b is a co-funding share by its sentence: a share cue, 'of
     the costs' after it, or a funded amount right before it."""
@@ -315,7 +318,8 @@ def _stated_share(text: str, a: int, b: int, s0: int, s1: int, taken: list[tuple
     of_costs = _SHARE_OF_COSTS.match(window) is not None
     # 'of its' mostly measures land or people ('40% of its territory'), but not in 'of its costs'
     not_share = [w for w in c["not_share_cues"] if not (of_costs and w == "of its")]
-    return not _has_any(window, not_share) and (after_amount or _has_any(sentence, c["share_cues"]) or of_costs)
+    funder = _BY_FUNDER.match(window)  # ('co-financed 75% by the Tamil Nadu Energy Development Agency': a name)
+    return not _has_any(window[funder.end() if funder else 0:], not_share) and (after_amount or _has_any(sentence, c["share_cues"]) or of_costs)
 
 
 def table_share_cells(text: str, share_cues: list[str]) -> set[int]:

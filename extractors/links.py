@@ -780,7 +780,15 @@ def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[P
         ref = ref or home
         if ref is not None:
             out.append(Party(m.start(), m.end(), ref.name, ref.kind, ref.geonames_id))
+    taken = {p.start for p in out}
+    for m in _WITH_OUR.finditer(text) if home is not None else ():
+        if m.start(1) not in taken and not any(p.start <= m.start(1) < p.end for p in parties):
+            out.append(Party(m.start(1), m.end(1), home.name, home.kind, home.geonames_id))
     return out
+
+
+# 'Jūrmala signed a declaration of friendship with our city': the page's own place, wherever it stands
+_WITH_OUR = re.compile(r"\bwith\s+(our\s+(?:city|town|municipality|community|hromada))\b(?!\s+(?:of|hall)\b)")
 
 
 _WITH_OPENER = re.compile(r"[\s\W]*With\s+(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality)\s+of\s+)?")
@@ -833,8 +841,12 @@ _PAREN_CLOSES = re.compile(r"\s*(?:,\s*[A-Z][\w .'’-]{1,30})?\)")
 # ', signed in 1982,' between two partners: when a tie began, no clause of its own
 _DATED_PARTICIPLE = re.compile(r"\s*(?:signed|twinned|established|concluded|formali[sz]ed|sealed)\s+(?:in|on)\s+"
                                r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s*")
-_GAPPED_WITH = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?with\s+(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality) of\s+)?")
-_GAPPED_SEP = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality) of\s+)?")
+# 'the Comune di Marsala with the Commune de Monastir': a town's authority named in its own language
+_TOWN_OF = r"(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality|Comune|Commune|Gemeente|Stadt) (?:of|di|de|du)\s+)?"
+_GAPPED_WITH = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?with\s+(?:the\s+)?" + _TOWN_OF)
+# ('..., paired with Greater Jerash Municipality, and the Comune di Marsala with ...')
+_GAPPED_SEP = re.compile(r"(?:\s+(?:Municipality|City Council|Municipal Council))?"
+                         r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?" + _TOWN_OF)
 
 
 _IN_PLACE_HEAD = re.compile(r"^\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?=\s*,)")
@@ -1482,6 +1494,10 @@ def _set_aside(p: Party, text: str, s0: int) -> bool:
         re.match(r"[^,;.]*,", text[p.end:p.end + 120]) is not None
 
 
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;()–—]*")  # right after the party before
+_NAME_HEAD = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Mm]unicipality|[Rr]egion|[Pp]rovince|[Cc]ounty|[Ss]tate)\s+of\s+$")
+
+
 def _aside(p: Party, ps: list[Party], text: str, pos: int) -> bool:
     """The party sits in an aside closed before ``pos``: 'Hamilton – the largest city on
     the Waikato River – will ...', 'Lisboa E-Nova, Lisbon's energy agency, will ...'."""
@@ -1492,6 +1508,8 @@ def _aside(p: Party, ps: list[Party], text: str, pos: int) -> bool:
     rel = _RELATIVE.search(gap)
     if rel and re.match(r"[^,;()–—]*,", text[p.end:pos]) and "," not in gap[rel.end():]:
         return True
+    if _APPOSITION.fullmatch(gap) and not _NAME_HEAD.search(gap) and re.match(r"[^,;()–—]*,", text[p.end:pos]):
+        return True  # "Luoyang, the capital of 13 dynasties in central China's Henan Province, on Monday signed"
     for opener, closer in (("–", "–"), ("—", "—"), ("(", ")"), (",", ",")):
         k = gap.rfind(opener)
         if k < 0 or (opener == "," and len(gap) - k > 3) or ";" in gap[k:]:
@@ -1831,6 +1849,7 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
 # (not 'lie 30 km from each other')
 _EACH_OTHER = re.compile(r"[^.;:]{0,40}?\b(?:visit\w*|review\w*|learn\w*|support\w*|help\w*|exchange\w*|host\w*|"
                          r"inspire\w*|work\w*|mentor\w*|coach\w*)\b[^.;:]{0,30}?\b(?:each other|one another)")
+_FRAME_BEFORE = re.compile(r"\b(?:[Ww]ithin|[Uu]nder|[Tt]hrough|[Aa]s part of|[Ii]n)\s+(?:the\s+)?$")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")  # 'Agreements with A and B were signed': objects, not subjects
 
 
@@ -1840,16 +1859,27 @@ _FROM_PLACES = re.compile(r"\bfrom\s+(?:the\s+)?(?:districts?|cities|towns|regio
                           r"communities|countries)\s+of\s+$")
 
 
+_HUB_NOUN_CUE = re.compile(r"(?:sister|twin|partner|friendship)[- ]")
+_HAVE_BEFORE = re.compile(r"\b(?:have|has|had)\s+(?:also\s+|both\s+|already\s+)?$")
+
+
 def _rule_subject_verb(col, ps, doc, s0, s1, sentence) -> None:
     """'Cork and Valparaíso ... will cooperate', 'Leipzig and Dresden are sister cities',
     'Dakar and Marseille have renewed their cooperation agreement'."""
     i = 0
     while i < len(ps):
         run = coordinated(ps, doc, i, col.text)
+        if len(run) >= 3 and _FRAME_BEFORE.search(col.text, max(s0, run[0].start - 16), run[0].start) \
+                and _COMMA.fullmatch(col.text, run[0].end, run[1].start):
+            run = run[1:]  # 'Within the Municipal Climate Partnership, Coimbatore and Esslingen work together'
+            i += 1
         if len(run) >= 2 and not _WITH_BEFORE.search(col.text, max(s0, run[0].start - 12), run[0].start) \
                 and not _FROM_PLACES.search(col.text, max(s0, run[0].start - 40), run[0].start):
             after = _ADMIN_SUFFIX.sub("", col.text[run[-1].end:s1])  # 'Gyeongju City (Korea) sign ...'
             m = _SUBJECT_VERB.match(after)
+            if m and _HUB_NOUN_CUE.match(m.group("cue")) and _HAVE_BEFORE.search(after, 0, m.start("cue")):
+                m = None  # 'Braga and Porto have sister cities all over the world': each its own
+                col.paired |= {(s0, p.name) for p in run}  # (nor does the model pair them)
             if m and len(run) <= MAX_LIST and not _negated(after[:m.start("cue")]) \
                     and not _CONTRAST_NEGATION.search(after[m.end():]):
                 col.clique(run, _relation(m.group("cue")), s0, s1)
@@ -1999,14 +2029,26 @@ def _rule_group_of(col, ps, doc, s0, s1, sentence) -> None:
 _LOCATOR_BEFORE = re.compile(rf"\bin\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?{_REGION_WORDS}\s+of\s+$")
 
 
+_NAMED_SIGNER = re.compile(r"(?<![\w'’])(?!(?:The|This|Our|Its|Their|In|Last|Next|On|At|Mayor|Lord|Deputy|Governor|"
+                           r"President|Chairman|Chairwoman|Chair|Councill?or|Minister|Prefect|Mr|Mrs|Ms|Dr)\b)"
+                           r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)+\s*(?:\([A-Z]{2,}\)\s*)?"
+                           r"(?:(?:has|have|had)\s+)?(?:(?:signed|concluded|entered\s+into)\b[^,;]*)?$")
+# a sentence cut from its subject in mid-line ('... Corporation (DNCC)' / 'signed a cooperation agreement with')
+_MID_LINE_FRAGMENT = re.compile(r".*[^\s.!?:;]\s+[a-z]", re.S)
+_LAPSED = re.compile(r"\b(?:lapsed|ended|expired|was\s+(?:terminated|suspended|dissolved|discontinued))\b")
+
+
 def _rule_home_deal(col, ps, home, doc, s0, s1, sentence) -> None:
     """A sentence naming its partners and a deal with them, but no one to hold it: the
     page's own place does ('The 2023 agreement with the Latvian town of Valmiera covers
     ...', 'Agreements with Łódź (Poland) and Olomouc were signed in 1962 and 1964')."""
     m = _DEAL_WITH.search(sentence)
     if not m or _negated(sentence) or _first_after(ps, s0 + m.end(), within=40) != 0 \
-            or _someone_elses(ps, sentence, s0, m.start()):
-        return  # (a party before the deal holds it: other rules; 'Hamilton's partnership with': Hamilton's)
+            or _someone_elses(ps, sentence, s0, m.start()) or _NAMED_SIGNER.search(sentence, 0, m.start()) \
+            or _LAPSED.search(sentence, m.end()) or _MID_LINE_FRAGMENT.fullmatch(col.text, max(0, s0 - 80), s0 + 1):
+        return  # (a party before the deal holds it: other rules; 'Hamilton's partnership with': Hamilton's;
+        # 'Dhaka North City Corporation (DNCC) signed a cooperation agreement with', a body no party names;
+        # 'A link with the Polish town of Wrzesnia, started in 1996, ... lapsed after 2004')
     run = coordinated(ps, doc, 0, col.text)
     # several partners right after the 'with' ('Cooperation ..., with student mobility between
     # A and B' is A's and B's), or one, and one after an 'and with' ('... its sister city
@@ -2016,7 +2058,7 @@ def _rule_home_deal(col, ps, home, doc, s0, s1, sentence) -> None:
         return  # 'The partnership with our namesake in the Belgian province of Limburg': where the partner is
     if len(ps) == 1 or (2 <= len(run) <= MAX_LIST and len(gap) <= 15) or \
             (len(run) == 1 and re.fullmatch(r"(?:the\s+)?(?:then\s+)?(?:(?:[A-Z][a-z]+\s+){0,2}of\s+|"
-                                            r"(?:city|town|municipality) of\s+)?", gap)):
+                                            r"(?:[A-Z][a-z]+\s+)?(?:city|town|municipality|commune|village) of\s+)?", gap)):  # 'the Lithuanian municipality of'
         for p in run:
             col.add(home, p, _relation(m.group("cue")), s0, s1)
         for p in _and_with_run(col.text, ps, doc, run[-1], s1):
@@ -2203,6 +2245,16 @@ def _label_colon(text: str, m: re.Match, line_start: int, line_end: int) -> int 
     return colon
 
 
+_THAT_OPENS = re.compile(r"\b(?:that|said|says)\s+(?:the\s+)?(?:(?:City|Municipality|Town) of\s+)?$")
+# where a clause begins: 'Esslingen has no other partner city in India, although it maintains twin-town
+# links with ten cities' (the negation is the first clause's)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:although|though|but|while|whereas)\b")
+
+
+def _clause_start(text: str, s0: int, pos: int) -> int:
+    return max([s0] + [b.end() for b in _CLAUSE_BREAK.finditer(text, s0, pos)])
+
+
 def _rule_own_lists(col, parties, sents, doc) -> None:
     """A party's own partners: 'Bellevue's sister cities are Yao, Japan; Hualien, Taiwan',
     'the municipality maintains formal links with the following cities:' + bullets.
@@ -2241,7 +2293,7 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             continue
         first_item = _line_start(text, line_end + len(re.match(r"\s*", text[line_end:]).group()))
         colon_line = _INTRO_END.search(text[m.start():line_end]) is not None
-        if _negated(text[max(s0, text.rfind(";", s0, m.start()) + 1):m.end()]):
+        if _negated(text[_clause_start(text, s0, m.start()):m.end()]):
             # '... are valuable but are not sister city relationships:' + bullets (this clause only)
             if colon_line and _BULLET.match(text, first_item):
                 col.claimed.append((m.start(), _list_end(text, first_item)))
@@ -2267,8 +2319,11 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             if first is None or not _INLINE_OPENING.fullmatch(text, m.end(), first.start):
                 continue  # 'Our sister city relationships are run jointly by the Office of the Mayor'
             a, b = m.end(), s1  # inline, to the end of the sentence
-        elif re.search(r"\b(?:including|such as|among them)\s*$", m.group()) and _OPENS.fullmatch(text[s0:owner.start]):
+        elif re.search(r"\b(?:including|such as|among them)\s*$", m.group()) and (
+                _OPENS.fullmatch(text[s0:owner.start]) or _THAT_OPENS.search(text, s0, owner.start)):
             a, b = m.end(), s1  # 'Heidelberg has its own family of partner cities, including A and B': the opener's
+            # (or a reported clause's: '... informed the delegation that Hai Phong maintains relations with 19
+            # localities in 12 countries, including ...')
         elif re.search(r"\bwith\s*$", m.group()) and (pages_list or _OPENS.fullmatch(text[s0:owner.start])) and \
                 (i := _first_after(parties, _AMONG_OTHERS.match(text, m.end()).end(),
                                    40 if m.group().rstrip().endswith("those with") else 12)) is not None:
@@ -2456,6 +2511,7 @@ def _numbered_items(text: str, start: int, parties: list[Party]) -> tuple[list[P
 
 _RULE_ROW = re.compile(r"[\s|:-]+")  # a table's header rule, '|---|---|'
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$|^[ \t]*[^|\n]*\S[ \t]+\|[ \t]+[^|\n]*\|[^\n]*$")
+_DASH_RULE = re.compile(r"[ \t]*[-=]{10,}[ \t]*")
 _PLUS_RULE = re.compile(r"[ \t]*-{3,}(?:\+-{3,})+[ \t]*")  # '-----+-----' under a header 'a | b | c'
 _LOCATION_COLUMN = re.compile(r"\s*(?:city|town|location|seat|based in|place|municipality|(?:NUTS(?: \d)?\s*)?region|"
                               r"NUTS(?: \d)?|county|province)\s*", re.I)
@@ -2476,7 +2532,8 @@ def _rule_tables(col, parties) -> None:
     each row is a pairing. A cell that holds no known party is an organisation's name."""
     text = col.text
     for block in _table_blocks(text):
-        if _rule_hub_cells(col, parties, block) or _rule_owner_table(col, parties, block):
+        if _rule_hub_cells(col, parties, block) or _rule_owner_table(col, parties, block) \
+                or _rule_aligned_pairs(col, parties, block):
             continue
         if "|" not in block[0].group():
             continue  # a table aligned by spaces may have no header row: only the owner's tables above
@@ -2783,6 +2840,8 @@ def _rule_owner_table(col, parties, block: list[re.Match]) -> bool:
     if len(above) > 2 and _PLUS_RULE.fullmatch(above[-1]) and "|" in above[-2]:
         above = above[:-2]  # (the table's header and its '-----+-----' rule, which end no block of rows)
     title = above[-1] if above else ""
+    if len(above) > 1 and _DASH_RULE.fullmatch(title) and _HUB_TITLE.match(above[-2].strip()):
+        title = above[-2]  # 'Partner city    Country    Agreement signed' over '-------': a header aligned by spaces
     if len(above) > 1 and len(title) > 80 and len(above[-2]) <= 80 and _HUB_TITLE.search(above[-2]) \
             and (re.search(r"\bthe following\b", title) or title.rstrip().endswith(":")) and ">" not in above[-2] \
             and not _HUB_TITLE.search(title):
@@ -2841,6 +2900,8 @@ _HUB_CELL = re.compile(r"\s*(?:(?:sister|twin|partner|friendship)[- ](?:city|tow
 # (three cells or more; a line with a bar is a row of the other kind)
 _ALIGNED_ROW = re.compile(r"(?m)^[ \t]*[^\s|][^|\n]*?\S(?: {2,}|\t+)\S[^|\n]*?\S(?: {2,}|\t+)\S[^|\n]*$")
 _ALIGNED_GAP = re.compile(r" {2,}|\t+")
+# two cells aligned by a wide gap ('  Nagpur                  Karlsruhe'): a pairs table's row
+_ALIGNED_PAIR_ROW = re.compile(r"(?m)^[ \t]*[^\s|](?:(?! {2}|\t)[^|\n])*(?: {3,}|\t+)[^\s|](?:(?! {2}|\t)[^|\n])*$")
 
 
 # between two bar rows: blank lines, or the rule lines of a drawn grid ('+------+-----+')
@@ -2852,7 +2913,7 @@ def _table_blocks(text: str) -> list[list[re.Match]]:
     """Runs of table rows on consecutive lines: rows with bars, and runs of three or more
     space-aligned rows."""
     blocks: list[list[re.Match]] = []
-    for pattern, least in ((_TABLE_ROW, 1), (_ALIGNED_ROW, 3)):
+    for pattern, least in ((_TABLE_ROW, 1), (_ALIGNED_ROW, 3), (_ALIGNED_PAIR_ROW, 3)):
         found: list[list[re.Match]] = []
         for r in pattern.finditer(text):
             if found and text[found[-1][-1].end():r.start()] == "\n":
@@ -2881,6 +2942,25 @@ def _cells(text: str, row: re.Match) -> list[tuple[int, int]]:
     if not line.rstrip().endswith("|"):
         bars = bars + [row.end()]
     return [(a + 1, b) for a, b in zip(bars, bars[1:])]
+
+
+def _rule_aligned_pairs(col, parties: list[Party], block: list[re.Match]) -> bool:
+    """'  Indian municipality     German municipality' over '  Nagpur     Karlsruhe' rows, under a
+    heading that speaks of partnerships: a table of pairs aligned by spaces, one pair a row."""
+    text = col.text
+    header = _cells(text, block[0])
+    if len(header) != 2 or _in(parties, block[0].start(), block[0].end()) \
+            or not all(_MEMBER_COLUMN.search(text[a:b]) for a, b in header):
+        return False
+    above = [ln for ln in text[max(0, block[0].start() - 300):block[0].start()].splitlines() if ln.strip()]
+    if not above or not (_HUB_CAPTION.search(above[-1]) or _PAIRINGS_ABOVE.search(above[-1])):
+        return False
+    for r in block[1:]:
+        row = [next(iter(_in(parties, a, b)), None) for a, b in _cells(text, r)]
+        if len(row) == 2 and all(row):
+            col.add(row[0], row[1], "pairing", r.start(), r.end())
+    col.claimed.append((block[0].start(), block[-1].end()))
+    return True
 
 
 def _cell_party(text: str, cell: tuple[int, int], parties: list[Party]) -> Party | None:
@@ -3240,8 +3320,13 @@ def _rule_led_by_with(col, ps: list[Party], doc: Doc, s0: int, s1: int) -> None:
                        "partner", s0, s1)
 
 
-_LED_BY = re.compile(r"\b(?:led|coordinated|headed)\s+by\s+(?:the\s+)?$")
-_LED_WITH = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:together\s+)?with\s+(?:the\s+)?")
+_AUTHORITY_OF = r"(?:(?:City|Municipality|Town|Region|County|Province|Commune|Comune) of\s+)?"  # 'the Municipality of Bizerte'
+_LED_BY = re.compile(r"\b(?:[Ll]ed|[Cc]oordinated|[Hh]eaded)\s+by\s+(?:the\s+)?" + _AUTHORITY_OF + "$")
+_LED_WITH = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,?\s*(?:together\s+)?with|"
+                       # 'Led by the Municipality of Bizerte, it brings together the Municipality of Larnaca ...'
+                       r",\s*(?:it|the\s+(?:[a-z-]+\s+)?(?:project|network|partnership|consortium|initiative))\s+(?:also\s+)?"
+                       r"(?:brings\s+together|unites|involves|gathers|connects|joins)|"
+                       r",\s*(?:its|the)\s+(?:other\s+)?partners\s+(?:are|include))\s+(?:the\s+)?" + _AUTHORITY_OF)
 _AS_LEAD = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?as\s+(?:the\s+)?(?:lead partner|coordinator|project leader)\s+"
                       r"and\s+(?:the\s+)?")
 _AS_PARTNERS = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?as\s+(?:its\s+|the\s+)?(?:project\s+)?partners\b")

@@ -32,14 +32,14 @@ from .text import (Sentences, credit_ranges, doc_text, inside, line_bounds, lite
 
 # lower-case words inside place names ('Ústí nad Labem', 'Rothenburg ob der Tauber', 'Alphen aan den Rijn')
 PARTICLES = frozenset("de del della di da do dos das la le les am an der den dem im upon on sur en y e el al es "
-                      "nad pod ob bei aan op sul sulla i".split())  # (i: Vilanova i la Geltrú)
+                      "nad pod ob bei unter aan op sul sulla i".split())  # (i: Vilanova i la Geltrú)
 CITY_CUES_BEFORE = re.compile(
     r"(?:\b(?:city|municipality|town|village|comune|commune|mayors?|city council|city hall|"
     r"municipal council|ayuntamiento|ville|stadt|gemeinde|cidade|ciudad|prefeitura|alcald[ií]a|"
     r"municipalidad|municipio|concello|citt[aà]|miasto|gmina|intendencia|c[aâ]mara municipal|akimat|hokimiyat)"
     r"\s+(?:of|de|di|von|du|da|do|del)\s+(?:the\s+)?)$"
     r"|\b(?:gemeente|kommune|kommun|gmina|miasto|mesto|město|stadt|comune)\s+$"
-    r"|\btwinned\s+with\s+$|\b(?:sister|twin)[ -](?:city|town)\s+of\s+$"  # 'twinned with Nice'
+    r"|\b(?:twinned|paired)\s+with\s+$|\b(?:sister|twin)[ -](?:city|town)\s+of\s+$"  # 'twinned with Nice'
     r"|\b(?-i:(?:twin|sister|partner)[ -](?:town|city))[,:]?[ \t]+$",  # 'our German twin town, Eppstein'
     # (in lower case: the 'Sister City Grant Program' names no town Grant)
     re.IGNORECASE,
@@ -47,6 +47,7 @@ CITY_CUES_BEFORE = re.compile(
 # 'Hamilton remains twinned with', 'Montereau and Wertheim have been twinned': the subject
 # of a twinning is a town
 TWINNED_AFTER = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,30}\)|\.?\))?"  # 'Halle (Westf.) is twinned with' (GeoNames spells 'Halle (Westf')
     r"(?:[ \t]+and[ \t]+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)?[ \t]+"
     r"(?:(?:is|are|was|were|remains|remain|has been|have been|had been)[ \t]+)?(?:also[ \t]+|still[ \t]+)?"
     r"twinned\b")
@@ -428,6 +429,9 @@ def _country_possessive() -> re.Pattern:
     return re.compile(r"\b(?P<country>" + "|".join(map(re.escape, names)) + r")['’]s\s+$")
 
 
+# 'Greater Jerash Municipality', 'Greater Tzaneen Municipality': a municipality's name
+_GREATER = re.compile(r"\bGreater[ \t]+$")
+_MUNICIPALITY_AFTER = re.compile(r"[ \t]+(?:Municipality|Municipal Council|City Council)\b")
 _PRONOUN = re.compile(r"(?i:we|it|they|he|she|this|that|these|those|which|who|both|all|each)")  # 'We are twinned with'
 
 
@@ -437,6 +441,7 @@ def _cues(text: str, m: Match) -> tuple[bool, bool]:
     before = text[max(0, m.start - 40):m.start]
     owner = _country_possessive().search(before)  # "Germany's Federal Ministry" is no Federal, Argentina
     strong = bool(CITY_CUES_BEFORE.search(before)) or bool(re.match(r"\s*\([A-Z]{2}\)", text[m.end:m.end + 6])) \
+        or bool(_GREATER.search(before) and _MUNICIPALITY_AFTER.match(text, m.end)) \
         or (bool(TWINNED_AFTER.match(text, m.end, m.end + 60)) and not _PRONOUN.fullmatch(text, m.start, m.end)) \
         or (owner is not None and any(c.city.country_code == country_names()[owner.group("country")] for c in m.value))
     return strong, strong or bool(CITY_CUES_AFTER.match(text[m.end:m.end + 30]))
