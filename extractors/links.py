@@ -846,6 +846,7 @@ _TOWN_OF = r"(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality|Comune|Commune|Gemeente|Stadt
 _GAPPED_WITH = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?with\s+(?:the\s+)?" + _TOWN_OF)
 # ('..., paired with Greater Jerash Municipality, and the Comune di Marsala with ...')
 _GAPPED_SEP = re.compile(r"(?:\s+(?:Municipality|City Council|Municipal Council))?"
+                         r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?=\s*,))?"  # ('Kariya, Japan, and Burlington with')
                          r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?" + _TOWN_OF)
 
 
@@ -1363,6 +1364,8 @@ def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[P
     ps = [p for p in parties if s0 <= p.start < s1]
     if any(_qualified(p, text) or _set_aside(p, text, s0) or _describes_previous(p, ps, text) for p in (a, b)):
         return True
+    if _venue_list(text, a, b, ps):
+        return True  # 'The committee met four times, in Pasewalk (February), Szczecin (May), ...': venues
     if _places_listed_after_in(text, s0, a, b, ps) or _TIE_IN.search(text, max(s0, b.start - 40), b.start):
         return True  # ("Tulsa's sister city in Tochigi Prefecture": where the unnamed partner lies)
     return any(q.end <= p.start and (_OPEN_PAREN.fullmatch(text, q.end, p.start) or
@@ -1372,6 +1375,21 @@ def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[P
 
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 _IN_LIST_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:cities|towns|municipalities|regions)\s+of\s+)?$")
+
+
+_MET_IN = re.compile(r"\b(?:met|meets|meet|convened|gathered)\b[^.;:]{0,30}?\bin\s+(?:the\s+)?$")
+_VENUE_SEP = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)")
+
+
+def _venue_list(text: str, a: Party, b: Party, ps: list[Party]) -> bool:
+    """a and b in one list of the places a body met in."""
+    first, second = sorted((a, b), key=lambda p: p.start)
+    run = [second]
+    for q in reversed([p for p in ps if p.end <= second.start]):
+        if not _VENUE_SEP.fullmatch(text, q.end, run[-1].start):
+            break
+        run.append(q)
+    return first in run and _MET_IN.search(text, max(0, run[-1].start - 60), run[-1].start) is not None
 
 
 def _places_listed_after_in(text: str, s0: int, a: Party, b: Party, ps: list[Party]) -> bool:
@@ -1637,10 +1655,15 @@ _MEMBERS_OF = re.compile(r"\s*(?:the\s+)?(?:other\s+)?(?:cities|towns|municipali
                          r"(?:of|in|from)\s+(?:the\s+)?")
 
 
+_CHANNEL = re.compile(r"\b(?:through|via|thanks to|by means of)\b")
+
+
 def _cue_object(ps: list[Party], sentence: str, s0: int, m: re.Match) -> int | None:
     """Index of the first party a cue names: right after it, or after 'two twin cities
     that will ...:' or 'more than 15 cities, including'."""
     i = _first_after(ps, s0 + m.end())
+    if i is not None and _CHANNEL.search(sentence, m.end(), ps[i].start - s0):
+        i = None  # 'cooperated with Moroccan cities through VNG International programmes': the channel
     later = _NAMED_LATER.match(sentence, m.end())
     if i is None and later:  # 'paired with two twin cities that will ...: Osijek and Novi Sad'
         i = _first_after(ps, s0 + later.end(), within=5)
@@ -2963,15 +2986,21 @@ def _rule_aligned_pairs(col, parties: list[Party], block: list[re.Match]) -> boo
     return True
 
 
+_TOTAL_ROW = re.compile(r"(?i:(?:grand\s+|sub-?)?totals?|sum|overall|in total)(?:\s+\(?[A-Z]{3}\)?)?:?")
+
+
 def _cell_party(text: str, cell: tuple[int, int], parties: list[Party]) -> Party | None:
     a, b = cell
     # 'Regional Government of Andalusia (Junta ...)': the region rather than a bare 'Regional Government'
     inside = sorted(_in(parties, a, b), key=lambda p: p.kind == "organisation" and not has_org_head(p.name))
+    name = text[a:b].strip()
+    if inside and inside[0].kind == "organisation" and len(inside) == 1 and name.startswith(inside[0].name) \
+            and re.fullmatch(r"[\w'’.&-]+(?:\s+[\w'’.&-]+){0,2}", name[len(inside[0].name):].strip() or "-"):
+        inside = []  # 'Município de Campo Maior', which NER cut after 'Campo': the cell's whole name
     if inside:
         return inside[0]
-    name = text[a:b].strip()
-    if not re.fullmatch(r"[A-Z][\w'’.&-]*(?:\s+[\w'’.&()-]+){0,7}", name):
-        return None
+    if not re.fullmatch(r"[A-Z][\w'’.&-]*(?:\s+[\w'’.&()-]+){0,7}", name) or _TOTAL_ROW.fullmatch(name):
+        return None  # (a table's 'Total' row is no partner)
     start = a + text[a:b].index(name)
     return _without_gloss(Party(start, start + len(name), name, "organisation", None))
 
@@ -3165,6 +3194,9 @@ def _unknown_town_head(text: str, start: int, end: int, items: list[Party]) -> P
 _ITEM_SEPARATOR = re.compile(r"[;,\n]|\band\b|(?<![A-Z])(?<!\bSt)\.\s|:\s")
 
 
+_LOCATOR_TAIL = re.compile(r",[ \t]*(?:the[ \t]+)?[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}[ \t]*$", re.M)
+
+
 def _list_members(block: list[Party], text: str) -> list[Party]:
     """One party per list item; items are split by ';', ',', 'and' or line breaks. In an
     item naming both a city and an organisation, the city stands for the item unless
@@ -3173,6 +3205,9 @@ def _list_members(block: list[Party], text: str) -> list[Party]:
     for p in block:
         if members:
             gap = text[members[-1].end:p.start]
+            if p.kind == "region" and members[-1].kind == "city" and "\n" not in gap \
+                    and _LOCATOR_TAIL.match(text, p.end):
+                continue  # 'Town of Nowy Targ (Gmina Miasto Nowy Targ), Małopolskie Voivodeship, Poland': where it is
             if not _ITEM_SEPARATOR.search(gap) or re.fullmatch(r"\s*[–—-]\s*(?:the\s+)?", gap):
                 # 'Hlavní město Praha – City of Prague': one item, keep the city
                 if p.kind == "city" and members[-1].kind != "city" and "\n" not in gap:
