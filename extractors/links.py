@@ -2056,6 +2056,16 @@ _NAMED_SIGNER = re.compile(r"(?<![\w'’])(?!(?:The|This|Our|Its|Their|In|Last|N
                            r"President|Chairman|Chairwoman|Chair|Councill?or|Minister|Prefect|Mr|Mrs|Ms|Dr)\b)"
                            r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)+\s*(?:\([A-Z]{2,}\)\s*)?"
                            r"(?:(?:has|have|had)\s+)?(?:(?:signed|concluded|entered\s+into)\b[^,;]*)?$")
+_TITLE_BEFORE = re.compile(r"\b(?:Mayor|Governor|President|Chair\w*|Councill?or|Cllr|Minister|Prefect|Mr|Mrs|Ms|Dr)\.?\s+$")
+
+
+def _named_signer(sentence: str, pos: int) -> bool:
+    """A body named before ``pos`` signed the deal ('Dhaka North City Corporation (DNCC) signed
+    a ...'); not a person with a title ('Mayor Oleksandr Markushyn signed'), who signs for the page's town."""
+    m = _NAMED_SIGNER.search(sentence, 0, pos)
+    return m is not None and not _TITLE_BEFORE.search(sentence, 0, m.start())
+
+
 # a sentence cut from its subject in mid-line ('... Corporation (DNCC)' / 'signed a cooperation agreement with')
 _MID_LINE_FRAGMENT = re.compile(r".*[^\s.!?:;]\s+[a-z]", re.S)
 _LAPSED = re.compile(r"\b(?:lapsed|ended|expired|was\s+(?:terminated|suspended|dissolved|discontinued))\b")
@@ -2067,7 +2077,7 @@ def _rule_home_deal(col, ps, home, doc, s0, s1, sentence) -> None:
     ...', 'Agreements with Łódź (Poland) and Olomouc were signed in 1962 and 1964')."""
     m = _DEAL_WITH.search(sentence)
     if not m or _negated(sentence) or _first_after(ps, s0 + m.end(), within=40) != 0 \
-            or _someone_elses(ps, sentence, s0, m.start()) or _NAMED_SIGNER.search(sentence, 0, m.start()) \
+            or _someone_elses(ps, sentence, s0, m.start()) or _named_signer(sentence, m.start()) \
             or _LAPSED.search(sentence, m.end()) or _MID_LINE_FRAGMENT.fullmatch(col.text, max(0, s0 - 80), s0 + 1):
         return  # (a party before the deal holds it: other rules; 'Hamilton's partnership with': Hamilton's;
         # 'Dhaka North City Corporation (DNCC) signed a cooperation agreement with', a body no party names;

@@ -1957,8 +1957,8 @@ LINK_CASES = {
         ("Chattogram signs landfill deal. Chattogram will close its old dump. Chattogram's mayor spoke. Last year, "
          "Dhaka North City Corporation (DNCC) signed a cooperation agreement with the Japanese city of Fukuoka on "
          "landfill technology.", set()),
-        ("Irpin rebuilds. Irpin thanks its partners. Irpin's council met. In 2023 Mayor Markushyn signed a "
-         "cooperation agreement with the Lithuanian municipality of Kaunas.", {("Irpin", "Kaunas")}),
+        ("Irpin rebuilds. Irpin thanks its partners. Irpin's council met. In 2023 Mayor Oleksandr Markushyn signed "
+         "a cooperation agreement with the Lithuanian municipality of Kaunas.", {("Irpin", "Kaunas")}),
         # the channel a tie runs through is no partner
         ("Other Dutch municipalities, including Utrecht and Amsterdam, have in the past cooperated with Moroccan "
          "cities through VNG International programmes, but Gouda has no such experience.", set()),
