@@ -3215,9 +3215,11 @@ def _list_members(block: list[Party], text: str) -> list[Party]:
     for p in block:
         if members:
             gap = text[members[-1].end:p.start]
-            if p.kind == "region" and members[-1].kind == "city" and "\n" not in gap \
-                    and _LOCATOR_TAIL.match(text, p.end):
+            tail = _LOCATOR_TAIL.match(text, p.end) if p.kind == "region" and members[-1].kind == "city" \
+                and "\n" not in gap else None
+            if tail and not any(p.end <= q.start < tail.end() for q in block):
                 continue  # 'Town of Nowy Targ (Gmina Miasto Nowy Targ), Małopolskie Voivodeship, Poland': where it is
+                # (not 'Partners: Lyon, Catalonia, Turin', whose tail is a partner)
             if not _ITEM_SEPARATOR.search(gap) or re.fullmatch(r"\s*[–—-]\s*(?:the\s+)?", gap):
                 # 'Hlavní město Praha – City of Prague': one item, keep the city
                 if p.kind == "city" and members[-1].kind != "city" and "\n" not in gap:

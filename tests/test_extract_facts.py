@@ -1974,6 +1974,8 @@ LINK_CASES = {
         ("Microproject CRAFTRAIL\nLead partner: Town of Nowy Targ (Gmina Miasto Nowy Targ), Małopolskie Voivodeship, "
          "Poland\nPartner: Town of Kežmarok (Mesto Kežmarok), Prešov Region, Slovak Republic\n"
          "Implementation period: 01.04.2024 - 30.09.2025", {("Kežmarok", "Nowy Targ")}),
+        # (but a region whose tail is another partner is a partner: version 58 as first committed dropped Catalonia)
+        ("The project partners are: Lyon, Catalonia, Turin", {("Catalonia", "Lyon"), ("Lyon", "Turin"), ("Catalonia", "Turin")}),
         # 'has one sister city, X' (the page's town as 'The Town'); a gapped pair after a country
         ("Oakville is a town in Ontario. Oakville's council met on Monday. Oakville has 220,000 residents. The Town "
          "currently has one sister city, Neyagawa (Osaka Prefecture, Japan), with which it has exchanged students "
