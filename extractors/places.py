@@ -24,7 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from .geo import MAX_NAME_TOKENS, Candidate, City, gazetteer
-from .lexicons import EU_CODES, ambiguous_city_keys, countries, country_names, demonyms, not_city_keys, regions
+from .lexicons import EU_CODES, ambiguous_city_keys, common_word_town_keys, countries, country_names, demonyms, not_city_keys, regions
 from .records import CityRecord, CountryRecord, Mention, RegionRecord
 from .orgs import ADMIN_WORDS, SOCIETY_HEADS, TIE_NAMES, has_org_head, names_organisation
 from .text import (Sentences, credit_ranges, doc_text, inside, line_bounds, literal_alternation, name_key,
@@ -40,6 +40,11 @@ CITY_CUES_BEFORE = re.compile(
     r"\s+(?:of|de|di|von|du|da|do|del)\s+(?:the\s+)?)$"
     r"|\b(?:gemeente|kommune|kommun|gmina|miasto|mesto|město|stadt|comune)\s+$"
     r"|\b(?:twinned|paired)\s+with\s+$|\b(?:sister|twin)[ -](?:city|town)\s+of\s+$"  # 'twinned with Nice'
+    # French and German pages: 'la commune sarroise de', 'le bourgmestre de', 'jumelée avec', 'Partnergemeinde'
+    r"|\b(?:commune|ville|municipalit[ée])\s+(?:[a-zàâçéèêëîïôûü]+\s+)?(?:de\s+|d['’])$"
+    r"|\b(?:maire|bourgmestre|b[üu]rgermeister(?:in)?|sindaco|alcalde(?:sa)?)\s+(?:de\s+|d['’]|von\s+|di\s+)$"
+    r"|\bjumel[ée]e?s?\s+(?:depuis\s+\d{4}\s+)?avec\s+(?:la\s+(?:commune|ville)\s+(?:de\s+|d['’]))?$"
+    r"|\b(?:partnergemeinden?|partnerst[aä]dte?|partnerkommune)\s+$"
     r"|\b(?-i:(?:twin|sister|partner)[ -](?:town|city))[,:]?[ \t]+$",  # 'our German twin town, Eppstein'
     # (in lower case: the 'Sister City Grant Program' names no town Grant)
     re.IGNORECASE,
@@ -253,6 +258,8 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
                 found = (j, key, cands, region)
                 break
         if not found:
+            found = _small_town_at(gaz, text, words, keys, starts, glued, never, i, last)
+        if not found:
             i += 1
             continue
         j, key, cands, region = found
@@ -267,6 +274,23 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
             out.append(Match(start, end, "region", key, region, i, j + 1, priority=1))
         i = j + 1
     return out
+
+
+def _small_town_at(gaz, text: str, words: list[str], keys: list[str], starts: list[int], glued: set[int],
+                   never: frozenset[str], i: int, last: int) -> tuple | None:
+    """The longest n-gram from token i that is a small town's name (where no larger town's
+    or region's name starts there)."""
+    for j in range(last, i - 1, -1):
+        if not words[j][:1].isalnum():
+            continue
+        end = starts[j] + len(words[j])
+        if text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha():
+            continue  # part of a compound
+        key = " ".join(k for k in keys[i:j + 1] if k) if not glued else _glued_key(keys, i, j, glued)
+        cands = gaz.small_towns(key) if key not in never else ()
+        if cands:
+            return j, key, cands, None
+    return None
 
 
 def declared_types(sents: Sentences) -> dict[str, str]:
@@ -408,9 +432,11 @@ def _is_person_part(m: Match, ent: Span | None, text: str) -> bool:
         return False  # 'The Hat Yai City Municipality' (PERSON to the model): a town's government
     if re.match(r"\s+[-–—]\s", text[m.end:ent.end_char]) or re.search(r"\s[-–—]\s+$", text[ent.start_char:m.start]):
         return False  # 'Rouen - "Archives of friendship', 'Tourcoing - Mouscron' (PERSON to the model): no name runs over a dash
-    if ent.start_char < m.start and CITY_CUES_BEFORE.search(text[ent.start_char:m.start]) \
+    lead = text[ent.start_char:m.start]
+    if ent.start_char < m.start and (CITY_CUES_BEFORE.search(lead) or (
+            lead.strip() in ("de", "von", "di", "du") and CITY_CUES_BEFORE.search(text, max(0, m.start - 40), m.start))) \
             and not _PARTICLE_NAME_GOES_ON.match(text, m.end):
-        return False  # 'Stadt Kleve' (PERSON to the model): a town's government (not 'Gemeente Berg en Dal')
+        return False  # 'Stadt Kleve', 'le bourgmestre de Gouvy' (PERSON to the model): a town's government
     return len(_words(ent.text)) > len(_words(m_text)) and not ent.text.startswith(m_text + ",")
 
 
@@ -472,6 +498,27 @@ def _country_keys() -> frozenset[str]:
     return frozenset(name_key(n) for n in country_names())
 
 
+def _small_town(m: Match) -> bool:
+    """A name only small towns have (the gazetteer's second index)."""
+    gaz = gazetteer()
+    return all(gaz.is_small_town(c.city.geonames_id) for c in m.value)
+
+
+# 'Amuru, Nwoya and Omoro districts', 'the Manastur and Gheorgheni neighbourhoods': areas, not the towns of the name
+_AREA_AFTER = re.compile(r"(?:,?[ \t]+and[ \t]+[A-Z][\w'’-]+)?[ \t]+(?:districts?|neighbou?rhoods?|quarters?|valleys?|"
+                         r"rivers?|islands?|tributar(?:y|ies)|parish(?:es)?|wards?)\b")
+
+
+def _plausible_small_town(text: str, m: Match) -> bool:
+    """A small town's name as the page writes a town: with the name's own accents ('Ville'
+    is no Villé), not an English word, not the start of a longer name ('Ville de Québec')
+    and not an area ('Amuru and Nwoya districts')."""
+    surface = text[m.start:m.end]
+    accents_dropped = surface.isascii() and not any(c.city.name.isascii() for c in m.value)
+    return not (accents_dropped or m.key in common_word_town_keys() or _LONGER_NAME.match(text, m.end)
+                or _AREA_AFTER.match(text, m.end))
+
+
 def _best_population(cands: tuple[Candidate, ...]) -> int:
     return max(c.city.population for c in cands)
 
@@ -528,6 +575,8 @@ def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[t
         return None  # 'Cr Hassan asked whether ...', 'Crs Bella, Cameron, Hassan and Seymour': persons
     if m.key in _country_keys() and not strong_cue:
         return None  # 'the oldest Canada-China city relationships': no China in Mexico
+    if _small_town(m):  # ('Thil', 'Harta', 'Sala': the page must say it is a place)
+        return "context" if strong_cue and _plausible_small_town(text, m) else None
     if not strong_cue and _LONGER_NAME.match(text, m.end):
         return None  # 'at the Paços do Concelho': a longer name (a building's) the gazetteer lacks
     primary = any(c.primary for c in m.value) or _name_and_city(m)
@@ -585,9 +634,12 @@ def _page_supports(doc: Doc, text: str, m: Match, ent: Span | None, credits: lis
     Croatian towns. A sentence's first word, a date ('7th March'), a person's or an
     organisation's name, or an adjective ('Split shifts') stays rejected."""
     other_name = any(not c.primary and c.city.geonames_id in named for c in m.value)  # ('Bristol City' is no Bristol)
-    supported = other_name or (m.key in ambiguous_city_keys() and any(
-        c.primary and ctx.doc_countries.get(c.city.country_code, 0.0) >= 1.0 and towns[c.city.country_code] >= 2
-        for c in m.value))
+    if m.key in ambiguous_city_keys():
+        supported = other_name or any(
+            c.primary and ctx.doc_countries.get(c.city.country_code, 0.0) >= 1.0 and towns[c.city.country_code] >= 2
+            for c in m.value)
+    else:
+        supported = other_name or _local_town(doc, text, m, ctx, towns)
     return supported and not (
         inside(credits, m.start, m.end) or _is_person_part(m, ent, text) or _is_acronym(text, m)
         or _is_org_internal(doc, m, ent) or _is_modifier_or_title_word(doc, m)
@@ -595,6 +647,30 @@ def _page_supports(doc: Doc, text: str, m: Match, ent: Span | None, credits: lis
         or (ent is not None and ent.label_ in _NOT_PLACE_LABELS)
         or re.search(r"\d\s*$", text[max(0, m.start - 6):m.start]) or re.match(r"\s*\d", text[m.end:m.end + 4])
         or (doc[m.tok_start].is_sent_start and not _list_line(text, m)))
+
+
+_INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.|\b(?:the|The|Vice|Deputy)[ \t-]|-)$")  # 'K. Armstrong', 'the Baixa', 'Marburg-Biedenkopf'
+
+
+def _local_town(doc: Doc, text: str, m: Match, ctx: Context, towns: Counter) -> bool:
+    """'partnership with Kerteminde', 'Mtskheta' in a grants table: a town too small to be
+    taken on its name alone, in a country the page names and where it names another town.
+
+    Not a name English uses as a word or surname ('Economy', 'Murray'), a country's name,
+    a person ('Mayor Sato', 'K. Armstrong', a councillors' list), part of a longer name
+    ('Paços do Concelho', 'Marburg-Biedenkopf', 'the Baixa of Coimbra', 'Orange City Council')
+    or a word in capitals."""
+    surface = text[m.start:m.end]
+    if m.key in common_word_town_keys() or m.key in _country_keys() or surface.isupper() or m.key.endswith(" city") \
+            or doc[m.tok_start].pos_ != "PROPN" or _LONGER_NAME.match(text, m.end) \
+            or _INITIAL_BEFORE.search(text, max(0, m.start - 8), m.start) \
+            or _PERSON_TITLE_BEFORE.search(text, max(0, m.start - 14), m.start) \
+            or _PERSONS_LISTED_BEFORE.search(text, max(0, m.start - 160), m.start):
+        return False
+    if _small_town(m) and not _plausible_small_town(text, m):
+        return False
+    return any(c.primary and ctx.doc_countries.get(c.city.country_code, 0.0) >= 1.0 and towns[c.city.country_code] >= 1
+               for c in m.value)
 
 
 _PAIR_NOUN = re.compile(r"(?:co-?operation|partnership|agreement|twinning|pairing|friendship|link|memorandum|tandem|"

@@ -155,9 +155,40 @@ HELDOUT132_135 = [  # tests/gold/heldout132-135 shapes (after their untuned meas
     ("King's Lynn is a market town in Norfolk.", {"King's Lynn": "GB"}, set()),
 ]
 
+SMALL_TOWNS = [  # towns under 15,000 people with no cue of their own (heldout120-146 shapes, version 59)
+    # a small town in a country the page names, where it names another town
+    ("Karlskrona in Sweden signed the agreement with Gdynia. Representatives of the neighbouring "
+     "municipalities of Ronneby and Sölvesborg also attended.", {"Sölvesborg": "SE"}, set()),
+    ("Kirkenes in Norway hosted the meeting; a delegation from Kerteminde joined the partnership with "
+     "Odense, Denmark.", {"Kerteminde": "DK"}, set()),
+    # not with no other town of its country on the page
+    ("The Danish partner is Kerteminde.", {}, {"Kerteminde"}),
+    # not a name English uses as a word or a surname, a person, or part of a longer name
+    ("Local | Economy | Culture | Opinion\n\nPortland and Seattle in the United States sent books to Mutare. "
+     "A big thank-you to Powell's Books for the donation of 600 titles.", {"Portland": "US"}, {"Economy", "Powell"}),
+    ("Mayor Sato invited a Würzburg delegation to Otsu, Japan; Deputy Mayor Takahashi spoke in Kyoto.",
+     {"Kyoto": "JP"}, {"Sato", "Takahashi"}),
+    ("The protocol was signed at the Paços do Concelho in Lisbon, Portugal, with Porto attending.",
+     {"Lisbon": "PT"}, {"Paços"}),
+    # towns of 1,000-4,999 people (the gazetteer's small-town index) where the page says they are places
+    ("Kirriemuir has been twinned with Josselin, in Brittany, since 1991. Josselin itself has been twinned with "
+     "Roding since 1978.", {"Josselin": "FR", "Roding": "DE"}, set()),
+    ("Excursions took us to the market at Valognes and to Quettehou, France.", {"Quettehou": "FR"}, set()),
+    ("The Town of Vysoké Tatry hosted the meeting.", {"Vysoké Tatry": "SK"}, set()),
+    # not a small town's name on its own, without its accents, or naming an area
+    ("Pierre Josselin attended the meeting in Rennes.", {"Rennes": "FR"}, {"Josselin"}),
+    ("The Ville de Québec and the Ville de Bordeaux renewed the agreement.", {"Bordeaux": "FR"}, {"Villé"}),
+    ("Field research in Uganda will take place in Amuru, Nwoya and Omoro districts and in Gulu City.",
+     {"Gulu": "UG"}, {"Amuru", "Nwoya"}),
+    # French pages (heldout148 shapes): 'le bourgmestre de', 'la commune allemande de'
+    ("Le bourgmestre de Gouvy a signé la convention.", {"Gouvy": "BE"}, set()),
+    ("Beckerich est liée à la commune allemande de Hermeskeil, dans le Hunsrück.", {"Hermeskeil": "DE"}, set()),
+]
+
 
 @pytest.mark.parametrize("text,expected,absent", DEVSET + COMPOSED + DEV3 + HELDOUT22_23 + HELDOUT34_35 +
-                         HELDOUT38_39 + HELDOUT66_67 + HELDOUT72_75 + HELDOUT96_99 + HELDOUT132_135 + KNOWN_MISSES)
+                         HELDOUT38_39 + HELDOUT66_67 + HELDOUT72_75 + HELDOUT96_99 + HELDOUT132_135 +
+                         SMALL_TOWNS + KNOWN_MISSES)
 def test_cities(nlp, text, expected, absent):
     found, _ = _cities(nlp, text)
     assert {k: found.get(k) for k in expected} == expected
@@ -261,3 +292,13 @@ def test_an_ambiguous_region_takes_the_country_of_the_pages_towns(nlp):
                                 "abroad. Maryland works with Kanagawa. Delegations visit Annapolis and the City of Baltimore. "
                                 "Bong County in Liberia is inactive."))
     assert {r.name: r.country_code for r in result.regions}.get("Maryland") == "US"
+
+
+def test_small_town_index_holds_only_names_no_larger_town_has():
+    from extractors.geo import gazetteer
+    gaz = gazetteer()
+    josselin = gaz.small_towns("josselin")
+    assert [(c.city.name, c.city.country_code) for c in josselin] == [("Josselin", "FR")]
+    assert 1000 <= josselin[0].city.population < 5000 and gaz.is_small_town(josselin[0].city.geonames_id)
+    assert gaz.small_towns("paris") == () and "josselin" not in gaz  # the main index is unchanged
+    assert not gaz.is_small_town(gaz.lookup("Paris")[0].city.geonames_id)
