@@ -3235,6 +3235,10 @@ _SIGN_GAP = r"[\s)]*(?:\([^()]{1,40}\))?\s*"  # what stands between a place and 
 _ARROW = re.compile(_SIGN_GAP + r"(?:[↔⇄→]|<->|->)\s*")  # 'Kempten (Allgäu) ↔ Idrija': a pair by its sign
 
 
+_CODE_THEN_DASH = re.compile(r"[ \t]*\([A-Z]{2}\)[ \t]*[–—-][ \t]*")
+_BRACKET_AFTER = re.compile(r"[ \t]*\(")
+
+
 def _rule_dash_pairs(col, parties, doc) -> None:
     """Pairing rows and compounds: 'Bordeaux (FR) – Córdoba (AR) – Rosario (AR) | topic',
     'Lahti (Finland) – Cluj-Napoca (Romania): mobility', 'the Zaragoza–Guimarães pairing'."""
@@ -3245,6 +3249,10 @@ def _rule_dash_pairs(col, parties, doc) -> None:
         while i + len(run) < len(parties) and _DASH.match(text[run[-1].end:parties[i + len(run)].start]) \
                 and "\n" not in text[run[-1].end:parties[i + len(run)].start]:
             run.append(parties[i + len(run)])
+        if len(run) == 2 and run[0].kind == "city" and run[1].kind == "region" \
+                and _CODE_THEN_DASH.fullmatch(text, run[0].end, run[1].start) and not _BRACKET_AFTER.match(text, run[1].end):
+            i += len(run)  # '- Guingamp (FR) – Brittany; covered market': a partner and its region, no pair
+            continue
         if 2 <= len(run) <= MAX_LIST:
             if any(p.kind == "region" for p in run):  # 'Emilia-Romagna (IT) – Santa Catarina (BR)': region to region
                 run = [_as_region(text, p) if p.kind == "city" else p for p in run]

@@ -1997,6 +1997,15 @@ LINK_CASES = {
         ("Braga and Kaunas learn from Espoo, while Zaragoza and Bratislava are mentored by Leuven.",
          {("Braga", "Espoo"), ("Espoo", "Kaunas"), ("Leuven", "Zaragoza"), ("Bratislava", "Leuven")}),
     ],
+    "heldout148-151 (after their untuned measurement on version 58)": [
+        # a partner, its country code and its region on a bullet: where it lies, no pair
+        ("The network is led by Dungarvan, Ireland. The partner cities are:\n\n- Guingamp (FR) – Brittany; covered "
+         "market and Saturday market restoration\n- Eichstätt (DE) – Bavaria; baroque market square, university town\n",
+         set()),
+        # small towns (version 59's small-town index): 'Kirriemuir has been twinned with Josselin'
+        ("Kirriemuir has been twinned with Josselin, the little castle town in Brittany, since 1991. Josselin itself "
+         "has been twinned with Roding, in Bavaria, since 1978.", {("Josselin", "Kirriemuir"), ("Josselin", "Roding")}),
+    ],
 }
 LINK_KNOWN_MISSES = [
     # the model's probability for these (0.81, 0.82) is below the threshold of 0.9 that version 13
