@@ -24,7 +24,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from .geo import MAX_NAME_TOKENS, Candidate, City, gazetteer
-from .lexicons import EU_CODES, ambiguous_city_keys, common_word_town_keys, countries, country_names, demonyms, not_city_keys, regions
+from .lexicons import (EU_CODES, ambiguous_city_keys, common_word_town_keys, countries, country_names, demonyms,
+                       not_city_keys, regions)
 from .records import CityRecord, CountryRecord, Mention, RegionRecord
 from .orgs import ADMIN_WORDS, SOCIETY_HEADS, TIE_NAMES, has_org_head, names_organisation
 from .text import (Sentences, credit_ranges, doc_text, inside, line_bounds, literal_alternation, name_key,
@@ -649,7 +650,8 @@ def _page_supports(doc: Doc, text: str, m: Match, ent: Span | None, credits: lis
         or (doc[m.tok_start].is_sent_start and not _list_line(text, m)))
 
 
-_INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.|\b(?:the|The|Vice|Deputy)[ \t-]|-)$")  # 'K. Armstrong', 'the Baixa', 'Marburg-Biedenkopf'
+# 'K. Armstrong', 'the Baixa', 'Vice-Mayor', 'Marburg-Biedenkopf': a person or part of another name
+_INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.|\b(?:the|The|Vice|Deputy)[ \t-]|-)$")
 
 
 def _local_town(doc: Doc, text: str, m: Match, ctx: Context, towns: Counter) -> bool:
