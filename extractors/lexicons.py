@@ -51,7 +51,8 @@ def countries() -> dict[str, Country]:
 
 @lru_cache(maxsize=None)
 def country_names() -> dict[str, str]:
-    """Surface name (case-sensitive) -> alpha-2, from pycountry plus country_aliases.tsv."""
+    """Surface name (case-sensitive) -> alpha-2, from pycountry plus country_aliases.tsv and
+    the names in other languages of country_names_i18n.tsv."""
     out: dict[str, str] = {}
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -60,6 +61,8 @@ def country_names() -> dict[str, str]:
                 out[value] = c.alpha_2
     for alias, code in _tsv("country_aliases.tsv"):
         out[alias] = code
+    for name, code in _tsv("country_names_i18n.tsv"):  # 'Polen', 'Allemagne', 'Oeganda'
+        out.setdefault(name, code)
     return out
 
 

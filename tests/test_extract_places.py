@@ -201,6 +201,12 @@ def test_cities(nlp, text, expected, absent):
     ("Two Italian towns joined; Japanese companies too.", {"IT": "demonym", "JP": "demonym"}),
     ("Partners from Greece (EL) and the UK joined Czechia and Türkiye.", {"GR": "named", "GB": "named", "CZ": "named", "TR": "named"}),
     ("Projects in Latin America and the Middle East, and in New Mexico.", {}),
+    # country names in the pages' own languages (version 61; heldout152-155 shapes)
+    ("De stedenband met de gemeente Wronki in Polen en het district Kisoro in Oeganda.", {"PL": "named", "UG": "named"}),
+    ("Soultz-sous-Forêts est jumelée avec Harta, en Hongrie, et Hauenstein, en Allemagne.",
+     {"HU": "named", "DE": "named"}),
+    # not a translated name that is also a city's ('Brasilia' is Italian for Brazil) or an English word
+    ("Brasilia hosted the summit. Island communities joined.", {}),
 ])
 def test_countries(nlp, text, codes):
     _, result = _cities(nlp, text)

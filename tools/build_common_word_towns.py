@@ -1,7 +1,7 @@
 """Write extractors/data/common_word_towns.txt: one-word town names that are also common
 English words or surnames ('Economy', 'Street', 'College', 'Murray', 'Metropolis').
 
-    pip install wordfreq==3.1.1
+    pip install -e ".[train]"
     python tools/build_common_word_towns.py
 
 A small town with no cue of its own is accepted when the page makes it likely (see
