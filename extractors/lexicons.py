@@ -117,23 +117,26 @@ def regions() -> dict[str, tuple[Region, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _name_keys(name: str) -> frozenset[str]:
+    """The name keys of a data file with one name a line ('#' starts a comment line)."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(x) for x in lines if x.strip() and not x.startswith("#"))
+
+
 @lru_cache(maxsize=None)
 def ambiguous_city_keys() -> frozenset[str]:
-    lines = (DATA / "ambiguous_city_names.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(name_key(x) for x in lines if x.strip() and not x.startswith("#"))
+    return _name_keys("ambiguous_city_names.txt")
 
 
 @lru_cache(maxsize=None)
 def common_word_town_keys() -> frozenset[str]:
     """Town names English uses as words or surnames ('Economy', 'Murray'): see the file's header."""
-    lines = (DATA / "common_word_towns.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(name_key(x) for x in lines if x.strip() and not x.startswith("#"))
+    return _name_keys("common_word_towns.txt")
 
 
 @lru_cache(maxsize=None)
 def not_city_keys() -> frozenset[str]:
-    lines = (DATA / "not_cities.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(name_key(x) for x in lines if x.strip() and not x.startswith("#"))
+    return _name_keys("not_cities.txt")
 
 
 @lru_cache(maxsize=None)
