@@ -65,30 +65,75 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except StoreLocked as exc:
         return _fail(EXIT_LOCKED, str(exc))
     quiet_prefect(args.verbose)
-    _without_pandas()
-    from flows.ingest import ingest
+    no_pandas = _without_pandas()
+    with _warm_process(raw, curated, settings, no_pandas):  # before Prefect's import: they overlap
+        from flows.ingest import ingest
 
-    try:
-        summary = ingest(raw=str(raw), curated=str(curated), settings=settings, force=args.force,
-                         quiet=args.quiet)
-    except StoreLocked as exc:
-        return _fail(EXIT_LOCKED, str(exc))
-    except Exception as exc:  # the flow already logged details; one clear line here
-        return _fail(EXIT_FAILED, f"run failed: {type(exc).__name__}: {exc}")
+        try:
+            summary = ingest(raw=str(raw), curated=str(curated), settings=settings, force=args.force,
+                             quiet=args.quiet)
+        except StoreLocked as exc:
+            return _fail(EXIT_LOCKED, str(exc))
+        except Exception as exc:  # the flow already logged details; one clear line here
+            return _fail(EXIT_FAILED, f"run failed: {type(exc).__name__}: {exc}")
     print(format_summary(summary))
     if args.strict and summary.rejected:
         return _fail(EXIT_REJECTED, f"{summary.rejected} page(s) rejected and --strict is set")
     return EXIT_OK
 
 
-def _without_pandas() -> None:
+def _warm_process(raw: str, curated: str, settings, no_pandas: bool):
+    """A process that loads spaCy while this one imports Prefect (citycoop.warm), when the
+    run will likely parse pages in this process: the local runner with one spaCy process,
+    on folders (a ``memory://`` store lives in one process only), with some pages to parse
+    (`_pages_to_parse`) and, for the 'auto' runner, no more than one batch (more go to a
+    Dask cluster). A run that turns out to need none lets it go."""
+    from contextlib import nullcontext
+
+    from .fsutil import is_url
+
+    if not settings.warm or settings.n_process > 1 or settings.dask_address or settings.runner == "dask" \
+            or is_url(raw) or is_url(curated):
+        return nullcontext()
+    expected = _pages_to_parse(raw, curated)
+    if expected == 0 or (settings.runner == "auto" and expected > settings.batch_size):
+        return nullcontext()
+    from .warm import started
+
+    return started(settings.model, no_pandas)
+
+
+def _pages_to_parse(raw: str, curated: str) -> int:
+    """A cheap guess, from file counts and times, at how many pages the run will parse:
+    files beyond the stored documents, or modified since the last run started, whichever
+    is more. The flow's plan (content hashes) decides; this only decides whether to warm up."""
+    from .storage import Store
+
+    mtimes = [os.stat(os.path.join(folder, name)).st_mtime
+              for folder, _, names in os.walk(raw) for name in names if not name.startswith(".")]
+    try:
+        store = Store(curated)
+        stored = store.num_rows("documents")
+        runs = store.read("runs", ["started_at"]).column("started_at").to_pylist()
+    except Exception:  # no tables yet, or unreadable ones: the flow reports those
+        stored, runs = 0, []
+    if not runs:
+        return len(mtimes)
+    since = max(runs).timestamp()
+    return max(len(mtimes) - stored, sum(1 for m in mtimes if m >= since))
+
+
+def _without_pandas() -> bool:
     """An ingest hands no table to pandas, yet pyarrow imports pandas (where it is
     installed, as with the test extras) on its first conversion of Python data: ~0.3 s of
     CPU and ~30 MB a run (no-change re-runs of 2,000 pages: 2.95 s of CPU against 3.22 s).
     The console command's process tells pyarrow there is no pandas; the flow called from
     Python (a notebook, the tests) is left alone. CITYCOOP_KEEP_PANDAS=1 keeps it."""
     if os.environ.get("CITYCOOP_KEEP_PANDAS") != "1" and "pandas" not in sys.modules:
-        sys.meta_path.insert(0, _NoPandas())
+        if not any(isinstance(f, _NoPandas) for f in sys.meta_path):
+            sys.meta_path.insert(0, _NoPandas())
+        return True
+    return False
 
 
 class _NoPandas:

@@ -18,6 +18,7 @@ class Settings:
     runner: str = "auto"  # auto (dask on every core when there are several batches) | local | dask
     workers: int = 0  # Dask LocalCluster worker processes; 0: one per core
     dask_address: str | None = None  # an existing Dask scheduler; None starts a LocalCluster
+    warm: int = 1  # console command: load spaCy in a second process while Prefect starts (0: off)
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

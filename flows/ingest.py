@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
 import time
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
@@ -23,13 +22,15 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from citycoop import __version__
+from citycoop.batch import BatchResult, run_batch
 from citycoop.config import Settings
 from citycoop.nlp import model_version
 from citycoop.progress import Progress
-from citycoop.schema import DOC_TABLES, SCHEMA_VERSION, TABLES, to_table
-from citycoop.sources import PageRef, Rejection, discover, read_page
+from citycoop.schema import SCHEMA_VERSION, TABLES, to_table
+from citycoop.sources import PageRef, Rejection, discover
 from citycoop.storage import Store
 from citycoop.versioning import extractor_fingerprint
+from citycoop.warm import current as current_warm
 
 
 @dataclass
@@ -85,16 +86,6 @@ def make_plan(refs: list[PageRef], stored: dict[str, dict], fingerprint: str, fo
 
 
 @dataclass
-class BatchResult:
-    part: str
-    documents: int
-    rows: dict[str, int]
-    rejected: list[Rejection]
-    seconds: float
-    worker: str  # host:pid of the process that ran the batch
-
-
-@dataclass
 class RunSummary:
     run_id: str
     raw: str
@@ -123,25 +114,11 @@ def scan_raw(raw: str, max_bytes: int) -> tuple[list[PageRef], list[Rejection]]:
 @task(name="process-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def process_batch(refs: list[PageRef], part: str, curated: str, run_id: str, settings: Settings,
                   ingested_at: datetime, fingerprint: str) -> BatchResult:
-    """Read, parse and extract one batch of pages, and stage its part file per table."""
-    from citycoop.rows import extract_pages  # spaCy and the extractors: only where pages are parsed
-
-    t0 = time.perf_counter()
-    pages, rejected = [], []
-    for ref in refs:
-        got = read_page(ref, settings.max_bytes)
-        (rejected if isinstance(got, Rejection) else pages).append(got)
-    rows, failed = extract_pages(pages, settings, run_id, ingested_at, fingerprint)
-    rejected += failed
-    store = Store(curated)
-    counts = {}
-    lengths = {d["doc_id"]: d["n_chars"] for d in rows["documents"]}
-    for table in DOC_TABLES:
-        data = to_table(table, rows[table], lengths)
-        counts[table] = len(data)
-        store.stage(run_id, table, part, data)
-    return BatchResult(part, counts["documents"], counts, rejected, time.perf_counter() - t0,
-                       f"{socket.gethostname()}:{os.getpid()}")
+    """Read, parse and extract one batch of pages, and stage its part file per table:
+    here, or in the console command's warm process when it started one (citycoop.warm)."""
+    args = (refs, part, curated, run_id, settings, ingested_at, fingerprint)
+    warm = current_warm()
+    return warm.run(run_batch, *args) if warm else run_batch(*args)
 
 
 @task(name="commit", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -235,8 +212,12 @@ def ingest(raw: str = "raw", curated: str = "curated", settings: Settings | None
         batches = _batches(plan.extract, settings.batch_size)
         workers: set[str] = set()
         failed: set[str] = set()
-        if batches:  # a Dask cluster (and the model in each worker) only when there is work
-            with task_runner(settings, len(batches)) as runner:
+        runner = task_runner(settings, len(batches)) if batches else None
+        warm = current_warm()
+        if warm and not isinstance(runner, ThreadPoolTaskRunner):  # nothing to parse here: free its core
+            warm.close()
+        if runner:  # a Dask cluster (and the model in each worker) only when there is work
+            with runner:
                 futures = [runner.submit(process_batch, parameters={
                     "refs": batch, "part": f"part-{run_id}-{i:05d}.parquet", "curated": curated, "run_id": run_id,
                     "settings": settings, "ingested_at": started, "fingerprint": fingerprint})

@@ -178,3 +178,70 @@ def test_progress_bar_and_eta_are_proportional():
     assert bar(10, 10, width=10) == "[##########]"
     assert eta(25, 100, 60.0) == "3:00"
     assert eta(0, 100, 5.0) == "--:--"
+
+
+_SPACY_PROBE = ("import atexit, sys; atexit.register(lambda: print('SPACY', 'spacy' in sys.modules, file=sys.stderr)); "
+                "from citycoop.cli import run; run(sys.argv[1:])")
+
+
+@pytest.mark.slow
+def test_a_console_run_parses_in_its_warm_process_and_writes_what_the_flow_writes(tmp_path, prefect_api_url,
+                                                                                   sample_run):
+    """The console command loads spaCy in a second process while it imports Prefect
+    (citycoop.warm): its own process never imports spaCy, and the tables are the ones the
+    flow writes in-process (the session's sample run), as they are with the warm process off."""
+    import os
+
+    from .tables import assert_same_tables, comparable
+
+    env = {**os.environ, "PREFECT_API_URL": prefect_api_url}
+    runs = {}
+    for warm in ("1", "0"):
+        out = subprocess.run([sys.executable, "-c", _SPACY_PROBE, "ingest", "--raw", str(ROOT / "raw"),
+                              "--curated", str(tmp_path / warm), "--quiet"], capture_output=True, text=True,
+                             env={**env, "CITYCOOP_WARM": warm}, timeout=600)
+        assert out.returncode == 0 and "5 added" in out.stdout, out.stderr
+        runs[warm] = out.stderr
+    assert "SPACY False" in runs["1"] and "SPACY True" in runs["0"]
+    assert_same_tables(comparable(str(tmp_path / "1")), comparable(str(sample_run[0])))
+    assert_same_tables(comparable(str(tmp_path / "0")), comparable(str(sample_run[0])))
+
+
+def test_the_warm_process_is_started_only_for_runs_that_parse_here(raw_copy, tmp_path, sample_run):
+    """The guess that decides whether to warm up: files beyond the stored documents or
+    modified since the last run; none for URLs, Dask or spaCy's own processes."""
+    import os
+    import time
+
+    from citycoop.cli import _pages_to_parse, _warm_process
+    from citycoop.config import Settings
+
+    curated = str(sample_run[0])  # (raw_copy keeps the sample pages' times, older than that run)
+    assert _pages_to_parse(str(raw_copy), str(tmp_path / "none")) == 5  # nothing stored: every page
+    assert _pages_to_parse(str(raw_copy), curated) == 0
+    page = next(p for p in sorted(raw_copy.iterdir()) if p.suffix == ".txt")
+    os.utime(page, (time.time() + 5, time.time() + 5))
+    (raw_copy / "new.txt").write_text("Graz and Latina signed a twinning charter in 2024.", encoding="utf-8")
+    assert _pages_to_parse(str(raw_copy), curated) == 2
+    off = [Settings(runner="dask"), Settings(n_process=2), Settings(warm=0), Settings(dask_address="tcp://x:8786")]
+    for settings in off:
+        assert type(_warm_process(str(raw_copy), curated, settings, False)).__name__ == "nullcontext", settings
+    assert type(_warm_process("memory://raw", curated, Settings(), False)).__name__ == "nullcontext"
+    assert type(_warm_process(str(raw_copy), curated, Settings(batch_size=1), False)).__name__ == "nullcontext"
+
+
+def test_the_warm_process_runs_work_elsewhere_and_stops_when_closed():
+    import os
+
+    from citycoop import warm
+    from citycoop.config import DEFAULT_MODEL
+
+    with warm.started(DEFAULT_MODEL) as w:
+        assert warm.current() is w
+        pid = w.run(os.getpid)
+        assert pid != os.getpid()
+        w.close()  # (as the flow does when the run goes to Dask, or has nothing to parse)
+        assert warm.current() is None
+    assert warm.current() is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
