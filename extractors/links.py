@@ -143,7 +143,9 @@ _HUB_HEADING = _cue("hub_heading", re.I | re.M)
 _FORMER = _cue("former")
 _WITH_WHICH = _cue("with_which")
 _THEIR_KIND = _cue("their_kind")  # 'Kharkiv, its twin city since 1966'
-_OUR = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?$")  # 'organised by our sister cities A, B and C'
+_NAMED_KIND = _cue("named_kind", 0)  # 'Monza, Italy, Indianapolis's sister city'
+# 'organised by our sister cities A, B and C'; 'the city's Nordic twin towns A, B and C' (the page's own)
+_OUR = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir|(?P<page>[Tt]he\s+(?:city|town|municipality)['’]s))\s+(?:[A-Za-z]+\s+)?$")
 _QUALIFIER = _cue("place_qualifier")  # 'Cumiana near Turin': Turin only locates Cumiana
 _GEOGRAPHY = _cue("geography")  # 'Together with A and B, which lie 17 km to the south, X forms ...'
 _EXAMPLES = _cue("examples_of_many")
@@ -1083,6 +1085,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
         _rule_led_by_with(col, ps, doc, s0, s1)
         _rule_followed(col, ps, s0, s1, sentence)
         _rule_its_partners(col, ps, doc, s0, s1, sentence)
+        _rule_counts_among(col, ps, doc, s0, s1, sentence)
         _rule_namesakes(col, ps, home, s0, s1, sentence)
         _rule_with_opener(col, ps, s0, s1)
         _rule_in_network_led_by(col, ps, s0, s1)
@@ -1546,6 +1549,24 @@ def _subjects(ps: list[Party], pos: int, text: str) -> list[Party]:
     before = [p for p in ps if p.end <= pos and ";" not in text[p.end:pos] and not _aside(p, ps, text, pos)]
     demoted = lambda p: bool(_OBJECT_BEFORE.search(text[max(0, p.start - 40):p.start]))
     return [p for p in reversed(before) if not demoted(p)] + [p for p in reversed(before) if demoted(p)]
+
+
+_AMONG_ITS = re.compile(r"\b(?:counts|count|lists|numbers|includes)\s+(?P<list>[^;:]+?)\s+among\s+(?:its|their)\s+"
+                        r"(?:[a-z]+\s+)?(?P<cue>(?:sister|twin|partner|friendship)[- ](?:cities|towns|municipalities|regions))\b")
+
+
+def _rule_counts_among(col, ps: list[Party], doc: Doc, s0: int, s1: int, sentence: str) -> None:
+    """'Savannah also counts Patras in Greece, Halle in Germany and Jincheon County among its
+    sister cities': the subject with each party of the list (not with each other)."""
+    for m in _AMONG_ITS.finditer(sentence):
+        a, b = s0 + m.start("list"), s0 + m.end("list")
+        owner = next(iter(_subjects(_in(ps, s0, s0 + m.start()), s0 + m.start(), col.text)), None)
+        i = _first_after(ps, a, within=3)
+        if owner is None or i is None or _negated(sentence[:m.start()]):
+            continue
+        for p in coordinated(ps, doc, i, col.text):
+            if p.end <= b and p.name != owner.name:
+                col.add(owner, p, _relation(m.group("cue"), "partner"), s0, s1)
 
 
 _ITS_PARTNERS = re.compile(r"^\W*(?:Its|Their)\s+(?:(?:new|two|three|other|oldest|longest-standing|first|"
@@ -2100,10 +2121,15 @@ def _rule_home_deal(col, ps, home, doc, s0, s1, sentence) -> None:
 
 def _rule_their_kind(col, ps, home, s0, s1) -> None:
     """'Bologna has set aside €1.2 million to rebuild two schools in Kharkiv, its twin city
-    since 1966': the subject (for 'our', the page's place) with the party so described."""
+    since 1966': the subject (for 'our', the page's place) with the party so described;
+    'Ciudad Obregón in Sonora, Mexico, which became Tucson's sister city': the owner named."""
     for k, p in enumerate(ps):
         m = _THEIR_KIND.match(col.text, p.end, s1)
         if m is None:
+            named = _NAMED_KIND.match(col.text, p.end, s1)
+            owner = named and next((q for q in ps[k + 1:] if q.start == named.start("owner")), None)
+            if owner is not None and owner.name != p.name:
+                col.add(owner, p, _relation(named.group("cue"), "partner"), s0, s1)
             continue
         owner = home if m.group("pron") == "our" else \
             next((q for q in _subjects(ps[:k], p.start, col.text) if q.name != p.name), None)
@@ -2311,7 +2337,7 @@ def _rule_own_lists(col, parties, sents, doc) -> None:
             owner = page_owner(parties, text)
         pronoun = _OUR.search(text[s0:m.start()]) or \
             (re.search(r"\b[Tt]he\s+$", text[s0:m.start()]) if m.group().startswith("twinned") else None)
-        if pronoun and pronoun.group().lower().startswith("our"):
+        if pronoun and (pronoun.group().lower().startswith("our") or pronoun.groupdict().get("page")):
             owner = page_owner(parties, text) or owner  # '... organised by our sister cities A, B and C': the page's city
         elif pronoun:  # 'Szentendre, ... north of Budapest, welcomed delegations from its partner towns': the opener
             # (not a bullet's label: '- Economic Development: San Antonio, Texas, and its sister city')

@@ -329,6 +329,9 @@ def prefer_regions(matches: list[Match]) -> None:
         region = regions_at.get((m.start, m.end))
         if m.kind == "city" and region is not None:
             region_cc = {r.country_code for r in region.value}
+            if region_cc & _STATE_COUNTRIES and _best_population(m.value) < 50_000:
+                region.priority = 2.5  # a state, not its small namesake town: California, not California, MD
+                continue
             if any(c.city.country_code in region_cc and (c.primary or c.city.population >= 100_000) for c in m.value):
                 continue  # (by another name only a large city: 'Ulaanbaatar', not 'Maryland City')
             if region_cc & page_countries or _best_population(m.value) < 50_000:
@@ -805,15 +808,16 @@ _GE_CONTEXT = re.compile(r"\b(?:Tbilisi|Batumi|Kutaisi|Rustavi|Caucasus|Caucasia
 
 _STATE_COUNTRIES = frozenset({"US", "CA", "AU"})  # where 'Town, State' is how towns are written
 _LIST_GOES_ON = re.compile(r"\s*(?:and|&|or)\s")  # 'Lima, La Paz, Buenos Aires and Montevideo'
+_STATE_GLUE = re.compile(r",\s*|\s+in\s+(?:the\s+state\s+of\s+)?")
 
 
 def _state_after_town(text: str, m: Match, prev: Match | None, regions_at: dict) -> Match:
-    """'Buffalo, New York' and 'Portland, Oregon': a state name right after a town of
-    that country locates the town (in the countries that write towns so); it is the
-    state, not a second city."""
+    """'Buffalo, New York', 'Portland, Oregon' and 'Los Altos in California': a state name
+    right after a town of that country locates the town (in the countries that write
+    towns so); it is the state, not a second city."""
     region = regions_at.get((m.start, m.end))
     if m.kind != "city" or region is None or prev is None or prev.kind != "city" \
-            or not re.fullmatch(r",\s*", text[prev.end:m.start]):
+            or not _STATE_GLUE.fullmatch(text, prev.end, m.start):
         return m
     if _LIST_GOES_ON.match(text, m.end) and re.search(r",\s*$", text[max(0, prev.start - 3):prev.start]):
         return m  # the third of 'Lima, La Paz, Buenos Aires and ...'; 'London, Ontario and Nanjing' is located

@@ -2006,6 +2006,25 @@ LINK_CASES = {
         ("Kirriemuir has been twinned with Josselin, the little castle town in Brittany, since 1991. Josselin itself "
          "has been twinned with Roding, in Bavaria, since 1978.", {("Josselin", "Kirriemuir"), ("Josselin", "Roding")}),
     ],
+    "heldout156-159 (English pages, after their untuned measurement on version 61)": [
+        # 'X in <state>' locates X: the state is not a party ('California' read as California, MD)
+        ("Down the Midland Highway, Bendigo has maintained its own sister city relationship with Los Altos in "
+         "California for more than 25 years.", {("Bendigo", "Los Altos")}),
+        # ', <owner>'s sister city' after a partner and where it lies
+        ("The city's longest-standing tie is with Ciudad Obregón in Sonora, Mexico, which became Tucson's sister "
+         "city in 1958 and remains active.", {("Ciudad Obregón", "Tucson")}),
+        ("Huangshi in Hubei province, China, Nelson's sister city since 1996, has been invited to the final "
+         "workshop.", {("Huangshi", "Nelson")}),
+        # 'X counts A, B and C among its sister cities': X with each, not the list's members with each other
+        ("Savannah also counts Patras in Greece, Halle in Germany and Jincheon County in South Korea among its "
+         "sister cities.", {("Patras", "Savannah"), ("Halle", "Savannah"), ("Jincheon County", "Savannah")}),
+        # 'the city's twin towns A, B and C': the page's own city
+        ("CITY OF JYVÄSKYLÄ\nCITY BOARD MINUTES 5/2024\n\n§ 87 Memorandum of understanding with Daejeon\n\n"
+         "The City Board approved the memorandum of understanding between Jyväskylä and Daejeon. Jyväskylä will "
+         "host a delegation in May.\n\nThe City Board noted that the city's Nordic twin towns Esbjerg, Stavanger "
+         "and Eskilstuna will be informed of the decision at the next Nordic meeting.",
+         {("Daejeon", "Jyväskylä"), ("Esbjerg", "Jyväskylä"), ("Jyväskylä", "Stavanger"), ("Eskilstuna", "Jyväskylä")}),
+    ],
 }
 LINK_KNOWN_MISSES = [
     # the model's probability for these (0.81, 0.82) is below the threshold of 0.9 that version 13

@@ -155,6 +155,12 @@ HELDOUT132_135 = [  # tests/gold/heldout132-135 shapes (after their untuned meas
     ("King's Lynn is a market town in Norfolk.", {"King's Lynn": "GB"}, set()),
 ]
 
+HELDOUT156_159 = [  # tests/gold/heldout156-159 shapes (after their untuned measurement, version 61)
+    # a US state named after small towns of its own country is the state ('California', MD has 11,857 people)
+    ("Bendigo keeps its sister city relationship with Los Altos in California.",
+     {"Bendigo": "AU", "Los Altos": "US"}, {"California"}),
+    ("The delegation included growers from California and Oregon.", {}, {"California", "Oregon"}),
+]
 SMALL_TOWNS = [  # towns under 15,000 people with no cue of their own (heldout120-146 shapes, version 59)
     # a small town in a country the page names, where it names another town
     ("Karlskrona in Sweden signed the agreement with Gdynia. Representatives of the neighbouring "
@@ -188,7 +194,7 @@ SMALL_TOWNS = [  # towns under 15,000 people with no cue of their own (heldout12
 
 @pytest.mark.parametrize("text,expected,absent", DEVSET + COMPOSED + DEV3 + HELDOUT22_23 + HELDOUT34_35 +
                          HELDOUT38_39 + HELDOUT66_67 + HELDOUT72_75 + HELDOUT96_99 + HELDOUT132_135 +
-                         SMALL_TOWNS + KNOWN_MISSES)
+                         HELDOUT156_159 + SMALL_TOWNS + KNOWN_MISSES)
 def test_cities(nlp, text, expected, absent):
     found, _ = _cities(nlp, text)
     assert {k: found.get(k) for k in expected} == expected
