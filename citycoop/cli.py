@@ -84,19 +84,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def _warm_process(raw: str, curated: str, settings, no_pandas: bool):
     """A process that loads spaCy while this one imports Prefect (citycoop.warm), when the
-    run will likely parse pages in this process: the local runner with one spaCy process,
-    on folders (a ``memory://`` store lives in one process only), with some pages to parse
-    (`_pages_to_parse`) and, for the 'auto' runner, no more than one batch (more go to a
-    Dask cluster). A run that turns out to need none lets it go."""
+    run will likely parse pages in this process: one spaCy process, no Dask scheduler to
+    send batches to, folders (a ``memory://`` store lives in one process only), some pages
+    to parse (`_pages_to_parse`) and, unless the runner is 'local', no more than one batch
+    (a LocalCluster is started for more; for one, 'auto' and 'dask' runners stay in this
+    process). A run that turns out to need none lets it go."""
     from contextlib import nullcontext
 
     from .fsutil import is_url
 
-    if not settings.warm or settings.n_process > 1 or settings.dask_address or settings.runner == "dask" \
-            or is_url(raw) or is_url(curated):
+    if not settings.warm or settings.n_process > 1 or settings.dask_address or is_url(raw) or is_url(curated):
         return nullcontext()
     expected = _pages_to_parse(raw, curated)
-    if expected == 0 or (settings.runner == "auto" and expected > settings.batch_size):
+    if expected == 0 or (settings.runner != "local" and expected > settings.batch_size):
         return nullcontext()
     from .warm import started
 

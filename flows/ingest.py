@@ -14,6 +14,7 @@ import os
 import secrets
 import time
 from collections import Counter, defaultdict
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
@@ -118,7 +119,13 @@ def process_batch(refs: list[PageRef], part: str, curated: str, run_id: str, set
     here, or in the console command's warm process when it started one (citycoop.warm)."""
     args = (refs, part, curated, run_id, settings, ingested_at, fingerprint)
     warm = current_warm()
-    return warm.run(run_batch, *args) if warm else run_batch(*args)
+    if warm is None:
+        return run_batch(*args)
+    try:
+        return warm.run(run_batch, *args)
+    except BrokenProcessPool:  # the process died (killed, out of memory): the retry runs here
+        warm.close()
+        raise
 
 
 @task(name="commit", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

@@ -223,7 +223,8 @@ def test_the_warm_process_is_started_only_for_runs_that_parse_here(raw_copy, tmp
     os.utime(page, (time.time() + 5, time.time() + 5))
     (raw_copy / "new.txt").write_text("Graz and Latina signed a twinning charter in 2024.", encoding="utf-8")
     assert _pages_to_parse(str(raw_copy), curated) == 2
-    off = [Settings(runner="dask"), Settings(n_process=2), Settings(warm=0), Settings(dask_address="tcp://x:8786")]
+    off = [Settings(n_process=2), Settings(warm=0), Settings(dask_address="tcp://x:8786"),
+           Settings(runner="dask", batch_size=1)]
     for settings in off:
         assert type(_warm_process(str(raw_copy), curated, settings, False)).__name__ == "nullcontext", settings
     assert type(_warm_process("memory://raw", curated, Settings(), False)).__name__ == "nullcontext"
@@ -245,3 +246,24 @@ def test_the_warm_process_runs_work_elsewhere_and_stops_when_closed():
     assert warm.current() is None
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+@pytest.mark.slow
+def test_a_batch_whose_warm_process_died_is_retried_in_the_flows_process(tmp_path, sample_run):
+    """The warm process is killed before the run's only batch: the batch fails with
+    BrokenProcessPool, its retry runs in the flow's own process, and the tables are whole."""
+    import os
+    import signal
+
+    from citycoop import warm
+    from citycoop.config import DEFAULT_MODEL
+    from flows.ingest import ingest
+
+    from .tables import assert_same_tables, comparable
+
+    with warm.started(DEFAULT_MODEL) as w:
+        os.kill(w.run(os.getpid), signal.SIGKILL)
+        summary = ingest(raw=str(ROOT / "raw"), curated=str(tmp_path / "cur"), quiet=True)
+        assert warm.current() is None  # let go after the failure
+    assert summary.added == 5 and summary.rejected == 0
+    assert_same_tables(comparable(str(tmp_path / "cur")), comparable(str(sample_run[0])))
