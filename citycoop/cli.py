@@ -65,7 +65,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except StoreLocked as exc:
         return _fail(EXIT_LOCKED, str(exc))
     quiet_prefect(args.verbose)
-    no_pandas = _without_pandas()
+    no_pandas = without_pandas()
     with _warm_process(raw, curated, settings, no_pandas):  # before Prefect's import: they overlap
         from flows.ingest import ingest
 
@@ -123,7 +123,7 @@ def _pages_to_parse(raw: str, curated: str) -> int:
     return max(len(mtimes) - stored, sum(1 for m in mtimes if m >= since))
 
 
-def _without_pandas() -> bool:
+def without_pandas() -> bool:
     """An ingest hands no table to pandas, yet pyarrow imports pandas (where it is
     installed, as with the test extras) on its first conversion of Python data: ~0.3 s of
     CPU and ~30 MB a run (no-change re-runs of 2,000 pages: 2.95 s of CPU against 3.22 s).

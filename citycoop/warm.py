@@ -7,8 +7,8 @@ command starts this process before it imports Prefect, so the second half runs o
 another core during the first; the flow's batches then run in it (`run`) instead of in a
 thread of the CLI's process, which meanwhile restages the parts that lose pages.
 
-Only for runs that stay in one process on this machine (the local runner, one spaCy
-process, folders rather than URLs): Dask runs load the model in their workers. A
+Only for runs that parse in the CLI's process (one batch, or the local runner; one spaCy
+process; folders rather than URLs): Dask runs load the model in their workers. A
 standard `ProcessPoolExecutor` of one process, not an engine of its own: a child that
 dies fails its batch with `BrokenProcessPool`, which the task reports and retries.
 """
@@ -29,9 +29,9 @@ def _load(model: str, no_pandas: bool) -> None:
     """The child's start: what a batch would load first. Best effort: should anything
     fail here, the batch meets the same error again and reports it with its context."""
     if no_pandas:
-        from .cli import _without_pandas
+        from .cli import without_pandas
 
-        _without_pandas()
+        without_pandas()
     try:
         from .rows import warm_up
 
