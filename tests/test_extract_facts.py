@@ -2255,6 +2255,18 @@ def test_programmes_are_canonical(nlp):
     assert {p.name for p in ex.programmes} >= {"IURC", "Horizon 2020", "ERDF"}
 
 
+def test_the_eu_twinning_programmes_are_programmes_and_funders(nlp):
+    """CERV (and its strands) and its predecessor Europe for Citizens fund most EU town
+    twinnings (heldout12, 130, 133, 159 name them); a strand's name is no partner."""
+    ex = extract(nlp("The project of the CERV Network of Towns strand is led by Cognac. It received €150,000 from "
+                     "the Citizens, Equality, Rights and Values (CERV) programme, after €25,000 from the Europe for "
+                     "Citizens programme in 2019."))
+    assert {p.name for p in ex.programmes} >= {"CERV", "Europe for Citizens"}
+    assert {p.kind for p in ex.programmes if p.name in ("CERV", "Europe for Citizens")} == {"programme"}
+    assert sorted(f.funder for f in ex.funding if f.funder) == ["CERV", "Europe for Citizens"]
+    assert not any("Network of Towns" in (l.source_name, l.target_name) for l in ex.partner_links)
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Turin participates in the EU-funded project CityRegions with eight partners.", {"CityRegions"}),
     ("The city joined the EU-backed initiative ClimAlps last year.", {"ClimAlps"}),
