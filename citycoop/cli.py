@@ -107,10 +107,15 @@ def _pages_to_parse(raw: str, curated: str) -> int:
     """A cheap guess, from file counts and times, at how many pages the run will parse:
     files beyond the stored documents, or modified since the last run started, whichever
     is more. The flow's plan (content hashes) decides; this only decides whether to warm up."""
+    from .sources import local_files
     from .storage import Store
 
-    mtimes = [os.stat(os.path.join(folder, name)).st_mtime
-              for folder, _, names in os.walk(raw) for name in names if not name.startswith(".")]
+    mtimes = []
+    for path in local_files(Path(raw)):  # the files the scan will look at
+        try:
+            mtimes.append(path.stat().st_mtime)
+        except OSError:  # a broken link: the scan rejects it, with its reason
+            continue
     try:
         store = Store(curated)
         stored = store.num_rows("documents")

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Iterator
 
 from .fsutil import is_url, resolve
 
@@ -104,40 +105,45 @@ def _discover_remote(raw: str, max_bytes: int) -> tuple[list[PageRef], list[Reje
     return refs, rejected
 
 
+def local_files(raw: Path) -> Iterator[Path]:
+    """The files under a local raw folder that the scan looks at, sorted: not hidden files
+    or folders, not a README.md."""
+    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not _skip(name):
+                yield Path(dirpath) / name
+
+
 def _discover_local(raw: Path, max_bytes: int) -> tuple[list[PageRef], list[Rejection]]:
     refs: list[PageRef] = []
     rejected: list[Rejection] = []
     root = raw.resolve()
-    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if _skip(name):
+    for path in local_files(raw):
+        source = path.relative_to(raw).as_posix()
+        if (bad := _suffix_rejection(source)) is not None:
+            rejected.append(bad)
+            continue
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:
+            rejected.append(Rejection(source, "unreadable", f"broken link or missing file: {exc}"))
+            continue
+        if path.is_symlink() and root not in real.parents:
+            rejected.append(Rejection(source, "outside_raw", f"symlink points outside the raw folder: {real}"))
+            continue
+        try:
+            if not real.is_file():
+                rejected.append(Rejection(source, "unreadable", "not a regular file"))
                 continue
-            path = Path(dirpath) / name
-            source = path.relative_to(raw).as_posix()
-            if (bad := _suffix_rejection(source)) is not None:
-                rejected.append(bad)
-                continue
-            try:
-                real = path.resolve(strict=True)
-            except (OSError, RuntimeError) as exc:
-                rejected.append(Rejection(source, "unreadable", f"broken link or missing file: {exc}"))
-                continue
-            if path.is_symlink() and root not in real.parents:
-                rejected.append(Rejection(source, "outside_raw", f"symlink points outside the raw folder: {real}"))
-                continue
-            try:
-                if not real.is_file():
-                    rejected.append(Rejection(source, "unreadable", "not a regular file"))
-                    continue
-                digest, size = sha256_file(str(real), max_bytes)
-            except OSError as exc:
-                rejected.append(Rejection(source, "unreadable", str(exc)))
-                continue
-            if size > max_bytes:
-                rejected.append(Rejection(source, "too_large", f"over the {max_bytes}-byte limit (max_bytes)"))
-                continue
-            refs.append(PageRef(source, str(real), size, digest))
+            digest, size = sha256_file(str(real), max_bytes)
+        except OSError as exc:
+            rejected.append(Rejection(source, "unreadable", str(exc)))
+            continue
+        if size > max_bytes:
+            rejected.append(Rejection(source, "too_large", f"over the {max_bytes}-byte limit (max_bytes)"))
+            continue
+        refs.append(PageRef(source, str(real), size, digest))
     return refs, rejected
 
 

@@ -222,6 +222,8 @@ def test_the_warm_process_is_started_only_for_runs_that_parse_here(raw_copy, tmp
     page = next(p for p in sorted(raw_copy.iterdir()) if p.suffix == ".txt")
     os.utime(page, (time.time() + 5, time.time() + 5))
     (raw_copy / "new.txt").write_text("Graz and Latina signed a twinning charter in 2024.", encoding="utf-8")
+    (raw_copy / "README.md").write_text("What this folder holds.", encoding="utf-8")  # the scan skips it too
+    (raw_copy / "gone.txt").symlink_to(raw_copy / "missing.txt")  # a broken link: the scan rejects it
     assert _pages_to_parse(str(raw_copy), curated) == 2
     off = [Settings(n_process=2), Settings(warm=0), Settings(dask_address="tcp://x:8786"),
            Settings(runner="dask", batch_size=1)]
