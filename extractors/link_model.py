@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from .text import Sentences, name_key
 
@@ -37,6 +37,14 @@ class PartyLike(Protocol):
     end: int
     name: str
     kind: str
+
+
+class PairContext(NamedTuple):
+    """What every pair of one sentence shares: the sentence's parties, the page's most
+    named city and the sentence's own features."""
+    in_sentence: Sequence[PartyLike]
+    home: str | None
+    sentence_features: frozenset[str]
 
 
 def words(text: str) -> list[str]:
@@ -94,10 +102,12 @@ def home_name(parties: Sequence[PartyLike]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def candidate_pairs(text: str, sents: Sentences, parties: Sequence[PartyLike]
-                    ) -> Iterator[tuple[int, int, PartyLike, PartyLike, set[str]]]:
-    """Every pair of differently named parties within one sentence, once per sentence,
-    with its features: (s0, s1, a, b, features), a before b."""
+def sentence_pairs(text: str, sents: Sentences, parties: Sequence[PartyLike]
+                   ) -> Iterator[tuple[int, int, PartyLike, PartyLike, PairContext]]:
+    """Every pair of differently named parties within one sentence, once per sentence:
+    (s0, s1, a, b, context), a before b; ``pair_features(text, s0, s1, a, b, *context)``
+    gives its features. Features are left to the caller: the extractor's guards skip many
+    pairs first, and the features cost more than the guards."""
     ordered = sorted(parties, key=lambda p: p.start)
     home = home_name(ordered)
     starts = [p.start for p in ordered]
@@ -107,7 +117,7 @@ def candidate_pairs(text: str, sents: Sentences, parties: Sequence[PartyLike]
         ps = ordered[lo:hi]
         if len(ps) < 2:
             continue
-        shared = sentence_features_of(text[s0:s1])
+        context = PairContext(ps, home, sentence_features_of(text[s0:s1]))
         seen: set[frozenset] = set()
         for i, a in enumerate(ps):
             for b in ps[i + 1:]:
@@ -115,7 +125,14 @@ def candidate_pairs(text: str, sents: Sentences, parties: Sequence[PartyLike]
                 if len(key) < 2 or key in seen:
                     continue
                 seen.add(key)
-                yield s0, s1, a, b, pair_features(text, s0, s1, a, b, ps, home, shared)
+                yield s0, s1, a, b, context
+
+
+def candidate_pairs(text: str, sents: Sentences, parties: Sequence[PartyLike]
+                    ) -> Iterator[tuple[int, int, PartyLike, PartyLike, set[str]]]:
+    """``sentence_pairs`` with each pair's features: (s0, s1, a, b, features)."""
+    for s0, s1, a, b, context in sentence_pairs(text, sents, parties):
+        yield s0, s1, a, b, pair_features(text, s0, s1, a, b, *context)
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .lexicons import country_names, currencies, link_cues, org_heads, org_shapes, regions
-from .link_model import candidate_pairs, link_model
+from .link_model import link_model, pair_features, sentence_pairs
 from .orgs import ROLE_CODE, SOCIETY_HEADS, TIE_NAMES, governs_place, has_org_head, is_admin_word, shaped_orgs
 from .geo import gazetteer
 from .places import REGION_TYPE_AFTER, WRITTEN_REGION_TYPE
@@ -1286,7 +1286,7 @@ def _learned_pairs(col, parties: list[Party], sents: Sentences) -> None:
     if model is None:
         return
     group = _rule_groups(col)
-    for s0, s1, a, b, features in candidate_pairs(col.text, sents, parties):
+    for s0, s1, a, b, context in sentence_pairs(col.text, sents, parties):
         ga, gb = group.get((s0, a.name)), group.get((s0, b.name))
         if ga is not None and gb is not None and ga != gb:
             continue  # 'A shares with B, and C works with D': the rules read two ties, none across
@@ -1301,7 +1301,8 @@ def _learned_pairs(col, parties: list[Party], sents: Sentences) -> None:
                 and "|" not in col.text[min(a.end, b.end):max(a.start, b.start)]:
             continue  # two items of one owner's list ('Sister cities: A, B'): the owner's partners, not each other's
             # (cells of a table row the rules read are the model's still: '| Kőszeg (HU) | Ebersberg (DE); Pazin (HR) |')
-        confidence = model.probability(features)  # cheap; the guards below are not
+        # features only for the pairs the cheap guards above let through
+        confidence = model.probability(pair_features(col.text, s0, s1, a, b, *context))
         if confidence >= model.threshold and frozenset((name_key(a.name), name_key(b.name))) not in col.out \
                 and (s0, a.name) not in col.paired and (s0, b.name) not in col.paired \
                 and not _not_a_pair(col.text, s0, s1, a, b, parties):

@@ -462,6 +462,7 @@ def _country_possessive() -> re.Pattern:
 # 'Greater Jerash Municipality', 'Greater Tzaneen Municipality': a municipality's name
 _GREATER = re.compile(r"\bGreater[ \t]+$")
 _MUNICIPALITY_AFTER = re.compile(r"[ \t]+(?:Municipality|Municipal Council|City Council)\b")
+_POSSESSIVE_END = re.compile(r"['’]s\s+\Z")
 _PRONOUN = re.compile(r"(?i:we|it|they|he|she|this|that|these|those|which|who|both|all|each)")  # 'We are twinned with'
 
 
@@ -469,7 +470,9 @@ def _cues(text: str, m: Match) -> tuple[bool, bool]:
     """(strong, any): 'City of X', 'X (IT)' or "Finland's X" is a strong cue; 'X City',
     'X mayor' a weaker one."""
     before = text[max(0, m.start - 40):m.start]
-    owner = _country_possessive().search(before)  # "Germany's Federal Ministry" is no Federal, Argentina
+    # "Germany's Federal Ministry" is no Federal, Argentina. (The long alternation of country
+    # names is searched only where a possessive ends the window: it was a tenth of extraction.)
+    owner = _country_possessive().search(before) if _POSSESSIVE_END.search(before) else None
     strong = bool(CITY_CUES_BEFORE.search(before)) or bool(re.match(r"\s*\([A-Z]{2}\)", text[m.end:m.end + 6])) \
         or bool(_GREATER.search(before) and _MUNICIPALITY_AFTER.match(text, m.end)) \
         or (bool(TWINNED_AFTER.match(text, m.end, m.end + 60)) and not _PRONOUN.fullmatch(text, m.start, m.end)) \
