@@ -667,13 +667,16 @@ def _more_city_mentions(text: str, cities: list[CityRecord], known: list[Party])
     """A name the page already uses as a city is that city wherever else it stands alone:
     'Hamilton – the largest inland city of Aotearoa New Zealand – will cooperate with ...'
     after 'Hamilton City Council', though NER reads this one as a person. Not where it
-    is part of a longer name ('Florence Lambert', 'Ryan Hamilton', 'Hamilton Street')."""
+    is part of a longer name ('Florence Lambert', 'Ryan Hamilton', 'Hamilton Street').
+    A country's name is no short form of its capital ('Mérida, Yucatán, Mexico' on a
+    page that also names Mexico City)."""
     forms: dict[str, CityRecord] = {}
     for c in cities:
         for f in (c.name, *c.surface_forms):
             bare = re.sub(r"^(?:the\s+)?(?:City|Municipality|Town) of\s+|\s+(?:City|City Council|Municipality)$", "", f)
-            if len(bare) >= 4 and bare[:1].isupper() and " " not in bare.strip():
-                forms.setdefault(bare, c)
+            if len(bare) >= 4 and bare[:1].isupper() and " " not in bare.strip() \
+                    and not (bare != f and bare in country_names()):
+                forms.setdefault(bare, c)  # ('Mexico' alone is the country, not Mexico City)
     out: list[Party] = []
     for form, c in forms.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
@@ -1118,10 +1121,13 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
 
 
 # 'Kalisz is a partner in "Food Corridors" (lead partner: Mollet del Vallès, Spain)', '... is in
-# the network "Heritage Micro-Economies" led by Ptuj'
-_NETWORK_LED_BY = re.compile(r"\b(?:is|are|was|were)\s+(?:a\s+|the\s+)?(?:partners?\s+|members?\s+)?(?:in|of)\s+"
-                             r"[^.;()]{0,80}?(?:\(\s*lead\s+partner\s*:?\s*|\bled\s+by\s+)(?:the\s+)?"
-                             r"(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality)\s+of\s+)?")
+# the network "Heritage Micro-Economies" led by Ptuj', 'Luleå has joined ARCTIC-ADAPT, a
+# project led by the City of Oulu', 'Bari joins "Living Waterfronts", whose lead partner, Thessaloniki, ...'
+_NETWORK_LED_BY = re.compile(r"(?:\b(?:is|are|was|were)\s+(?:a\s+|the\s+)?(?:partners?\s+|members?\s+)?(?:in|of)\s+"
+                             r"|\b(?:(?:has|have|had)\s+)?join(?:s|ed)?\s+"
+                             r"|\b(?:participat(?:es|ed)|takes\s+part|took\s+part)\s+in\s+)"
+                             r"[^.;()]{0,80}?(?:\(\s*lead\s+partner\s*:?\s*|\bled\s+by\s+|,\s*whose\s+lead\s+partner,?\s+)"
+                             r"(?:the\s+)?(?:(?:[Cc]ity|[Tt]own|[Mm]unicipality)\s+of\s+)?")
 
 
 def _rule_in_network_led_by(col, ps: list[Party], s0: int, s1: int) -> None:
@@ -1505,7 +1511,11 @@ def _first_after(ps: list[Party], pos: int, within: int = 30) -> int | None:
 
 
 _OBJECT_BEFORE = re.compile(r"\b(?:with|joined|joins|join|visited|visits|in|at|near|from|to|into)\s+"
-                            r"(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}(?:(?:City|Municipality|Town) of\s+)?$")
+                            r"(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}(?:(?:City|Municipality|Town) of\s+)?$"
+                            # 'started the Interreg Aurora project Kvarken Mobility Hub together with': the project started
+                            r"|\b(?:start(?:s|ed)?|launch(?:es|ed)?|set\s+up|run(?:s)?|ran|coordinat(?:es|ed)|lead(?:s)?|led|"
+                            r"manag(?:es|ed)|submit(?:s|ted)?|join(?:s|ed)?)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+                            r"(?:[\w-]+\s+){0,4}?(?:project|network|initiative|pilot|programme|program)\s+[\"“'‘]?$")
 
 
 _BESIDES = re.compile(r"\b(?:[Bb]esides|[Aa]part from|[Ii]n addition to|[Uu]nlike|[Ll]ike)\s[^,;.:]*$")
@@ -1637,11 +1647,18 @@ _NOUN_WITH = re.compile(r"\S+(?:[ \t]+(?!(?:is|are|was|were|be|been|has|have|had
 _WITH_OBJECT = re.compile(r"\bwith\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")  # 'with its twin city Lublin'
 
 
+_CLAUSE_DATE = r"(?:\w+ly\s+)?(?:(?:in|on|since)\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+)?"
+_CLAUSE_AFTER_COMMA = re.compile(r",\s*(?:and\s+|but\s+)?" + _CLAUSE_DATE)  # (', and in 2023 signed')
+_CLAUSE_AFTER_AND = re.compile(r"\s+and\s+" + _CLAUSE_DATE)  # ('since 1958 and is also twinned')
+
+
 def _clause_subject(col, ps: list[Party], doc: Doc, subj: Party | None, s0: int, cue: int,
                     objects: set[int] | None = frozenset(), holder: Party | None = None) -> Party | None:
     """Who holds the tie a 'with' cue names, when the nearest party is not it:
     - 'Nevşehir has been a sister city of Shymkent since 2013, and signed an agreement with
-      Eger': a clause opened by a verb after a comma shares the sentence's first party;
+      Eger', 'Kyoto has been a sister city of Paris since 1958 and is also twinned with
+      Cologne': a clause opened by a verb after a comma or 'and' shares the sentence's
+      first party;
     - 'The partnership with Anchorage and the cooperation with Luleå will continue': a party
       that is itself a 'with' object (here or of an earlier cue in the sentence) holds
       nothing; the holder of the sentence's earlier tie does ('Cork maintains twinnings with
@@ -1649,12 +1666,13 @@ def _clause_subject(col, ps: list[Party], doc: Doc, subj: Party | None, s0: int,
       own place."""
     if subj is None:
         return None
-    clause = list(re.finditer(r",\s*(?:and\s+|but\s+)?(?:\w+ly\s+)?(?:(?:in|on|since)\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+)?",
-                              col.text[subj.end:cue]))  # (', and in 2023 signed')
-    if clause:
-        at = subj.end + clause[-1].end()
-        span = doc.char_span(at, min(cue, at + 30), alignment_mode="expand")
-        first = ps[0] if ps and ps[0].start < subj.start else None
+    # the last clause opened after a comma, and the last after a bare 'and' ('in Spain and
+    # Portugal' opens none: a verb must follow)
+    opened = [matches[-1] for pattern in (_CLAUSE_AFTER_COMMA, _CLAUSE_AFTER_AND)
+              if (matches := list(pattern.finditer(col.text, subj.end, cue)))]
+    first = ps[0] if ps and ps[0].start < subj.start else None
+    for clause in opened:
+        span = doc.char_span(clause.end(), min(cue, clause.end() + 30), alignment_mode="expand")
         if span is not None and len(span) and span[0].pos_ in ("VERB", "AUX") and first is not None \
                 and not _located(first, s0, col.text):
             return first
@@ -1840,6 +1858,9 @@ def _pronoun_topic(col, ps: list[Party], s0: int, pos: int, run: list[Party]) ->
 _VISITORS_FROM = re.compile(r"\b(?:guests|delegations?|visitors|participants|speakers|attendees)\s+from\s+(?:the\s+)?$")
 
 
+_AS_LEAD_AFTER = re.compile(r"\s*,\s*as\s+(?:the\s+)?(?:project['’]s\s+)?(?:lead\s+partner|coordinator)\s*,")
+
+
 def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
     if _GEOGRAPHY.search(sentence):  # where places lie, not who works with whom
         return
@@ -1871,7 +1892,8 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
             or (after_run[0] if after_run and _PHRASE_OPENS.fullmatch(sentence, 0, m.start()) else None)
         if subj is None:
             continue
-        lead = bool(_LEAD.search(col.text[max(s0, subj.start - 20):subj.start]))
+        lead = bool(_LEAD.search(col.text[max(s0, subj.start - 20):subj.start])) \
+            or bool(_AS_LEAD_AFTER.match(col.text, subj.end))  # ('the Kvarken Council, as lead partner, started')
         team = _run_ending_at(ps, subj, doc, col.text) if subj.start < ps[i].start else [subj]
         if lead:
             for b in run:
@@ -1990,8 +2012,15 @@ def _rule_brings(col, ps, doc, s0, s1, sentence) -> None:
             owner = col.topic if whose.group(1) in ("its", "Its") else None
             for b in run if owner is not None else []:
                 col.add(owner, b, "partner", s0, s1)
-        else:
+        elif not _PARTIAL_LIST.search(sentence, 0, m.end()) and not _MORE_UNNAMED.match(col.text, run[-1].end) \
+                and not _OTHERS_AFTER.match(col.text, run[-1].end):
             col.clique(run, "partner", s0, s1)
+        # ('The other partners include A, B, C and D, as well as universities': part of a
+        # longer list, whose members are not each other's pairs)
+
+
+# '..., as well as universities and regional councils': members the list does not name
+_MORE_UNNAMED = re.compile(r",?\s+(?:as well as|plus|along with)\s+(?:[a-z]+\s+){0,3}?[a-z]+s\b")
 
 
 def _rule_pair_list(col, ps, doc, s0, s1, sentence) -> None:
@@ -3089,7 +3118,8 @@ def _rule_partner_lists(col, parties, doc) -> None:
             members, s0 = [lead] + members, lead.start
         if len(members) < 2:
             continue
-        partial = _PARTIAL_LIST.search(text[max(0, m.start() - 200):end])  # 'of 38 partners ... Other partners include'
+        partial = _PARTIAL_LIST.search(text[max(0, m.start() - 200):end]) \
+            or _MORE_UNNAMED.match(text, members[-1].end)  # 'of 38 partners ... Other partners include'; ', as well as universities'
         # a bullet list is as long as its bullets, also those whose partner is no known party
         size = max(len(members), len(_BULLET.findall(text, _line_start(text, m.end()), end)))
         if size <= MAX_LIST and not _ASSOCIATED.search(m.group()) and not partial:

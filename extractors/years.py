@@ -35,8 +35,8 @@ DATE_PATTERNS = [
     # (a full stop after the year ends the sentence: 'will run until 31/12/2027.')
     re.compile(rf"(?<![\d/.])(?P<d>\d{{1,2}})[/.](?P<mm>\d{{1,2}})[/.](?P<y>{_YEAR})(?![\d/]|\.\d)"),
 ]
-# 2021-2023, 2025–2027, 2019/2020, 2014-20
-RANGE = re.compile(rf"(?<![\w.,/-])(?P<a>{_YEAR})\s?[-–—/]\s?(?P<b>{_YEAR}|\d\d)(?![\w%])")
+# 2021-2023, 2025–2027, 2019/2020, 2014-20; not across lines ('summer 2025\n- 35 years of friendship')
+RANGE = re.compile(rf"(?<![\w.,/-])(?P<a>{_YEAR})[ \t]?[-–—/][ \t]?(?P<b>{_YEAR}|\d\d)(?![\w%])")
 FROM_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|until|till)\s+(?P<b>{_YEAR})\b", re.I)
 # Q1/2025, H2-2024, Q3 2023: a quarter or half of a year; 01/2024, 12/2026: a month
 PART_OF_YEAR = re.compile(rf"\b[QH][1-4][/ -](?P<y>{_YEAR})(?![\d/.-]\d)"
