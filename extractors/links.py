@@ -231,7 +231,8 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
         for form in r.surface_forms:
             region_by_key[name_key(form)] = r
     region_parties = [Party(m.start, m.end, region_by_key[name_key(m.text)].name, "region", None)
-                      for m in region_mentions if name_key(m.text) in region_by_key]
+                      for m in region_mentions if name_key(m.text) in region_by_key
+                      and not _describes_a_town(text, m.start, m.end)]
     region_cc = {r.name: r.country_code for r in regions}
     city_cc = {c.geonames_id: c.country_code for c in cities}
     region_parties = _without_locators(text, region_parties, city_parties, region_cc, city_cc)
@@ -304,6 +305,16 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
             if not _NOT_A_PARTY.fullmatch(o.name)]  # (also as trimmed: 'International Relations Department of ...')
     places, orgs = _acronym_and_town(text, places, orgs)
     return _joint_councils(text, sorted(places + orgs, key=lambda p: p.start))
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+_TOWN_WORD_AFTER = re.compile(r"\s+(?:city|town|capital|port|municipality|metropolis)\b")
+
+
+def _describes_a_town(text: str, start: int, end: int) -> bool:
+    """'Bergamo, the Lombard city that mentors Split': a region's adjective describing a town
+    named elsewhere, no party of its own."""
+    return bool(_TOWN_WORD_AFTER.match(text, end) and _ARTICLE_BEFORE.search(text, max(0, start - 6), start))
 
 
 # 'Derry City and Strabane District Council': one council named after two towns
@@ -969,6 +980,7 @@ class _Collector:
     page_regions: frozenset = frozenset()  # names of the regions the page names as regions
     topic: Party | None = None  # the party opening the previous sentence: what 'it' stands for
     home: Party | None = None  # the page's own place (page_place)
+    owner: Party | None = None  # the place a page's 'the town's' speaks of (page_owner: also a less named one)
     paired: set[tuple[int, str]] = field(default_factory=set)  # (sentence, party) the model must not pair: learners
 
     def add(self, a: Party, b: Party, relation: str, s0: int, s1: int, method: str = "rule",
@@ -1064,6 +1076,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
                      page_regions=frozenset(p.name for p in parties if p.kind == "region"))
     with_home = sorted(parties + anaphor_parties(text, sents, parties), key=lambda p: p.start)
     home = col.home = page_place(parties, text)
+    col.owner = page_owner(parties, text)
     _rule_own_lists(col, with_home, sents, doc)
     _rule_relationship_clauses(col, with_home, sents)
     _rule_as_partner_cities(col, parties, sents, doc)
@@ -1751,6 +1764,12 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
                           and _OWNS.match(col.text, p.end)), None)
             if owner is not None and owner.name != run[0].name:
                 subj = owner  # '... a town twinning since 1985, and Hildesheim's friendship with Padang'
+            elif _PAGE_POSSESSOR.search(col.text, max(last, s0), s0 + m.start()):
+                # "the Association exists to maintain the town's twinning links with A": the town's (the
+                # sentence's city named before: 'the mayor of Osaka ended the city's ... with San Francisco')
+                town = next((p for p in reversed(ps) if p.end <= s0 + m.start() and p.kind == "city"), col.owner)
+                if town is not None and all(p.name != town.name for p in run):
+                    subj = town
             if pattern is _OF_PARTNER and _OBJECT_NP.search(sentence, 0, m.start()):
                 # 'a delegation from the partner city of Schwäbisch Hall': the page's own partner
                 subj = col.home if col.home is not None and col.home.name != run[0].name else None
@@ -1781,6 +1800,9 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             for b in _and_with_run(col.text, ps, doc, run[-1], s1):
                 col.add(subj, b, _relation(cue), s0, s1)
             _gapped_pairs(col, ps, run[-1], _relation(cue), s0, s1)
+
+
+_PAGE_POSSESSOR = re.compile(r"\b[Tt]he\s+(?:city|town|municipality)['’]s\s+(?:[\w-]+\s+){0,2}$")
 
 
 # 'Hamilton's partnership with Fukuyama': the possessor owns the tie; when it is no party (a
@@ -1856,6 +1878,11 @@ def _pronoun_topic(col, ps: list[Party], s0: int, pos: int, run: list[Party]) ->
 
 
 _VISITORS_FROM = re.compile(r"\b(?:guests|delegations?|visitors|participants|speakers|attendees)\s+from\s+(?:the\s+)?$")
+# 'Mayors from A and B attended the session, together with colleagues from C': attendance, no team
+_ATTENDED = re.compile(r"\b(?:attend(?:s|ed)?|took part|take part|participated)\b")
+# 'Gabrovo is one of only two Bulgarian cities in the Mission, together with Sofia': chosen alike, no team
+_ONE_OF_FEW = re.compile(r"\bone of (?:only |just )?(?:the )?(?:two|three|four|five|six|\d+)\s+[A-Z][\w-]*\s+"
+                         r"(?:cities|towns|municipalities|regions)\b")  # (not '... of three front-runner cities of a project')
 
 
 _AS_LEAD_AFTER = re.compile(r"\s*,\s*as\s+(?:the\s+)?(?:project['’]s\s+)?(?:lead\s+partner|coordinator)\s*,")
@@ -1868,8 +1895,11 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
         i = _first_after(ps, s0 + m.end(), within=80 if _EXAMPLES.search(sentence[m.end():m.end() + 50]) else 30)
         if i is None or _DEAL_WITH.search(col.text[s0 + m.end():ps[i].start]):
             continue  # 'alongside the partnership with Y' is the subject's own tie: _rule_with
-        if _VISITORS_FROM.search(col.text, s0 + m.end(), ps[i].start):
+        if _VISITORS_FROM.search(col.text, s0 + m.end(), ps[i].start) or (
+                _PEOPLE_FROM.search(col.text, s0 + m.end(), ps[i].start) and _ATTENDED.search(sentence, 0, m.start())):
             continue  # '... took part in the festival, alongside guests from Marseille': attendance
+        if _ONE_OF_FEW.search(sentence, 0, m.start()):
+            continue
         if _THAT_OF.match(col.text, s0 + m.end(), ps[i].start) or _THINGS_OF.fullmatch(col.text, s0 + m.end(), ps[i].start):
             continue  # "Lyon's experience was presented, alongside that of Lille and Nantes": a comparison
         if _EXAMPLES.search(col.text[s0 + m.end():ps[i].start]):

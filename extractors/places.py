@@ -33,7 +33,7 @@ from .text import (Sentences, credit_ranges, doc_text, inside, line_bounds, lite
 
 # lower-case words inside place names ('Ústí nad Labem', 'Rothenburg ob der Tauber', 'Alphen aan den Rijn')
 PARTICLES = frozenset("de del della di da do dos das la le les am an der den dem im upon on sur en y e el al es "
-                      "nad pod ob bei unter aan op sul sulla i".split())  # (i: Vilanova i la Geltrú)
+                      "nad pod ob bei unter aan op sul sulla i vor".split())  # (i: Vilanova i la Geltrú)
 CITY_CUES_BEFORE = re.compile(
     r"(?:\b(?:city|municipality|town|village|comune|commune|mayors?|city council|city hall|"
     r"municipal council|ayuntamiento|ville|stadt|gemeinde|cidade|ciudad|prefeitura|alcald[ií]a|"
@@ -41,6 +41,7 @@ CITY_CUES_BEFORE = re.compile(
     r"\s+(?:of|de|di|von|du|da|do|del)\s+(?:the\s+)?)$"
     r"|\b(?:gemeente|kommune|kommun|gmina|miasto|mesto|město|stadt|comune)\s+$"
     r"|\b(?:twinned|paired)\s+with\s+$|\b(?:sister|twin)[ -](?:city|town)\s+of\s+$"  # 'twinned with Nice'
+    r"|\b(?-i:twinning\s+(?:links?\s+)?with)\s+$"  # "Fishguard's twinning with Loctudy" (not 'TWINNING WITH THE CITY')
     # French and German pages: 'la commune sarroise de', 'le bourgmestre de', 'jumelée avec', 'Partnergemeinde'
     r"|\b(?:commune|ville|municipalit[ée])\s+(?:[a-zàâçéèêëîïôûü]+\s+)?(?:de\s+|d['’])$"
     r"|\b(?:maire|bourgmestre|b[üu]rgermeister(?:in)?|sindaco|alcalde(?:sa)?)\s+(?:de\s+|d['’]|von\s+|di\s+)$"
@@ -56,7 +57,8 @@ TWINNED_AFTER = re.compile(
     r"(?:[ \t]*\([^()\n]{1,30}\)|\.?\))?"  # 'Halle (Westf.) is twinned with' (GeoNames spells 'Halle (Westf')
     r"(?:[ \t]+and[ \t]+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)?[ \t]+"
     r"(?:(?:is|are|was|were|remains|remain|has been|have been|had been)[ \t]+)?(?:also[ \t]+|still[ \t]+)?"
-    r"twinned\b")
+    r"twinned\b"
+    r"|['’]s[ \t]+twinning[ \t]+(?:links?[ \t]+)?with\b")  # "Fishguard's twinning with"
 CITY_CUES_AFTER = re.compile(
     r"^(?:\s+(?:City|Municipality|municipality|City Council|city council|Town Council|"
     r"Metropolitan Assembly|Municipal Assembly|City Assembly|Assembly|Municipal Council|City Government|"
@@ -516,6 +518,12 @@ _AREA_AFTER = re.compile(r"(?:,?[ \t]+and[ \t]+[A-Z][\w'’-]+)?[ \t]+(?:distric
                          r"rivers?|islands?|tributar(?:y|ies)|parish(?:es)?|wards?)\b")
 
 
+# ('the Derry and Strabane district' is still Derry's: a district takes its towns' names)
+_QUARTERS_AFTER = re.compile(r",?[ \t]+and[ \t]+[A-Z][\w'’-]+[ \t]+(?:neighbou?rhoods|quarters)\b")  # ('in Brussels neighbourhoods')
+_DESCRIBED_TOWN_AFTER = re.compile(r"[ \t]+(?:city|town|capital|port)[ \t]+(?:of|that|which|where)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+
+
 def _plausible_small_town(text: str, m: Match) -> bool:
     """A small town's name as the page writes a town: with the name's own accents ('Ville'
     is no Villé), not an English word, not the start of a longer name ('Ville de Québec')
@@ -582,6 +590,10 @@ def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[t
         return None  # 'Cr Hassan asked whether ...', 'Crs Bella, Cameron, Hassan and Seymour': persons
     if m.key in _country_keys() and not strong_cue:
         return None  # 'the oldest Canada-China city relationships': no China in Mexico
+    if not strong_cue and _DESCRIBED_TOWN_AFTER.match(text, m.end) and _THE_BEFORE.search(text, max(0, m.start - 5), m.start):
+        return None  # 'Bergamo, the Lombard city that mentors Split': an adjective (Lombard, Illinois, is a city)
+    if not strong_cue and _QUARTERS_AFTER.match(text, m.end):
+        return None  # 'the Delicias and Pajarillos neighbourhoods' of Valladolid: areas, not the towns of the name
     if _small_town(m):  # ('Thil', 'Harta', 'Sala': the page must say it is a place)
         return "context" if strong_cue and _plausible_small_town(text, m) else None
     if not strong_cue and _LONGER_NAME.match(text, m.end):

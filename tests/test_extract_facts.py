@@ -2053,6 +2053,32 @@ LINK_CASES = {
          "together with the City of Vaasa, Umeå Municipality and Korsholm.",
          {("Korsholm", "Kvarken Council"), ("Kvarken Council", "Umeå"), ("Kvarken Council", "Vaasa")}),
     ],
+    "heldout164-167 (English pages, after their untuned measurement on version 64)": [
+        # chosen alike, no team: 'one of only two Bulgarian cities in the Mission, together with Sofia'
+        ("Gabrovo is one of only two Bulgarian cities in the Mission, together with the capital Sofia, and the "
+         "first Bulgarian municipality to lead a NetZeroCities pilot.", set()),
+        # (but the front-runner cities of one project are its team)
+        ("İzmir was one of three front-runner cities of this Horizon 2020 project, together with Valladolid and "
+         "Liverpool.", {("Valladolid", "İzmir"), ("Liverpool", "İzmir"), ("Liverpool", "Valladolid")}),
+        # attending a session together with colleagues from elsewhere is no cooperation
+        ("Mayors from Accra, Kumasi and Tema attended the parallel African mayors' session on climate finance, "
+         "together with colleagues from Mombasa and Kisumu.", set()),
+        # 'the town's twinning links with A, B and C' are the page's town's, not the subject's
+        ("Minutes of the Annual General Meeting, held at the Priory Centre, Abergavenny\nIn attendance: the Mayor "
+         "of Abergavenny.\n\nThe Chair reminded the meeting that the Association exists to maintain the town's "
+         "twinning links with Östringen in Germany and Beaupréau in France.",
+         {("Abergavenny", "Östringen"), ("Abergavenny", "Beaupréau")}),
+        # (the city named before it in the sentence is 'the city' of 'the city's')
+        ("In 2018, the then mayor of Osaka ended the city's 1957 sister-city relationship with San Francisco. "
+         "Dubai hosted a trade fair.", set()),
+        # a possessed twinning names two towns, however small ("Fishguard's twinning with Loctudy")
+        ("Our friends tell us that Fishguard's twinning with Loctudy in Brittany will celebrate its 30th "
+         "anniversary this summer.", {("Fishguard", "Loctudy")}),
+        # 'Bad Homburg vor der Höhe' is one name, in a list of twins
+        ("Exeter's other twinning links are unaffected. The city remains twinned with Rennes in Brittany, France "
+         "(since 1956), Bad Homburg vor der Höhe in Germany (since 1965) and Terrassa in Catalonia, Spain (since 1991).",
+         {("Exeter", "Rennes"), ("Bad Homburg vor der Höhe", "Exeter"), ("Exeter", "Terrassa")}),
+    ],
 }
 LINK_KNOWN_MISSES = [
     # the model's probability for these (0.81, 0.82) is below the threshold of 0.9 that version 13

@@ -161,6 +161,15 @@ HELDOUT156_159 = [  # tests/gold/heldout156-159 shapes (after their untuned meas
      {"Bendigo": "AU", "Los Altos": "US"}, {"California"}),
     ("The delegation included growers from California and Oregon.", {}, {"California", "Oregon"}),
 ]
+HELDOUT164_167 = [  # tests/gold/heldout164-167 shapes (after their untuned measurement, version 64)
+    # 'the Lombard city that mentors Split': an adjective, though Lombard (Illinois) is a city
+    ("Officials of the City of Split returned from a visit to Bergamo, the Lombard city that mentors Split.",
+     {"Bergamo": "IT", "Split": "HR"}, {"Lombard"}),
+    # 'the Delicias and Pajarillos neighbourhoods' of Valladolid; not 'heat stress in Brussels neighbourhoods'
+    ("Valladolid will test how the Delicias and Pajarillos neighbourhoods can reach climate neutrality.",
+     {"Valladolid": "ES"}, {"Delicias"}),
+    ("Researchers map heat stress in Brussels neighbourhoods.", {"Brussels": "BE"}, set()),
+]
 SMALL_TOWNS = [  # towns under 15,000 people with no cue of their own (heldout120-146 shapes, version 59)
     # a small town in a country the page names, where it names another town
     ("Karlskrona in Sweden signed the agreement with Gdynia. Representatives of the neighbouring "
@@ -194,7 +203,7 @@ SMALL_TOWNS = [  # towns under 15,000 people with no cue of their own (heldout12
 
 @pytest.mark.parametrize("text,expected,absent", DEVSET + COMPOSED + DEV3 + HELDOUT22_23 + HELDOUT34_35 +
                          HELDOUT38_39 + HELDOUT66_67 + HELDOUT72_75 + HELDOUT96_99 + HELDOUT132_135 +
-                         HELDOUT156_159 + SMALL_TOWNS + KNOWN_MISSES)
+                         HELDOUT156_159 + HELDOUT164_167 + SMALL_TOWNS + KNOWN_MISSES)
 def test_cities(nlp, text, expected, absent):
     found, _ = _cities(nlp, text)
     assert {k: found.get(k) for k in expected} == expected
