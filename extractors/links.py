@@ -1098,6 +1098,7 @@ def extract_links(doc: Doc, sents: Sentences, parties: list[Party], programme_hi
         _rule_are_partners(col, ps, doc, home, s0, s1)
         _rule_example_pairs(col, ps, s0, s1)
         _rule_as_lead_and_partners(col, ps, doc, s0, s1)
+        _rule_led_with_partners(col, ps, doc, s0, s1)
         _rule_led_by_with(col, ps, doc, s0, s1)
         _rule_followed(col, ps, s0, s1, sentence)
         _rule_its_partners(col, ps, doc, s0, s1, sentence)
@@ -1784,8 +1785,7 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             members = [subj] + [p for p in run if p.name != subj.name]
             # 'with many other cities, among them A, B', 'with A, B and C, among others': examples of many
             examples = _EXAMPLES.search(col.text[s0 + m.end():run[0].start]) or _OTHERS_AFTER.match(col.text, run[-1].end)
-            several = re.search(r"(?:agreements|partnerships|ties|links|relations|relationships|memoranda|twinnings|"
-                                r"friendships)$", cue, re.I) \
+            several = _SEVERAL_DEALS.search(cue) or _SEVERAL_DEALS.search(m.group(0).rstrip().removesuffix("with")) \
                 or _HUB_NOUN_BEFORE.search(col.text, s0 + m.end(), run[0].start) \
                 or _PEOPLE_FROM.search(col.text, s0 + m.end(), run[0].start)  # 'its partnerships are with A, B and C': one each
             # ('exchanged with peers from Palermo and Thessaloniki': people of each town, not a team of towns)
@@ -1802,6 +1802,9 @@ def _rule_with(col, ps, doc, s0, s1, sentence) -> None:
             _gapped_pairs(col, ps, run[-1], _relation(cue), s0, s1)
 
 
+# 'partnerships with A, B and C', 'has partnership agreements with A, B and C': one tie each, not a team
+_SEVERAL_DEALS = re.compile(r"(?:agreements|partnerships|ties|links|relations|relationships|memoranda|twinnings|"
+                            r"friendships)\s*$", re.I)
 _PAGE_POSSESSOR = re.compile(r"\b[Tt]he\s+(?:city|town|municipality)['’]s\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -1881,8 +1884,10 @@ _VISITORS_FROM = re.compile(r"\b(?:guests|delegations?|visitors|participants|spe
 # 'Mayors from A and B attended the session, together with colleagues from C': attendance, no team
 _ATTENDED = re.compile(r"\b(?:attend(?:s|ed)?|took part|take part|participated)\b")
 # 'Gabrovo is one of only two Bulgarian cities in the Mission, together with Sofia': chosen alike, no team
-_ONE_OF_FEW = re.compile(r"\bone of (?:only |just )?(?:the )?(?:two|three|four|five|six|\d+)\s+[A-Z][\w-]*\s+"
-                         r"(?:cities|towns|municipalities|regions)\b")  # (not '... of three front-runner cities of a project')
+# (also 'one of 36 cities in Thailand certified as smart cities, alongside A'; not '... one of three front-runner
+# cities of this project, together with A and B')
+_ONE_OF_FEW = re.compile(r"\bone of (?:only |just )?(?:the )?(?:two|three|four|five|six|\d+)\s+(?:[A-Z][\w-]*\s+"
+                         r"(?:cities|towns|municipalities|regions)\b|(?:cities|towns|municipalities|regions)\s+in\s+[A-Z])")
 
 
 _AS_LEAD_AFTER = re.compile(r"\s*,\s*as\s+(?:the\s+)?(?:project['’]s\s+)?(?:lead\s+partner|coordinator)\s*,")
@@ -3485,6 +3490,28 @@ def _rule_as_lead_and_partners(col, ps: list[Party], doc: Doc, s0: int, s1: int)
         run = coordinated(ps, doc, i, col.text)
         if _AS_PARTNERS.match(col.text, run[-1].end, s1):
             col.clique([lead] + [p for p in run if p.name != lead.name], "partner", s0, s1)
+
+
+_WITH_LIST = re.compile(r",\s*with\s+(?:the\s+)?")
+_AS_SOME_PARTNERS = re.compile(r"(?:\s+in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s*(?:\([^()]{1,40}\)\s*)?as\s+(?:its\s+|the\s+)?(?:[a-z-]+\s+)?partners\b")
+_LED = re.compile(r"\b(?:led|leads|leading|coordinated|coordinates|coordinating)\b")
+
+
+def _rule_led_with_partners(col, ps: list[Party], doc: Doc, s0: int, s1: int) -> None:
+    """'Antwerp led the Transfer Network YOUTH SPOTS, with Volos in Greece, Liepāja in Latvia
+    and Leiria in Portugal as receiving partners': the sentence's leader with each partner."""
+    for m in _WITH_LIST.finditer(col.text, s0, s1):
+        i = _first_after(ps, m.end(), within=5)
+        if i is None:
+            continue
+        run = coordinated(ps, doc, i, col.text)
+        lead = ps[0] if ps[0].end <= m.start() and _OPENS.fullmatch(col.text, s0, ps[0].start) else None
+        if lead is None or not _AS_SOME_PARTNERS.match(col.text, run[-1].end, s1) \
+                or not _LED.search(col.text, lead.end, m.start()):
+            continue
+        for b in run:
+            if b.name != lead.name:
+                col.add(lead, b, "lead_partner", s0, s1)
 
 
 _EXAMPLE_INTRO = re.compile(r"\b(?:[Ff]or (?:example|instance)|e\.g\.|[Ee]xamples (?:include|are)|such as|including"

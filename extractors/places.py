@@ -253,6 +253,8 @@ def gazetteer_matches(doc: Doc) -> list[Match]:
             key = " ".join(k for k in keys[i:j + 1] if k) if not glued else _glued_key(keys, i, j, glued)
             cands = gaz.candidates(key) if key not in never else ()
             region = regs.get(key)
+            if region and "," in words[i:j + 1]:
+                region = None  # 'Komárom, Esztergom and Štúrovo' are towns, not Komárom-Esztergom ('León, Guanajuato' is León)
             if cands and not region and len(tail) == 2 and tail[0] == "-" and tail[1].isupper() and j + 2 < n \
                     and words[j + 1] == "-" and not any(c.primary for c in cands) \
                     and not (gaz.candidates(keys[j + 2]) or regs.get(keys[j + 2])):
@@ -581,7 +583,8 @@ def accept_city(doc: Doc, text: str, m: Match, ent: Span | None, credits: list[t
             or (m.key in REGION_TYPES and _OF_NAME.match(text, m.end)):  # 'the Canton of Basel-Stadt'
         return None
     strong_cue, cue = _cues(text, m)
-    if attached is not None and any(c.primary and c.city.country_code == attached for c in m.value):
+    if attached is not None and any((c.primary or len(m.value) == 1) and c.city.country_code == attached
+                                    for c in m.value):  # ('Oostende in Belgium': Ostend's other name)
         strong_cue = cue = True
     if not cue and _is_org_internal(doc, m, ent):
         return None
