@@ -74,7 +74,7 @@ from .geo import gazetteer
 from .places import REGION_TYPE_AFTER, WRITTEN_REGION_TYPE
 from .programmes import ProgrammeHit
 from .records import CityRecord, LinkRecord, Mention, RegionRecord, YearRecord
-from .text import Sentences, doc_text, line_bounds, name_key
+from .text import Sentences, doc_text, inside, line_bounds, name_key
 
 MAX_LIST = 4  # partner lists up to this size link every pair (GOLD_FORMAT convention)
 
@@ -304,7 +304,16 @@ def find_parties(doc: Doc, cities: list[CityRecord], city_mentions: list[Mention
     orgs = [o for o in (_without_gloss(_with_quoted_name(text, o)) for o in _government_acronyms(text, places, orgs))
             if not _NOT_A_PARTY.fullmatch(o.name)]  # (also as trimmed: 'International Relations Department of ...')
     places, orgs = _acronym_and_town(text, places, orgs)
-    return _joint_councils(text, sorted(places + orgs, key=lambda p: p.start))
+    confused = [(m.start(), m.end()) for m in _NOT_CONFUSED.finditer(text) if not _TIE_WORD.search(m.group())]
+    return _joint_councils(text, sorted((p for p in places + orgs if not inside(confused, p.start, p.end)),
+                                        key=lambda p: p.start))
+
+
+# 'Richmond, British Columbia (not to be confused with Richmond, Virginia, or Richmond, California)
+# maintains ...': the towns named to tell the page's town apart are no parties
+_TIE_WORD = re.compile(r"\b(?:between|twinning|partnership|agreement|relationship|sister|twin)\b", re.I)
+# (but 'not to be confused with the town twinning between Darmstadt and Troyes' names a tie)
+_NOT_CONFUSED = re.compile(r"\bnot\s+to\s+be\s+confused\s+with\b[^()\n.;]*")
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
@@ -430,9 +439,11 @@ def _without_locators(text: str, parties: list[Party], cities: list[Party], regi
                      and _BRACKETED_AFTER.fullmatch(text, c.end, p.start)), None)
 
     def locates(p: Party) -> bool:
-        if p.kind == "region" and (_IN_REGION_OF.search(text, max(0, p.start - 40), p.start) or (
-                re.search(r"\bin\s+$", text[max(0, p.start - 4):p.start]) and _REGION_OF.match(text, p.start, p.end))):
+        if _IN_REGION_OF.search(text, max(0, p.start - 50), p.start) or p.kind == "region" and (
+                re.search(r"\bin\s+$", text[max(0, p.start - 4):p.start]) and _REGION_OF.match(text, p.start, p.end)):
             return True  # 'the Municipality of Riehen in the canton of Basel-Stadt (Switzerland)'
+        if _NEAR.search(text, max(0, p.start - 12), p.start):
+            return True  # 'Quarto d'Altino near Venice': where the town lies
         town = town_before(p)
         return town is not None and cc(p) is not None and cc(p) == cc(town)
     return [p for p in parties if not locates(p)]
@@ -440,7 +451,9 @@ def _without_locators(text: str, parties: list[Party], cities: list[Party], regi
 
 _REGION_WORDS = (r"(?:canton|department|d[ée]partement|province|state|region|county|district|prefecture|oblast|"
                  r"voivodeship|governorate|Land|Bundesland)")
-_IN_REGION_OF = re.compile(rf"\bin\s+the\s+{_REGION_WORDS}\s+of\s+$", re.I)
+_NEAR = re.compile(r"\bnear\s+$")  # (not 'close to': 'We also remain close to Tartu, our sister city')
+# ('Boca del Río, in the Mexican state of Veracruz': the state, though a town has its name)
+_IN_REGION_OF = re.compile(rf"\bin\s+the\s+(?:[A-Z][\w-]+\s+)?{_REGION_WORDS}\s+of\s+$", re.I)
 _REGION_OF = re.compile(rf"(?:the\s+)?{_REGION_WORDS}\s+of\s", re.I)  # a region party's span that holds its type
 
 
@@ -793,7 +806,7 @@ def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[P
             continue  # a party named before it in the sentence is what 'the city' refers to (not 'With Osijek, ... we')
         ref = _previous_opener(text, sents, parties, s0) if m.re is _ANAPHOR and _OPENS_WITH.fullmatch(
             text[s0:m.start()]) else None
-        ref = ref or home
+        ref = ref or (_heading_city(text, parties, s0) if m.re is _ANAPHOR else None) or home
         if ref is not None:
             out.append(Party(m.start(), m.end(), ref.name, ref.kind, ref.geonames_id))
     taken = {p.start for p in out}
@@ -801,6 +814,25 @@ def anaphor_parties(text: str, sents: Sentences, parties: list[Party]) -> list[P
         if m.start(1) not in taken and not any(p.start <= m.start(1) < p.end for p in parties):
             out.append(Party(m.start(1), m.end(1), home.name, home.kind, home.geonames_id))
     return out
+
+
+_HEADING_OPEN = re.compile(r"[ \t]*(?:[\d.)•*#-]+[ \t]+)?")
+
+
+def _heading_city(text: str, parties: list[Party], s0: int) -> Party | None:
+    """The city a heading line opens with, right above the paragraph holding ``s0``: on a
+    page of sections about several cities ('Hradec Králové (Czechia) – RIVER-SAFE'), 'the
+    city' of a section is the section's city, not the page's."""
+    a, _ = line_bounds(text, s0)
+    if a < 2:
+        return None
+    h0, h1 = line_bounds(text, a - 1)
+    heading = text[h0:h1].rstrip()
+    if not heading or len(heading) > 90 or heading.endswith((".", ":", ";", ",")):
+        return None
+    first = next((p for p in parties if h0 <= p.start < h1), None)
+    return first if first is not None and first.kind == "city" and _HEADING_OPEN.fullmatch(text, h0, first.start) \
+        else None
 
 
 # 'Jūrmala signed a declaration of friendship with our city': the page's own place, wherever it stands
@@ -1367,6 +1399,15 @@ def _rule_groups(col) -> dict[tuple[int, str], tuple[int, str]]:
 _NAME_CLASH = re.compile(r"\b(?:confused with|mistaken for)\b")  # 'Stavanger is sometimes confused with Stavern'
 
 
+_PHYSICAL_LINK = re.compile(r"\b(?:bridges?|tunnels?|motorways?|highways?|railways?|rail\s+lines?|ferry|ferries|roads?)\s+"
+                        r"(?:between|linking|connecting)\b|\b(?:linked|connected)\s+(?:to\s+[^.;]{1,40}?\s+)?by\s+"
+                        r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}(?:bridges?|tunnels?|motorways?|highways?|railways?|"
+                        r"ferry|ferries|roads?|bus(?:es)?|trains?|lines?)\b", re.I)
+_MET = re.compile(r"\b(?:met|meets)\s+(?:with\s+)?(?:the\s+)?(?:(?:Lord\s+|Deputy\s+|Vice[- ])?Mayors?|mayors?|"
+                  r"representatives|delegations?|officials?|colleagues|counterparts?)\b")
+_PAID_WITH = re.compile(r"\bwith\s+(?:[A-Z]{2,3}\$?|[€$£¥])\s?\d")
+
+
 def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[Party]) -> bool:
     """The precision guards of the rules, for a pair the model proposes: a negation before
     the second party ('has no sister-city relationship with', '..., but that is not a
@@ -1379,6 +1420,13 @@ def _not_a_pair(text: str, s0: int, s1: int, a: Party, b: Party, parties: list[P
     if _negated(text[s0:b.end]) or _CONTRAST_NEGATION.search(sentence) or _GEOGRAPHY.search(sentence) \
             or _NAME_CLASH.search(text[a.end:b.start]) or _COMPARISON.search(text, s0, b.start):
         return True
+    physical = _PHYSICAL_LINK.search(text, s0, min(s1, b.end + 80))
+    if (physical is not None and physical.start() < b.start) or _MET.search(text, a.end, b.start) \
+            or _PAID_WITH.search(text, a.end, b.start):
+        return True  # 'linked by the Rhine bridge between A and B', 'the Mayor of A met the Mayor of B',
+        # 'A finances its participation with JPY 18 million, and B contributes ...'
+    if _MANY_MEMBERS.search(text, a.end, b.start) and _EXAMPLES.search(text, a.end, b.start):
+        return True  # '..., together with eight other towns including A and B': a network's members
     if all(_OWN_WITH.search(text, max(s0, p.start - 40), p.start) for p in (a, b)):
         return True  # 'the relationship with Nashville; the MoU with the City of Boston': each the subject's
     thing = _THING_BEFORE.search(text, max(s0, a.start - 30), a.start)
@@ -1890,6 +1938,12 @@ _ONE_OF_FEW = re.compile(r"\bone of (?:only |just )?(?:the )?(?:two|three|four|f
                          r"(?:cities|towns|municipalities|regions)\b|(?:cities|towns|municipalities|regions)\s+in\s+[A-Z])")
 
 
+_MANY_MEMBERS = re.compile(r"\b(?:four|five|six|seven|eight|nine|ten|eleven|twelve|[4-9]|\d\d+)\s+(?:other\s+)?"
+                           r"(?:cities|towns|municipalities|regions|partners|members)\b")
+# 'Culemborg ranks alongside Gouda and Veenendaal among the municipalities with ...': a comparison
+_RANKS = re.compile(r"\b(?:ranks?|ranked|ranking|stands?|sits?|is\s+listed|are\s+listed|is\s+counted)\s+(?:\w+\s+){0,2}$")
+
+
 _AS_LEAD_AFTER = re.compile(r"\s*,\s*as\s+(?:the\s+)?(?:project['’]s\s+)?(?:lead\s+partner|coordinator)\s*,")
 
 
@@ -1903,11 +1957,13 @@ def _rule_together(col, ps, doc, s0, s1, sentence) -> None:
         if _VISITORS_FROM.search(col.text, s0 + m.end(), ps[i].start) or (
                 _PEOPLE_FROM.search(col.text, s0 + m.end(), ps[i].start) and _ATTENDED.search(sentence, 0, m.start())):
             continue  # '... took part in the festival, alongside guests from Marseille': attendance
-        if _ONE_OF_FEW.search(sentence, 0, m.start()):
+        if _ONE_OF_FEW.search(sentence, 0, m.start()) or _RANKS.search(sentence, max(0, m.start() - 40), m.start()):
             continue
         if _THAT_OF.match(col.text, s0 + m.end(), ps[i].start) or _THINGS_OF.fullmatch(col.text, s0 + m.end(), ps[i].start):
             continue  # "Lyon's experience was presented, alongside that of Lille and Nantes": a comparison
         if _EXAMPLES.search(col.text[s0 + m.end():ps[i].start]):
+            if _MANY_MEMBERS.search(col.text, s0 + m.end(), ps[i].start):
+                continue  # 'together with eight other towns including A and B': a network's members, unpaired
             # 'together with many other cities, among them A, B and C': examples, not one team
             subj = next(iter(_subjects(ps, s0 + m.start(), col.text)), None)
             for b in coordinated(ps, doc, i, col.text) if subj is not None else []:
@@ -2034,6 +2090,17 @@ def _relative_head(text: str, ps: list[Party], a: Party, b: Party, s0: int) -> P
 _WHOSE = re.compile(r"\b([Oo]ur|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,3}$")  # 'among its most active partners are'
 
 
+_POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+(?:[a-z-]+\s+){0,3}$")
+
+
+def _possessor(ps: list[Party], text: str, at: int) -> Party | None:
+    """The city whose possessive ends right before ``at`` ("Maringá's international ...")."""
+    m = _POSSESSIVE_BEFORE.search(text, max(0, at - 60), at)
+    if m is None:
+        return None
+    return next((p for p in ps if p.end == m.start() and p.kind == "city"), None)
+
+
 def _rule_brings(col, ps, doc, s0, s1, sentence) -> None:
     """'The project brings together A, B and C': each pair. 'Among its most active partners
     are A, B and C' is the list of the party 'its' stands for: that party with each."""
@@ -2043,17 +2110,28 @@ def _rule_brings(col, ps, doc, s0, s1, sentence) -> None:
             continue
         run = coordinated(ps, doc, i, col.text)
         whose = _WHOSE.search(sentence[:m.start()])
-        if whose:
+        possessor = _possessor(ps, col.text, s0 + m.start())
+        if possessor is not None:  # "Maringá's international partners include A and B": Maringá's ties
+            for b in run:
+                if b.name != possessor.name:
+                    col.add(possessor, b, "partner", s0, s1)
+        elif whose:
             owner = col.topic if whose.group(1) in ("its", "Its") else None
             for b in run if owner is not None else []:
                 col.add(owner, b, "partner", s0, s1)
         elif not _PARTIAL_LIST.search(sentence, 0, m.end()) and not _MORE_UNNAMED.match(col.text, run[-1].end) \
-                and not _OTHERS_AFTER.match(col.text, run[-1].end):
+                and not _OTHERS_AFTER.match(col.text, run[-1].end) and (
+                len(run) + bool(_LEAD_NAMED.search(sentence, 0, m.start())) + bool(_MORE_NAMED.match(col.text, run[-1].end))
+                <= MAX_LIST):
             col.clique(run, "partner", s0, s1)
         # ('The other partners include A, B, C and D, as well as universities': part of a
         # longer list, whose members are not each other's pairs)
 
 
+# 'The lead partner is Beira; the partners are A, B, C and D, together with Matosinhos': a
+# consortium of six, whose members the gold format does not pair
+_LEAD_NAMED = re.compile(r"\b(?:lead\s+partner|coordinator|leader)\s+(?:is|was|will\s+be)\b|\bled\s+by\b", re.I)
+_MORE_NAMED = re.compile(r",?\s+(?:together\s+with|along\s+with|as\s+well\s+as|plus)\s+(?:the\s+)?[A-Z\w]")
 # '..., as well as universities and regional councils': members the list does not name
 _MORE_UNNAMED = re.compile(r",?\s+(?:as well as|plus|along with)\s+(?:[a-z]+\s+){0,3}?[a-z]+s\b")
 
@@ -2635,6 +2713,8 @@ def _numbered_items(text: str, start: int, parties: list[Party]) -> tuple[list[P
 
 _RULE_ROW = re.compile(r"[\s|:-]+")  # a table's header rule, '|---|---|'
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$|^[ \t]*[^|\n]*\S[ \t]+\|[ \t]+[^|\n]*\|[^\n]*$")
+# 'Pilot city | Twin city' over 'Miskolc    | Eger (Hungary)': two cells, one bar (three rows or more)
+_TWO_CELL_ROW = re.compile(r"(?m)^[ \t]*[^|\n]*\S[ \t]+\|[ \t]+[^|\n]*\S[ \t]*$")
 _DASH_RULE = re.compile(r"[ \t]*[-=]{10,}[ \t]*")
 _PLUS_RULE = re.compile(r"[ \t]*-{3,}(?:\+-{3,})+[ \t]*")  # '-----+-----' under a header 'a | b | c'
 _LOCATION_COLUMN = re.compile(r"\s*(?:city|town|location|seat|based in|place|municipality|(?:NUTS(?: \d)?\s*)?region|"
@@ -2656,6 +2736,9 @@ def _rule_tables(col, parties) -> None:
     each row is a pairing. A cell that holds no known party is an organisation's name."""
     text = col.text
     for block in _table_blocks(text):
+        if all(r.group().count("|") == 1 for r in block):  # 'a | b' rows: only a table of pairs by its header
+            _rule_aligned_pairs(col, parties, block)
+            continue
         if _rule_hub_cells(col, parties, block) or _rule_owner_table(col, parties, block) \
                 or _rule_aligned_pairs(col, parties, block):
             continue
@@ -3037,7 +3120,7 @@ def _table_blocks(text: str) -> list[list[re.Match]]:
     """Runs of table rows on consecutive lines: rows with bars, and runs of three or more
     space-aligned rows."""
     blocks: list[list[re.Match]] = []
-    for pattern, least in ((_TABLE_ROW, 1), (_ALIGNED_ROW, 3), (_ALIGNED_PAIR_ROW, 3)):
+    for pattern, least in ((_TABLE_ROW, 1), (_ALIGNED_ROW, 3), (_ALIGNED_PAIR_ROW, 3), (_TWO_CELL_ROW, 3)):
         found: list[list[re.Match]] = []
         for r in pattern.finditer(text):
             if found and text[found[-1][-1].end():r.start()] == "\n":
@@ -3068,6 +3151,11 @@ def _cells(text: str, row: re.Match) -> list[tuple[int, int]]:
     return [(a + 1, b) for a, b in zip(bars, bars[1:])]
 
 
+_TOWN_COLUMN = re.compile(r"\b(?:city|town|municipality)\b", re.I)
+_TIE_COLUMN = re.compile(r"\b(?:twin|sister|partner|paired|mentor|follower|fellow|transfer|receiving|replication)\s+"
+                         r"(?:city|town|municipality)\b", re.I)
+
+
 def _rule_aligned_pairs(col, parties: list[Party], block: list[re.Match]) -> bool:
     """'  Indian municipality     German municipality' over '  Nagpur     Karlsruhe' rows, under a
     heading that speaks of partnerships: a table of pairs aligned by spaces, one pair a row."""
@@ -3077,8 +3165,9 @@ def _rule_aligned_pairs(col, parties: list[Party], block: list[re.Match]) -> boo
             or not all(_MEMBER_COLUMN.search(text[a:b]) for a, b in header):
         return False
     above = [ln for ln in text[max(0, block[0].start() - 300):block[0].start()].splitlines() if ln.strip()]
-    if not above or not (_HUB_CAPTION.search(above[-1]) or _PAIRINGS_ABOVE.search(above[-1])):
-        return False
+    pair_header = all(_TOWN_COLUMN.search(text[a:b]) for a, b in header) and _TIE_COLUMN.search(block[0].group())
+    if not pair_header and (not above or not (_HUB_CAPTION.search(above[-1]) or _PAIRINGS_ABOVE.search(above[-1]))):
+        return False  # ('Pilot city | Twin city' says it is a table of pairs by itself)
     for r in block[1:]:
         row = [next(iter(_in(parties, a, b)), None) for a, b in _cells(text, r)]
         if len(row) == 2 and all(row):

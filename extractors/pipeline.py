@@ -19,7 +19,7 @@ from .years import extract_years
 
 # Bump when extraction logic changes in a way that changes output: stored documents
 # extracted by another version are extracted again on the next run.
-EXTRACTOR_VERSION = "66"
+EXTRACTOR_VERSION = "67"
 
 
 def home_country(places: PlaceResult) -> str | None:

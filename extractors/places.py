@@ -176,6 +176,8 @@ def typed_region_matches(text: str) -> list[Match]:
                 continue  # 'the Klaipėda State Seaport Authority': an organisation's name, no region
             if m.group().split()[-1].lower() == "department" and words & _OFFICE_WORDS:
                 continue  # 'the International Relations Department': a city's office, no département
+            if m.group().split()[-1] == "Land" and any(c.primary for c in gazetteer().candidates(name_key(m.group()))):
+                continue  # 'Sugar Land, Texas': a town's whole name, no German Land
             if "the" in words:  # 'The Klaipėda State' opening a sentence
                 name = re.sub(r"^[Tt]he\s+", "", name)
                 start = m.start("b") + m.group("b").index(name)
@@ -874,6 +876,23 @@ def _river_or_street(text: str, m: Match) -> bool:
                                              or _STREET_BEFORE.search(text, max(0, m.start - 30), m.start) is not None)
 
 
+_PLACE_WORDS = frozenset("city town municipality region province county state district of the and in council "
+                         "regional".split())
+_CAPS_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][A-Z0-9+-]+ $")
+_CAPS_WORD_AFTER = re.compile(r" [A-Z][A-Z0-9+-]+(?![\w’'-])")
+
+
+def _in_capitals_name(text: str, m: Match) -> bool:
+    """'the Transfer Network BLUE LAKES': a word of a name set in capitals (a project's),
+    no region, though one is called 'Lakes' ('LOMBARDY REGION' still is one)."""
+    surface = text[m.start:m.end]
+    if m.kind != "region" or not surface.isupper() or len(surface) < 3:
+        return False  # (a town in a heading, 'KUMAMOTO CITY', often names the page's own town)
+    before = _CAPS_WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+    after = _CAPS_WORD_AFTER.match(text, m.end)
+    return any(w is not None and w.group().strip().lower() not in _PLACE_WORDS for w in (before, after))
+
+
 def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     sents = sents or Sentences.of(doc)
     text = doc_text(doc)
@@ -886,7 +905,8 @@ def extract_places(doc: Doc, sents: Sentences | None = None) -> PlaceResult:
     for m in matches:
         if m.kind == "region" and declared.get(m.key) == "region":
             m.priority = 5  # the page says it is a region: beat the same-length city name
-    kept = [m for m in resolve_overlaps(matches) if not inside(credits, m.start, m.end) and not _river_or_street(text, m)]
+    kept = [m for m in resolve_overlaps(matches) if not inside(credits, m.start, m.end) and not _river_or_street(text, m)
+            and not _in_capitals_name(text, m)]
     for m in kept:  # 'Bình Định Province': a town's other name that the page types as a region
         if m.kind == "city" and not any(c.primary for c in m.value) and REGION_TYPE_AFTER.match(text, m.end):
             declared.setdefault(m.key, "region")

@@ -172,6 +172,9 @@ HELDOUT164_167 = [  # tests/gold/heldout164-167 shapes (after their untuned meas
     # heldout168-171 (version 65): another name of a town, placed in its country ('Oostende in Belgium')
     ("Thessaloniki will work with the municipalities of Pärnu in Estonia and Oostende in Belgium.",
      {"Ostend": "BE", "Pärnu": "EE"}, set()),
+    # heldout176-179 (version 66): a town whose name ends in 'Land' is no German Land
+    ("Sugar Land, Texas approved a resolution to establish a relationship with Taoyuan, Taiwan.",
+     {"Sugar Land": "US", "Taoyuan": "TW"}, set()),
 ]
 SMALL_TOWNS = [  # towns under 15,000 people with no cue of their own (heldout120-146 shapes, version 59)
     # a small town in a country the page names, where it names another town
